@@ -1,0 +1,55 @@
+import { Decimal, ROUND_HALF_UP } from '../decimal';
+import { toMoney, type Money } from '../money';
+import type { Allocations, Sov, SovLine } from '../schemas';
+
+export interface AppliedSovLine extends SovLine {
+  /** Percent of the scheduled value claimed to date, two decimals, half-up ("45.50" means 45.5 %). */
+  percentComplete: string;
+  balanceToFinish: Money;
+}
+
+export interface AppliedSov {
+  contractId: string;
+  lines: AppliedSovLine[];
+  totals: { scheduledValue: Money; claimedToDate: Money; balanceToFinish: Money; percentComplete: string };
+}
+
+/** Percent complete of a scheduled value, two decimals half-up; a zero scheduled value is 0 %. */
+export function percentComplete(claimedToDate: Decimal | string, scheduledValue: Decimal | string): string {
+  const scheduled = new Decimal(scheduledValue);
+  if (scheduled.isZero()) return '0.00';
+  const percent = new Decimal(claimedToDate).times(100).dividedBy(scheduled).toDecimalPlaces(2, ROUND_HALF_UP);
+  return percent.isZero() ? '0.00' : percent.toFixed(2);
+}
+
+/**
+ * The SOV as it stands after a backfill: each line's claimed to date moves up by its allocation (empty
+ * or missing means nothing), with percent complete and balance to finish, plus the contract's totals.
+ * Amounts must already be valid (run `validateBackfill` first); an invalid one throws.
+ */
+export function applyBackfill(sov: Sov, allocations: Allocations): AppliedSov {
+  let scheduledTotal = new Decimal(0);
+  let claimedTotal = new Decimal(0);
+  const lines = sov.lines.map((line) => {
+    const value = allocations[line.id];
+    const claimed = new Decimal(line.claimedToDate).plus(value ? value : 0);
+    scheduledTotal = scheduledTotal.plus(line.scheduledValue);
+    claimedTotal = claimedTotal.plus(claimed);
+    return {
+      ...line,
+      claimedToDate: toMoney(claimed),
+      percentComplete: percentComplete(claimed, line.scheduledValue),
+      balanceToFinish: toMoney(new Decimal(line.scheduledValue).minus(claimed)),
+    };
+  });
+  return {
+    contractId: sov.contractId,
+    lines,
+    totals: {
+      scheduledValue: toMoney(scheduledTotal),
+      claimedToDate: toMoney(claimedTotal),
+      balanceToFinish: toMoney(scheduledTotal.minus(claimedTotal)),
+      percentComplete: percentComplete(claimedTotal, scheduledTotal),
+    },
+  };
+}

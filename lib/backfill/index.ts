@@ -1,0 +1,5 @@
+export { RULES, type Issue, type Rule, type Severity } from './issues';
+export { BackfillValidator, validateBackfill, type BackfillValidation, type CodeBalance, type ValidateBackfillInput } from './validate';
+export { distributeProRata, type DistributeResult } from './distribute';
+export { clearCode, fillRemaining, spreadRemaining, type AllocationPatch, type HelperResult } from './helpers';
+export { applyBackfill, percentComplete, type AppliedSov, type AppliedSovLine } from './apply';

@@ -1,0 +1,278 @@
+import { Decimal } from '../decimal';
+import { formatMoney, toMoney, type Money } from '../money';
+import type { Allocations, Sov, SovLine, YardiClaim } from '../schemas';
+import type { Issue } from './issues';
+
+export interface ValidateBackfillInput {
+  claim: YardiClaim;
+  sov: Sov;
+  allocations: Allocations;
+  /** Claims the host (or the local ledger) already holds a backfill for. */
+  backfilledClaimIds: Iterable<string>;
+}
+
+export interface CodeBalance {
+  categoryCode: string;
+  target: Money;
+  allocated: Money;
+  remaining: Money;
+}
+
+export interface BackfillValidation {
+  canSubmit: boolean;
+  issues: Issue[];
+  /** Every claim code in claim order, with what is allocated and what remains (target − allocated). */
+  codes: CodeBalance[];
+}
+
+// What the user may type into an allocation: an amount with at most two decimals.
+const AMOUNT = /^-?\d+(\.\d{1,2})?$/;
+const ZERO = new Decimal(0);
+
+interface LineState {
+  amount: Decimal;
+  issues: Issue[];
+}
+
+interface CodeState {
+  categoryCode: string;
+  target: Decimal;
+  allocated: Decimal;
+  lineIds: string[];
+  balance: CodeBalance;
+  issues: Issue[];
+}
+
+/**
+ * Checks a backfill incrementally: built once per claim and SOV, then `set` re-checks only the changed
+ * line and its category code, so validation can run on every keystroke of a 5,000-line contract.
+ * `validateBackfill` is the one-shot form.
+ */
+export class BackfillValidator {
+  readonly claim: YardiClaim;
+  readonly sov: Sov;
+  private readonly blockers: Issue[];
+  private readonly linesById = new Map<string, { line: SovLine; index: number }>();
+  private readonly codes = new Map<string, CodeState>();
+  private readonly lineStates = new Map<string, LineState>();
+  /** Lines (and unknown ids) that currently carry issues, so the result never scans every line. */
+  private readonly linesWithIssues = new Set<string>();
+  private readonly values = new Map<string, string>();
+
+  constructor(input: Omit<ValidateBackfillInput, 'allocations'>) {
+    this.claim = input.claim;
+    this.sov = input.sov;
+    input.sov.lines.forEach((line, index) => this.linesById.set(line.id, { line, index }));
+
+    for (const claimLine of input.claim.lines) {
+      const code = this.codes.get(claimLine.categoryCode) ?? this.newCode(claimLine.categoryCode);
+      code.target = code.target.plus(claimLine.amount);
+      this.codes.set(code.categoryCode, code);
+    }
+    for (const line of input.sov.lines) {
+      if (line.categoryCode !== null) this.codes.get(line.categoryCode)?.lineIds.push(line.id);
+    }
+    for (const code of this.codes.values()) this.refreshCode(code);
+
+    this.blockers = findBlockers(input.claim, input.sov, new Set(input.backfilledClaimIds), [...this.codes.values()]);
+  }
+
+  /** The category code's lines in SOV order; empty for a code the claim does not use. */
+  linesOf(categoryCode: string): SovLine[] {
+    return (this.codes.get(categoryCode)?.lineIds ?? []).map((id) => this.linesById.get(id)!.line);
+  }
+
+  line(sovLineId: string): SovLine | undefined {
+    return this.linesById.get(sovLineId)?.line;
+  }
+
+  /** The amount on a line as the validator reads it (zero when empty or invalid). */
+  amountOn(sovLineId: string): Decimal {
+    return this.lineStates.get(sovLineId)?.amount ?? ZERO;
+  }
+
+  /** Whether the claim uses this code: only such lines can take an allocation. */
+  isClaimCode(categoryCode: string | null): boolean {
+    return categoryCode !== null && this.codes.has(categoryCode);
+  }
+
+  balanceOf(categoryCode: string): CodeBalance | undefined {
+    return this.codes.get(categoryCode)?.balance;
+  }
+
+  setMany(allocations: Allocations): void {
+    for (const [sovLineId, value] of Object.entries(allocations)) this.set(sovLineId, value);
+  }
+
+  /** Records one line's value and re-checks that line and its code; an empty value clears it. */
+  set(sovLineId: string, value: string): void {
+    const previous = this.lineStates.get(sovLineId);
+    const next = this.checkLine(sovLineId, value);
+    if (value === '') this.values.delete(sovLineId);
+    else this.values.set(sovLineId, value);
+
+    if (next.issues.length > 0) this.linesWithIssues.add(sovLineId);
+    else this.linesWithIssues.delete(sovLineId);
+    if (next.amount.isZero() && next.issues.length === 0) this.lineStates.delete(sovLineId);
+    else this.lineStates.set(sovLineId, next);
+
+    const code = this.codeOfLine(sovLineId);
+    if (code) {
+      code.allocated = code.allocated.minus(previous?.amount ?? ZERO).plus(next.amount);
+      this.refreshCode(code);
+    }
+  }
+
+  /** The allocations as last set, without empty values. */
+  allocations(): Allocations {
+    return Object.fromEntries(this.values);
+  }
+
+  result(): BackfillValidation {
+    const issues = [...this.blockers];
+    const codes: CodeBalance[] = [];
+    for (const code of this.codes.values()) {
+      codes.push(code.balance);
+      issues.push(...code.issues);
+    }
+    const lineIds = [...this.linesWithIssues].sort((a, b) => this.sovIndex(a) - this.sovIndex(b));
+    for (const id of lineIds) issues.push(...this.lineStates.get(id)!.issues);
+    return { canSubmit: !issues.some((issue) => issue.severity !== 'warning'), issues, codes };
+  }
+
+  private sovIndex(sovLineId: string): number {
+    return this.linesById.get(sovLineId)?.index ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  private codeOfLine(sovLineId: string): CodeState | undefined {
+    const code = this.linesById.get(sovLineId)?.line.categoryCode;
+    return code == null ? undefined : this.codes.get(code);
+  }
+
+  private newCode(categoryCode: string): CodeState {
+    const balance = { categoryCode, target: '0.00', allocated: '0.00', remaining: '0.00' };
+    return { categoryCode, target: ZERO, allocated: ZERO, lineIds: [], balance, issues: [] };
+  }
+
+  private refreshCode(code: CodeState): void {
+    const remaining = code.target.minus(code.allocated);
+    code.balance = {
+      categoryCode: code.categoryCode,
+      target: toMoney(code.target),
+      allocated: toMoney(code.allocated),
+      remaining: toMoney(remaining),
+    };
+    code.issues = [];
+    if (remaining.isZero() || code.lineIds.length === 0) return; // a code not on the SOV is a blocker
+    // Under: still short of the target in the target's direction; over: past it (credits included).
+    const under = code.target.isZero() ? false : remaining.isNegative() === code.target.isNegative();
+    const { categoryCode, balance } = code;
+    code.issues.push(
+      under
+        ? {
+            rule: 'CODE_UNDER_ALLOCATED',
+            severity: 'error',
+            categoryCode,
+            message: `${categoryCode} still needs ${formatMoney(remaining)}: ${formatMoney(balance.allocated)} of ${formatMoney(balance.target)} is allocated.`,
+          }
+        : {
+            rule: 'CODE_OVER_ALLOCATED',
+            severity: 'error',
+            categoryCode,
+            message: `${categoryCode} is over by ${formatMoney(remaining.negated())}: ${formatMoney(balance.allocated)} is allocated against ${formatMoney(balance.target)} paid in Yardi.`,
+          },
+    );
+  }
+
+  private checkLine(sovLineId: string, value: string): LineState {
+    if (value === '') return { amount: ZERO, issues: [] };
+    const entry = this.linesById.get(sovLineId);
+    if (!AMOUNT.test(value)) {
+      const label = entry ? `Line ${entry.line.lineNumber}` : `SOV line ${sovLineId}`;
+      return {
+        amount: ZERO,
+        issues: [{ rule: 'AMOUNT_INVALID', severity: 'error', sovLineId, message: `${label} has "${value}", which is not an amount with at most two decimals.` }],
+      };
+    }
+    const amount = new Decimal(value);
+    if (!entry) {
+      if (amount.isZero()) return { amount: ZERO, issues: [] };
+      return {
+        amount: ZERO,
+        issues: [{ rule: 'UNKNOWN_SOV_LINE', severity: 'error', sovLineId, message: `An amount of ${formatMoney(amount)} is on SOV line ${sovLineId}, which is no longer on this contract's SOV.` }],
+      };
+    }
+    const { line } = entry;
+    if (amount.isZero()) return { amount, issues: [] };
+    if (!this.isClaimCode(line.categoryCode)) {
+      const why = line.categoryCode === null ? 'has no category code' : `is coded ${line.categoryCode}, which this claim did not pay`;
+      return {
+        amount: ZERO,
+        issues: [{ rule: 'LINE_NOT_IN_CLAIM', severity: 'error', sovLineId, message: `Line ${line.lineNumber} ${why}, so it cannot take part of this claim.` }],
+      };
+    }
+    const issues: Issue[] = [];
+    const after = amount.plus(line.claimedToDate);
+    if (after.greaterThan(line.scheduledValue)) {
+      issues.push({
+        rule: 'LINE_OVER_SCHEDULED',
+        severity: 'error',
+        sovLineId,
+        categoryCode: line.categoryCode!,
+        message: `Line ${line.lineNumber} would be claimed to ${formatMoney(after)}, past its scheduled value of ${formatMoney(line.scheduledValue)}.`,
+      });
+    }
+    if (after.isNegative()) {
+      issues.push({
+        rule: 'LINE_BELOW_ZERO',
+        severity: 'error',
+        sovLineId,
+        categoryCode: line.categoryCode!,
+        message: `Line ${line.lineNumber} would be claimed to ${formatMoney(after)}, below zero.`,
+      });
+    }
+    return { amount, issues };
+  }
+}
+
+function findBlockers(claim: YardiClaim, sov: Sov, backfilled: Set<string>, codes: CodeState[]): Issue[] {
+  const blockers: Issue[] = [];
+  if (claim.allocated) {
+    blockers.push({ rule: 'CLAIM_ALLOCATED', severity: 'blocker', message: 'This claim is allocated in Yardi, and allocated claims cannot be backfilled.' });
+  }
+  if (backfilled.has(claim.id)) {
+    blockers.push({ rule: 'CLAIM_ALREADY_BACKFILLED', severity: 'blocker', message: 'This claim has already been backfilled; a claim is never backfilled twice.' });
+  }
+  if (sov.contractId !== claim.contractId) {
+    blockers.push({ rule: 'SOV_OTHER_CONTRACT', severity: 'blocker', message: "This SOV belongs to another contract than the claim's." });
+  }
+  if (!sov.lines.some((line) => line.categoryCode !== null)) {
+    blockers.push({ rule: 'SOV_NOT_CODED', severity: 'blocker', message: "No line of this contract's SOV has a category code, and only a coded SOV can take a backfill." });
+  } else {
+    for (const code of codes) {
+      if (code.lineIds.length > 0) continue;
+      blockers.push({
+        rule: 'CODE_NOT_ON_SOV',
+        severity: 'blocker',
+        categoryCode: code.categoryCode,
+        message: `Yardi paid ${formatMoney(code.target)} on ${code.categoryCode}, but no SOV line carries that code, so this claim cannot be backfilled to this SOV.`,
+      });
+    }
+  }
+  const linesTotal = claim.lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
+  if (!linesTotal.equals(claim.total)) {
+    blockers.push({
+      rule: 'CLAIM_TOTAL_MISMATCH',
+      severity: 'blocker',
+      message: `The claim's lines add up to ${formatMoney(linesTotal)}, not its total of ${formatMoney(claim.total)}.`,
+    });
+  }
+  return blockers;
+}
+
+/** Checks a whole backfill against every rule; see `RULES` for what each issue means. */
+export function validateBackfill(input: ValidateBackfillInput): BackfillValidation {
+  const validator = new BackfillValidator(input);
+  validator.setMany(input.allocations);
+  return validator.result();
+}

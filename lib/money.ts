@@ -1,0 +1,100 @@
+import { Decimal, ROUND_HALF_UP } from './decimal';
+
+/**
+ * Money at every boundary: a canonical decimal string of dollars with exactly two decimals
+ * (`"1234.50"`, `"-12.00"`, never `"-0.00"`). Arithmetic happens on `Decimal`, never on JS numbers.
+ */
+export type Money = string;
+
+export const MONEY_PATTERN = /^-?(0|[1-9]\d*)\.\d{2}$/;
+
+/** True for a canonical money string (what schemas, storage and messages carry). */
+export function isMoney(value: string): value is Money {
+  return MONEY_PATTERN.test(value) && value !== '-0.00';
+}
+
+export type ParseMoneyError = 'EMPTY' | 'INVALID' | 'PRECISION';
+export type ParseMoneyResult = { ok: true; value: Money } | { ok: false; error: ParseMoneyError };
+
+// Spaces users and finance pages put around amounts: ordinary, non-breaking, narrow and figure spaces.
+const SPACES = /^[\s\u00a0\u2007\u202f]+|[\s\u00a0\u2007\u202f]+$/g;
+const MINUS_SIGNS = /[-\u2212\u2012\u2013]/;
+// Digits with correctly placed thousands separators (or none), then an optional fraction.
+const BODY = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
+
+/**
+ * Reads an amount the way users paste it from Excel or see it on finance pages.
+ *
+ * Grammar (spaces allowed around the amount and after `(`, a sign or `$`, nowhere else): optional `(`…`)` wrapping the whole amount as a negative, or one
+ * minus sign (`-` or the Unicode minus `−`) before or after an optional `$`; then digits with
+ * thousands separators in groups of three (or none) and an optional decimal point with digits.
+ * Decimals past the second must be zeros (`1.230` is exactly `1.23`); any other third decimal is
+ * `PRECISION`, because an amount is never rounded behind the user's back.
+ */
+export function parseMoney(text: string): ParseMoneyResult {
+  let rest = trimSpaces(text);
+  if (rest === '') return { ok: false, error: 'EMPTY' };
+
+  let negative = false;
+  if (rest.startsWith('(') && rest.endsWith(')')) {
+    negative = true;
+    rest = trimSpaces(rest.slice(1, -1));
+  }
+  if (!negative && MINUS_SIGNS.test(rest[0] ?? '')) {
+    negative = true;
+    rest = trimSpaces(rest.slice(1));
+  }
+  if (rest.startsWith('$')) rest = trimSpaces(rest.slice(1));
+  if (!negative && MINUS_SIGNS.test(rest[0] ?? '')) {
+    negative = true;
+    rest = trimSpaces(rest.slice(1));
+  }
+
+  const match = BODY.exec(rest);
+  if (!match || rest === '' || rest === '.') return { ok: false, error: 'INVALID' };
+  const whole = (match[1] ?? '0').replaceAll(',', '');
+  const fraction = match[2] ?? '';
+  if (/[1-9]/.test(fraction.slice(2))) return { ok: false, error: 'PRECISION' };
+
+  const value = toMoney(new Decimal(`${whole}.${fraction.slice(0, 2).padEnd(2, '0')}`));
+  return { ok: true, value: negative ? negateMoney(value) : value };
+}
+
+function trimSpaces(text: string): string {
+  return text.replace(SPACES, '');
+}
+
+/**
+ * The canonical string of a Decimal that is already a whole number of cents. Throws when it is not:
+ * rounding must be asked for by name (`roundMoney`), never happen by accident.
+ */
+export function toMoney(value: Decimal): Money {
+  if (!value.times(100).isInteger()) throw new RangeError(`Not a whole number of cents: ${value.toString()}`);
+  return value.isZero() ? '0.00' : value.toFixed(2);
+}
+
+/** Rounds half away from zero to the cent: only at an edge where a fraction of a cent is expected. */
+export function roundMoney(value: Decimal): Money {
+  return toMoney(value.toDecimalPlaces(2, ROUND_HALF_UP));
+}
+
+export function negateMoney(value: Money): Money {
+  return toMoney(new Decimal(value).negated());
+}
+
+/** Exact sum of money strings. */
+export function sumMoney(values: Iterable<Money>): Money {
+  let total = new Decimal(0);
+  for (const value of values) total = total.plus(value);
+  return toMoney(total);
+}
+
+/** `$1,234.56`, negatives `-$1,234.56`: for display only, never parsed back as data. */
+export function formatMoney(value: Money | Decimal): string {
+  const decimal = typeof value === 'string' ? new Decimal(value) : value;
+  const fixed = decimal.abs().toFixed(2, ROUND_HALF_UP);
+  const [whole = '0', cents = '00'] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = decimal.isNegative() && fixed !== '0.00' ? '-' : '';
+  return `${sign}$${grouped}.${cents}`;
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { isMoney } from './money';
+
+/**
+ * The shapes every part of Backfill agrees on: page data, messages, host API responses, stored drafts.
+ * Money fields are canonical two-decimal strings (see `lib/money.ts`), never numbers.
+ */
+
+export const MoneySchema = z.string().refine(isMoney, {
+  message: 'Expected an amount with two decimals, like "1234.50" or "-12.00".',
+});
+
+const IdSchema = z.string().trim().min(1).max(200);
+export const CategoryCodeSchema = z.string().trim().min(1).max(100);
+
+export const YardiClaimLineSchema = z.object({
+  categoryCode: CategoryCodeSchema,
+  description: z.string().max(1000).optional(),
+  amount: MoneySchema,
+});
+export type YardiClaimLine = z.infer<typeof YardiClaimLineSchema>;
+
+/** A progress claim as Yardi paid it: the read-only source of a backfill. */
+export const YardiClaimSchema = z.object({
+  id: IdSchema,
+  contractId: IdSchema,
+  vendorName: z.string().max(500),
+  invoiceNumber: z.string().max(200),
+  invoiceDate: z.iso.date(),
+  total: MoneySchema,
+  allocated: z.boolean(),
+  lines: z.array(YardiClaimLineSchema).min(1),
+});
+export type YardiClaim = z.infer<typeof YardiClaimSchema>;
+
+export const SovLineSchema = z.object({
+  id: IdSchema,
+  lineNumber: z.number().int().nonnegative(),
+  /** null (or blank on the host) means the line is uncoded. */
+  categoryCode: CategoryCodeSchema.nullable(),
+  description: z.string().max(1000),
+  scheduledValue: MoneySchema,
+  claimedToDate: MoneySchema,
+});
+export type SovLine = z.infer<typeof SovLineSchema>;
+
+/** A commitment's Schedule of Values, as the host holds it before the backfill. */
+export const SovSchema = z.object({
+  contractId: IdSchema,
+  lines: z.array(SovLineSchema),
+});
+export type Sov = z.infer<typeof SovSchema>;
+
+/**
+ * What the user typed per SOV line id. Values are raw strings while a draft is being edited (an empty
+ * string means nothing allocated); the validator reports anything that is not an amount.
+ */
+export const AllocationsSchema = z.record(IdSchema, z.string().max(100));
+export type Allocations = z.infer<typeof AllocationsSchema>;
+
+export const ClaimStatusSchema = z.enum(['Unlinked', 'Synced and Approved']);
+export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
+
+/** A Yardi claim as the host reports it: with its Procore status. */
+export const HostClaimSchema = YardiClaimSchema.extend({
+  status: ClaimStatusSchema,
+  backfilled: z.boolean(),
+});
+export type HostClaim = z.infer<typeof HostClaimSchema>;
+
+export const ReconciliationRowSchema = z.object({
+  claimId: IdSchema,
+  contractId: IdSchema,
+  contractNumber: z.string().max(200),
+  vendorName: z.string().max(500),
+  invoiceNumber: z.string().max(200),
+  invoiceDate: z.iso.date(),
+  yardiPtd: MoneySchema,
+  procore: MoneySchema,
+  difference: MoneySchema,
+  status: ClaimStatusSchema,
+});
+export type ReconciliationRow = z.infer<typeof ReconciliationRowSchema>;
+
+export const BackfillLineSchema = z.object({ sovLineId: IdSchema, amount: MoneySchema });
+export type BackfillLine = z.infer<typeof BackfillLineSchema>;
+
+/** The body of a backfill submission: one amount per SOV line touched. */
+export const BackfillRequestSchema = z.object({
+  lines: z.array(BackfillLineSchema).min(1).max(20_000),
+});
+export type BackfillRequest = z.infer<typeof BackfillRequestSchema>;
+
+/** The claim header of the Procore version, defaulted from the Yardi invoice. */
+export const ClaimHeaderSchema = z.object({
+  number: z.string().max(200),
+  title: z.string().max(500),
+  payPeriod: z.iso.date(),
+});
+export type ClaimHeader = z.infer<typeof ClaimHeaderSchema>;
+
+/** A backfill the host accepted: the Procore progress claim created from a draft. */
+export const BackfillSchema = z.object({
+  id: IdSchema,
+  claimId: IdSchema,
+  contractId: IdSchema,
+  idempotencyKey: IdSchema,
+  lines: z.array(BackfillLineSchema),
+  total: MoneySchema,
+  status: z.literal('Synced and Approved'),
+  createdAt: z.iso.datetime(),
+});
+export type Backfill = z.infer<typeof BackfillSchema>;
+
+/** Where a draft is on its way to the host: `ready → submitting → submitted`. */
+export const SubmissionSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ready') }),
+  z.object({
+    state: z.literal('submitting'),
+    idempotencyKey: IdSchema,
+    payloadHash: z.string().min(1),
+    startedAt: z.iso.datetime(),
+    attempts: z.number().int().nonnegative(),
+    lastError: z.string().optional(),
+  }),
+  z.object({ state: z.literal('submitted'), idempotencyKey: IdSchema, backfill: BackfillSchema }),
+]);
+export type Submission = z.infer<typeof SubmissionSchema>;
+
+/** A backfill in progress, keyed by claim, with what it was built against (to detect change). */
+export const DraftSchema = z.object({
+  claimId: IdSchema,
+  contractId: IdSchema,
+  header: ClaimHeaderSchema,
+  allocations: AllocationsSchema,
+  claim: YardiClaimSchema,
+  sov: SovSchema,
+  revision: z.number().int().nonnegative(),
+  updatedAt: z.iso.datetime(),
+  focusedSovLineId: IdSchema.nullable(),
+  submission: SubmissionSchema,
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+/** The body of every host API error. */
+export const HostErrorSchema = z.object({
+  error: z.string(),
+  rule: z.string().optional(),
+  issues: z.array(z.unknown()).optional(),
+});
+export type HostError = z.infer<typeof HostErrorSchema>;
