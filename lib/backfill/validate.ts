@@ -58,6 +58,8 @@ export class BackfillValidator {
   /** Lines (and unknown ids) that currently carry issues, so the result never scans every line. */
   private readonly linesWithIssues = new Set<string>();
   private readonly values = new Map<string, string>();
+  /** Codes whose balance moved since their issues were last worked out. */
+  private readonly staleCodes = new Set<CodeState>();
 
   constructor(input: Omit<ValidateBackfillInput, 'allocations'>) {
     this.claim = input.claim;
@@ -72,7 +74,7 @@ export class BackfillValidator {
     for (const line of input.sov.lines) {
       if (line.categoryCode !== null) this.codes.get(line.categoryCode)?.lineIds.push(line.id);
     }
-    for (const code of this.codes.values()) this.refreshCode(code);
+    for (const code of this.codes.values()) this.staleCodes.add(code);
 
     this.blockers = findBlockers(input.claim, input.sov, new Set(input.backfilledClaimIds), [...this.codes.values()]);
   }
@@ -97,14 +99,19 @@ export class BackfillValidator {
   }
 
   balanceOf(categoryCode: string): CodeBalance | undefined {
+    this.refreshStaleCodes();
     return this.codes.get(categoryCode)?.balance;
   }
 
+  /** Records many lines at once (a paste, a loaded draft); each touched code is re-checked once. */
   setMany(allocations: Allocations): void {
     for (const [sovLineId, value] of Object.entries(allocations)) this.set(sovLineId, value);
   }
 
-  /** Records one line's value and re-checks that line and its code; an empty value clears it. */
+  /**
+   * Records one line's value and re-checks that line; its code's balance is re-checked when next read,
+   * so a batch of edits works each code out once. An empty value clears the line.
+   */
   set(sovLineId: string, value: string): void {
     const previous = this.lineStates.get(sovLineId);
     const next = this.checkLine(sovLineId, value);
@@ -117,10 +124,10 @@ export class BackfillValidator {
     else this.lineStates.set(sovLineId, next);
 
     const code = this.codeOfLine(sovLineId);
-    if (code) {
-      code.allocated = code.allocated.minus(previous?.amount ?? ZERO).plus(next.amount);
-      this.refreshCode(code);
-    }
+    if (!code) return;
+    if (previous) code.allocated = code.allocated.minus(previous.amount);
+    code.allocated = code.allocated.plus(next.amount);
+    this.staleCodes.add(code);
   }
 
   /** The allocations as last set, without empty values. */
@@ -129,6 +136,7 @@ export class BackfillValidator {
   }
 
   result(): BackfillValidation {
+    this.refreshStaleCodes();
     const issues = [...this.blockers];
     const codes: CodeBalance[] = [];
     for (const code of this.codes.values()) {
@@ -152,6 +160,11 @@ export class BackfillValidator {
   private newCode(categoryCode: string): CodeState {
     const balance = { categoryCode, target: '0.00', allocated: '0.00', remaining: '0.00' };
     return { categoryCode, target: ZERO, allocated: ZERO, lineIds: [], balance, issues: [] };
+  }
+
+  private refreshStaleCodes(): void {
+    for (const code of this.staleCodes) this.refreshCode(code);
+    this.staleCodes.clear();
   }
 
   private refreshCode(code: CodeState): void {

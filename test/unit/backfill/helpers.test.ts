@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BackfillValidator, clearCode, fillRemaining, spreadRemaining, type HelperResult } from '../../../lib/backfill';
+import { Decimal } from '../../../lib/decimal';
+import type { Sov, YardiClaim } from '../../../lib/schemas';
+import { moneyArb } from '../../support/arbitraries';
+import { makeClaim, makeSov } from '../../support/fixtures';
+
+function validator(claim: YardiClaim = makeClaim(), sov: Sov = makeSov()) {
+  return new BackfillValidator({ claim, sov, backfilledClaimIds: [] });
+}
+
+function patchOf(result: HelperResult) {
+  if (!result.ok) throw new Error(result.message);
+  return result.patch;
+}
+
+describe('fillRemaining', () => {
+  it("puts the code's remaining on the line, added to what it has", () => {
+    const v = validator();
+    v.set('L1', '250.00');
+    expect(patchOf(fillRemaining(v, 'L2'))).toEqual({ L2: '750.00' });
+    expect(patchOf(fillRemaining(v, 'L1'))).toEqual({ L1: '1000.00' });
+  });
+
+  it('does nothing on a balanced code and refuses lines outside the claim', () => {
+    const v = validator();
+    v.set('L3', '500.00');
+    expect(patchOf(fillRemaining(v, 'L3'))).toEqual({});
+    expect(fillRemaining(v, 'L4').ok).toBe(false);
+    expect(fillRemaining(v, 'L5').ok).toBe(false);
+  });
+});
+
+describe('spreadRemaining', () => {
+  it('spreads in proportion to each line\'s remaining balance and balances the code', () => {
+    const v = validator();
+    // Room: L1 2000 − 500 = 1500, L2 1000 → 1000 split 600 / 400.
+    const patch = patchOf(spreadRemaining(v, '03-300'));
+    expect(patch).toEqual({ L1: '600.00', L2: '400.00' });
+    v.setMany(patch);
+    expect(v.balanceOf('03-300')!.remaining).toBe('0.00');
+  });
+
+  it('counts what is already allocated against the room', () => {
+    const v = validator();
+    v.set('L2', '1000.00');
+    v.set('L1', '-200.00');
+    // 03-300 remaining 200; L2 is full, so everything goes on L1.
+    expect(patchOf(spreadRemaining(v, '03-300'))).toEqual({ L1: '0.00' });
+  });
+
+  it('says clearly when the remaining does not fit under the scheduled values', () => {
+    const claim = makeClaim({ total: '3000.00', lines: [{ categoryCode: '03-300', amount: '2500.01' }, { categoryCode: '09-900', amount: '499.99' }] });
+    const result = spreadRemaining(validator(claim), '03-300');
+    expect(result).toEqual({ ok: false, message: '$2,500.01 does not fit on 03-300: its lines have only $2,500.00 left to claim before their scheduled values.' });
+  });
+
+  it('takes a credit back in proportion to what was claimed, never below zero', () => {
+    const claim = makeClaim({ total: '-250.00', lines: [{ categoryCode: '03-300', amount: '-250.00' }] });
+    const v = validator(claim);
+    expect(patchOf(spreadRemaining(v, '03-300'))).toEqual({ L1: '-250.00' });
+    const tooMuch = makeClaim({ total: '-500.01', lines: [{ categoryCode: '03-300', amount: '-500.01' }] });
+    expect(spreadRemaining(validator(tooMuch), '03-300').ok).toBe(false);
+  });
+
+  it('never pushes a line past its scheduled value and balances whenever it fits', () => {
+    const lineArb = fc.record({ scheduled: fc.bigInt(0n, 1_000_000n), claimedShare: fc.double({ min: 0, max: 1, noNaN: true }) });
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 12 }), moneyArb(5_000_000n, 1n), (lines, amount) => {
+        const sov: Sov = {
+          contractId: 'C-1',
+          lines: lines.map((line, index) => {
+            const claimedCents = (line.scheduled * BigInt(Math.floor(line.claimedShare * 1000))) / 1000n;
+            return {
+              id: `L${index}`,
+              lineNumber: index + 1,
+              categoryCode: '03-300',
+              description: 'x',
+              scheduledValue: new Decimal(line.scheduled.toString()).dividedBy(100).toFixed(2),
+              claimedToDate: new Decimal(claimedCents.toString()).dividedBy(100).toFixed(2),
+            };
+          }),
+        };
+        const claim = makeClaim({ total: amount, lines: [{ categoryCode: '03-300', amount }] });
+        const v = validator(claim, sov);
+        const room = sov.lines.reduce((sum, line) => sum.plus(line.scheduledValue).minus(line.claimedToDate), new Decimal(0));
+        const result = spreadRemaining(v, '03-300');
+        expect(result.ok).toBe(room.greaterThanOrEqualTo(amount));
+        if (!result.ok) return;
+        v.setMany(result.patch);
+        expect(v.result().issues).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('clearCode', () => {
+  it("clears every line of the code and nothing else", () => {
+    const v = validator();
+    v.setMany({ L1: '1.00', L2: '2.00', L3: '3.00' });
+    expect(patchOf(clearCode(v, '03-300'))).toEqual({ L1: '', L2: '' });
+  });
+});
