@@ -118,6 +118,8 @@ export const SubmissionSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('submitting'),
     idempotencyKey: IdSchema,
+    /** The exact lines sent, so every retry resends the same body with the same key. */
+    lines: z.array(BackfillLineSchema).min(1),
     payloadHash: z.string().min(1),
     startedAt: z.iso.datetime(),
     attempts: z.number().int().nonnegative(),

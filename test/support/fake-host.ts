@@ -1,0 +1,72 @@
+import { HostUnavailableError, type HostAdapter, type SubmitOutcome } from '../../lib/host/host-adapter';
+import type { Backfill, BackfillRequest, HostClaim, Submission } from '../../lib/schemas';
+import type { SubmissionStore } from '../../lib/submission';
+import { makeClaim, makeSov } from './fixtures';
+
+type Fault = 'unavailable' | 'commit-then-drop' | 'in-flight';
+
+/**
+ * An in-memory host that keeps one backfill per claim and replays by idempotency key, like the
+ * sandbox; `faults` are consumed one per submit call so a test can script what goes wrong.
+ */
+export function makeFakeHost(faults: Fault[] = []) {
+  const claim: HostClaim = { ...makeClaim(), status: 'Unlinked', backfilled: false };
+  let stored: Backfill | null = null;
+  const calls: { key: string; request: BackfillRequest }[] = [];
+  const reads: string[] = [];
+
+  function commit(request: BackfillRequest, key: string): Backfill {
+    stored = {
+      id: `BF-${claim.id}`,
+      claimId: claim.id,
+      contractId: claim.contractId,
+      idempotencyKey: key,
+      lines: request.lines,
+      total: claim.total,
+      status: 'Synced and Approved',
+      createdAt: '2026-11-25T12:00:00.000Z',
+    };
+    claim.backfilled = true;
+    claim.status = 'Synced and Approved';
+    return stored;
+  }
+
+  const host: HostAdapter = {
+    readReconciliation: async () => [],
+    readClaim: async () => {
+      reads.push('claim');
+      return { ...claim };
+    },
+    readSov: async () => makeSov(),
+    readBackfill: async () => stored,
+    async submitBackfill(_claimId, request, key): Promise<SubmitOutcome> {
+      calls.push({ key, request });
+      const fault = faults.shift();
+      if (fault === 'unavailable') throw new HostUnavailableError('503');
+      if (fault === 'in-flight') return { kind: 'in-flight' };
+      if (stored) {
+        return stored.idempotencyKey === key
+          ? { kind: 'accepted', backfill: stored, replayed: true }
+          : { kind: 'already-backfilled', error: { error: 'already', rule: 'CLAIM_ALREADY_BACKFILLED' } };
+      }
+      const backfill = commit(request, key);
+      if (fault === 'commit-then-drop') throw new HostUnavailableError('connection reset');
+      return { kind: 'accepted', backfill, replayed: false };
+    },
+  };
+  return { host, calls, reads, commitElsewhere: () => commit({ lines: [] }, 'other-key'), backfills: () => (stored ? 1 : 0) };
+}
+
+/** A submission store that records every state it was asked to keep, in order. */
+export function makeMemoryStore(initial: Submission = { state: 'ready' }) {
+  let current = initial;
+  const history: Submission['state'][] = [];
+  const store: SubmissionStore = {
+    load: async () => current,
+    save: async (_claimId, submission) => {
+      current = submission;
+      history.push(submission.state);
+    },
+  };
+  return { store, history, current: () => current };
+}
