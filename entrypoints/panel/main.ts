@@ -1,4 +1,28 @@
 import { mount } from 'svelte';
+import { adapterForOrigin } from '@/lib/host/adapter-for-origin';
+import { parsePanelHash } from '@/lib/panel-link';
 import App from './App.svelte';
+import { BackfillSession } from './backfill-session.svelte';
+import { backfillDatabase } from './db';
+import { DraftStore } from './draft-store';
+import { sendToPage } from './page-messages';
+import './panel.css';
 
-mount(App, { target: document.getElementById('app')! });
+/**
+ * The panel trusts the page for one thing only: which claim to open. Everything else is re-read from
+ * the host, whose origin the browser gives us (the embedding page), never the page's own words (S4).
+ */
+function startSession(): { session: BackfillSession | null; problem: string | null } {
+  const link = parsePanelHash(location.hash);
+  if (!link) return { session: null, problem: 'No claim was named to open.' };
+  const hostOrigin = location.ancestorOrigins?.[0];
+  const host = hostOrigin ? adapterForOrigin(hostOrigin) : null;
+  if (!host) return { session: null, problem: 'Backfill does not know how to read claims from this page yet.' };
+  const session = new BackfillSession(link.claimId, host, new DraftStore(backfillDatabase()), (claimId) => {
+    void sendToPage({ type: 'claim/submitted', claimId });
+  });
+  void session.load();
+  return { session, problem: null };
+}
+
+mount(App, { target: document.getElementById('app')!, props: startSession() });

@@ -1,0 +1,19 @@
+import type { HostAdapter } from './host-adapter';
+import { createSandboxAdapter } from './sandbox-adapter';
+
+const SANDBOX_HOSTS = new Set(['localhost', '127.0.0.1']);
+
+/**
+ * The adapter for the page the panel is embedded in, or null where Backfill has no adapter. The origin
+ * comes from the browser (the iframe's ancestor origin), never from anything the page says.
+ */
+export function adapterForOrigin(origin: string): HostAdapter | null {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return null;
+  }
+  if (url.protocol === 'http:' && SANDBOX_HOSTS.has(url.hostname)) return createSandboxAdapter({ origin: url.origin });
+  return null;
+}
