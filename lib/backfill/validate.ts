@@ -93,6 +93,16 @@ export class BackfillValidator {
     return this.lineStates.get(sovLineId)?.amount ?? ZERO;
   }
 
+  /** The line's own issues (invalid amount, wrong code, past its scheduled value...). */
+  lineIssues(sovLineId: string): Issue[] {
+    return this.lineStates.get(sovLineId)?.issues ?? [];
+  }
+
+  /** The value as typed for the line ('' when nothing is allocated). */
+  valueOf(sovLineId: string): string {
+    return this.values.get(sovLineId) ?? '';
+  }
+
   /** Whether the claim uses this code: only such lines can take an allocation. */
   isClaimCode(categoryCode: string | null): boolean {
     return categoryCode !== null && this.codes.has(categoryCode);

@@ -1,0 +1,115 @@
+import { Decimal } from './decimal';
+import { toMoney, type Money } from './money';
+import { percentComplete, type BackfillValidator } from './backfill';
+import type { SovLine } from './schemas';
+
+/** A category code's header row: what Yardi paid on it and what is left to allocate. */
+export interface CodeRow {
+  kind: 'code';
+  id: string;
+  categoryCode: string;
+  description: string;
+  target: Money;
+  allocated: Money;
+  remaining: Money;
+  balanced: boolean;
+}
+
+/** The header of the read-only SOV lines whose codes the claim did not use. */
+export interface OtherLinesRow {
+  kind: 'other';
+  id: string;
+  count: number;
+}
+
+/** One SOV line; `thisClaim` is what the user allocated to it ('' for nothing). */
+export interface LineRow {
+  kind: 'line';
+  id: string;
+  lineNumber: number;
+  categoryCode: string | null;
+  description: string;
+  scheduledValue: Money;
+  claimedToDate: Money;
+  /** Scheduled value − claimed to date − this claim: what the line can still take. */
+  remainingBalance: Money;
+  thisClaim: string;
+  /** Percent complete once this claim is applied. */
+  percentAfter: string;
+  editable: boolean;
+  /** The line's validation messages, plain sentences. */
+  problems: string[];
+}
+
+export interface TotalRow {
+  kind: 'total';
+  id: 'total';
+  target: Money;
+  allocated: Money;
+  remaining: Money;
+}
+
+export type AllocationRow = CodeRow | OtherLinesRow | LineRow;
+
+export const codeRowId = (categoryCode: string) => `code:${categoryCode}`;
+export const OTHER_LINES_ROW_ID = 'other-lines';
+
+/**
+ * The allocation grid's rows, plain objects (the grid may mutate them): each claim code's header in
+ * claim order followed by its SOV lines; with `showOtherLines`, the SOV lines the claim cannot touch,
+ * read-only, at the end.
+ */
+export function allocationRows(validator: BackfillValidator, options: { showOtherLines: boolean }): AllocationRow[] {
+  const rows: AllocationRow[] = [];
+  const seen = new Set<string>();
+  for (const { categoryCode } of validator.claim.lines) {
+    if (seen.has(categoryCode)) continue;
+    seen.add(categoryCode);
+    const lines = validator.linesOf(categoryCode);
+    if (lines.length === 0) continue;
+    rows.push(codeRow(validator, categoryCode));
+    for (const line of lines) rows.push(lineRow(validator, line));
+  }
+  if (options.showOtherLines) {
+    const others = validator.sov.lines.filter((line) => !validator.isClaimCode(line.categoryCode));
+    if (others.length > 0) rows.push({ kind: 'other', id: OTHER_LINES_ROW_ID, count: others.length });
+    for (const line of others) rows.push(lineRow(validator, line));
+  }
+  return rows;
+}
+
+export function codeRow(validator: BackfillValidator, categoryCode: string): CodeRow {
+  const balance = validator.balanceOf(categoryCode)!;
+  const description = validator.claim.lines.find((line) => line.categoryCode === categoryCode)?.description ?? '';
+  return { kind: 'code', id: codeRowId(categoryCode), description, ...balance, balanced: balance.remaining === '0.00' };
+}
+
+export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
+  const claimedAfter = new Decimal(line.claimedToDate).plus(validator.amountOn(line.id));
+  return {
+    kind: 'line',
+    id: line.id,
+    lineNumber: line.lineNumber,
+    categoryCode: line.categoryCode,
+    description: line.description,
+    scheduledValue: line.scheduledValue,
+    claimedToDate: line.claimedToDate,
+    remainingBalance: toMoney(new Decimal(line.scheduledValue).minus(claimedAfter)),
+    thisClaim: validator.valueOf(line.id),
+    percentAfter: percentComplete(claimedAfter, line.scheduledValue),
+    editable: validator.isClaimCode(line.categoryCode),
+    problems: validator.lineIssues(line.id).map((issue) => issue.message),
+  };
+}
+
+/** The pinned totals row: everything allocated against the Yardi claim's total. */
+export function totalRow(validator: BackfillValidator, codes: { allocated: Money }[]): TotalRow {
+  const allocated = codes.reduce((sum, code) => sum.plus(code.allocated), new Decimal(0));
+  return {
+    kind: 'total',
+    id: 'total',
+    target: validator.claim.total,
+    allocated: toMoney(allocated),
+    remaining: toMoney(new Decimal(validator.claim.total).minus(allocated)),
+  };
+}
