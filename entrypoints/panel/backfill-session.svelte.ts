@@ -1,4 +1,17 @@
-import { BackfillValidator, applyBackfill, type AppliedSov, type BackfillValidation } from '@/lib/backfill';
+import {
+  AllocationHistory,
+  BackfillValidator,
+  applyBackfill,
+  clearCode,
+  fillRemaining,
+  spreadRemaining,
+  type AllocationPatch,
+  type AppliedSov,
+  type BackfillValidation,
+  type HelperResult,
+} from '@/lib/backfill';
+import { allocationRows, codeRow, lineRow, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from '@/lib/allocation-rows';
+import { planPaste, type PastePlan, type PasteTarget } from '@/lib/paste';
 import type { HostAdapter } from '@/lib/host/host-adapter';
 import { parseMoney } from '@/lib/money';
 import type { Allocations, ClaimHeader, HostClaim, Sov, Submission } from '@/lib/schemas';
@@ -32,7 +45,11 @@ export class BackfillSession {
   /** The SOV as the host holds it after our backfill (percent complete moved up). */
   sovAfter = $state.raw<AppliedSov | null>(null);
 
+  canUndo = $state(false);
+  canRedo = $state(false);
+
   private validator: BackfillValidator | null = null;
+  private readonly history = new AllocationHistory();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -83,20 +100,87 @@ export class BackfillSession {
   setAllocation(sovLineId: string, text: string): string | null {
     const parsed = parseMoney(text);
     if (!parsed.ok && parsed.error !== 'EMPTY') return PARSE_ERRORS[parsed.error];
-    this.applyPatch({ [sovLineId]: parsed.ok ? parsed.value : '' });
+    this.edit({ [sovLineId]: parsed.ok ? parsed.value : '' });
     return null;
+  }
+
+  /** Pastes a block of cells from the focused row on; one paste is one undo step. */
+  paste(targets: readonly PasteTarget[], startIndex: number, cells: string[][], editableColumnOffset: number): PastePlan & { changed: string[] } {
+    const plan = planPaste(targets, startIndex, cells, editableColumnOffset);
+    return { ...plan, changed: this.edit(plan.patch) };
+  }
+
+  /** Puts the code's remaining on this line. */
+  fillRemaining(sovLineId: string): HelperResult & { changed?: string[] } {
+    return this.withValidator((validator) => fillRemaining(validator, sovLineId));
+  }
+
+  /** Spreads the code's remaining over its lines in proportion to their remaining balance. */
+  spreadRemaining(categoryCode: string): HelperResult & { changed?: string[] } {
+    return this.withValidator((validator) => spreadRemaining(validator, categoryCode));
+  }
+
+  clearCode(categoryCode: string): HelperResult & { changed?: string[] } {
+    return this.withValidator((validator) => clearCode(validator, categoryCode));
+  }
+
+  undo(): string[] {
+    return this.edit(this.history.undo() ?? {}, false);
+  }
+
+  redo(): string[] {
+    return this.edit(this.history.redo() ?? {}, false);
+  }
+
+  /** Every row of the allocation grid, in display order. */
+  rows(showOtherLines: boolean): AllocationRow[] {
+    return this.validator ? allocationRows(this.validator, { showOtherLines }) : [];
+  }
+
+  /** The rows an edit of these lines changed: the lines and their codes' header rows. */
+  rowsFor(sovLineIds: readonly string[]): (LineRow | CodeRow)[] {
+    const validator = this.validator;
+    if (!validator) return [];
+    const rows: (LineRow | CodeRow)[] = [];
+    const codes = new Set<string>();
+    for (const id of sovLineIds) {
+      const line = validator.line(id);
+      if (!line) continue;
+      rows.push(lineRow(validator, line));
+      if (line.categoryCode !== null && validator.isClaimCode(line.categoryCode)) codes.add(line.categoryCode);
+    }
+    for (const code of codes) rows.push(codeRow(validator, code));
+    return rows;
+  }
+
+  totalRow(): TotalRow | null {
+    return this.validator && this.validation ? totalRow(this.validator, this.validation.codes) : null;
+  }
+
+  private withValidator(helper: (validator: BackfillValidator) => HelperResult): HelperResult & { changed?: string[] } {
+    if (!this.validator) return { ok: false, message: 'The claim is not loaded yet.' };
+    const result = helper(this.validator);
+    return result.ok ? { ...result, changed: this.edit(result.patch) } : result;
+  }
+
+  /** Applies a patch as one undoable step; returns the SOV line ids it changed. */
+  private edit(patch: AllocationPatch, record = true): string[] {
+    const validator = this.validator;
+    if (!validator || this.submission.state !== 'ready') return [];
+    const changed = Object.keys(patch).filter((id) => validator.valueOf(id) !== patch[id]);
+    if (changed.length === 0) return [];
+    if (record) this.history.record(patch, (id) => validator.valueOf(id));
+    validator.setMany(patch);
+    this.allocations = validator.allocations();
+    this.validation = validator.result();
+    this.canUndo = this.history.canUndo;
+    this.canRedo = this.history.canRedo;
+    this.scheduleSave();
+    return changed;
   }
 
   updateHeader(header: Partial<ClaimHeader>): void {
     this.header = { ...this.header, ...header };
-    this.scheduleSave();
-  }
-
-  private applyPatch(patch: Allocations): void {
-    if (!this.validator || this.submission.state !== 'ready') return;
-    this.validator.setMany(patch);
-    this.allocations = this.validator.allocations();
-    this.validation = this.validator.result();
     this.scheduleSave();
   }
 

@@ -1,0 +1,174 @@
+import {
+  CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  PinnedRowModule,
+  RenderApiModule,
+  RowApiModule,
+  RowStyleModule,
+  ScrollApiModule,
+  TextEditorModule,
+  TooltipModule,
+  colorSchemeDark,
+  colorSchemeLight,
+  enableDevValidations,
+  themeQuartz,
+  type ColDef,
+  type ICellRendererComp,
+  type ICellRendererParams,
+  type Module,
+} from 'ag-grid-community';
+import type { AllocationRow, TotalRow } from '@/lib/allocation-rows';
+import { formatMoney, isMoney } from '@/lib/money';
+
+export type GridRow = AllocationRow | TotalRow;
+
+/** Only the modules the grid uses (no AllCommunityModule): about a third less to ship. */
+export const GRID_MODULES: Module[] = [
+  ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  TextEditorModule,
+  PinnedRowModule,
+  TooltipModule,
+  CellStyleModule,
+  RowStyleModule,
+  RowApiModule,
+  ScrollApiModule,
+  RenderApiModule,
+];
+
+// A module we forgot fails silently in production; in dev and tests it must fail loudly.
+if (import.meta.env.MODE !== 'production') enableDevValidations({ throwOn: ['error'] });
+
+/** The grid follows the panel's look (panel.css variables), light or dark. */
+export function gridTheme(dark: boolean) {
+  return themeQuartz.withPart(dark ? colorSchemeDark : colorSchemeLight).withParams({
+    fontFamily: 'inherit',
+    fontSize: 13,
+    accentColor: dark ? '#f47c3c' : '#e2580f',
+    rowHeight: 32,
+    headerHeight: 34,
+    wrapperBorderRadius: 6,
+  });
+}
+
+// Amounts show as money; anything else (a refused entry kept visible in its cell) shows as typed.
+const money = (value: unknown) => (typeof value !== 'string' ? '' : isMoney(value) ? formatMoney(value) : value);
+
+/** Text only: page and user data are never parsed as HTML (S3). */
+function element(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The full-width header of a category code: Yardi amount, allocated, and the live remaining. */
+export class CodeHeaderRenderer implements ICellRendererComp<GridRow> {
+  private gui = element('div', 'code-header');
+
+  init(params: ICellRendererParams<GridRow>): void {
+    this.render(params.data);
+  }
+
+  getGui(): HTMLElement {
+    return this.gui;
+  }
+
+  refresh(params: ICellRendererParams<GridRow>): boolean {
+    this.render(params.data);
+    return true;
+  }
+
+  private render(row: GridRow | undefined): void {
+    this.gui.replaceChildren();
+    if (row?.kind === 'other') {
+      this.gui.append(element('strong', 'code', `Other SOV lines (${row.count}), read-only: the claim did not pay their codes`));
+      return;
+    }
+    if (row?.kind !== 'code') return;
+    const code = row;
+    this.gui.dataset.code = code.categoryCode;
+    this.gui.classList.toggle('balanced', code.balanced);
+    this.gui.append(
+      element('strong', 'code', code.categoryCode),
+      element('span', 'description', code.description),
+      element('span', 'figure', `Yardi ${formatMoney(code.target)}`),
+      element('span', 'figure', `Allocated ${formatMoney(code.allocated)}`),
+      element('span', 'figure remaining', code.balanced ? '✓ Balanced' : `Remaining ${formatMoney(code.remaining)}`),
+    );
+  }
+}
+
+/** The "This claim" cell: the amount, or a warning icon and text when the line has a problem. */
+export class ThisClaimRenderer implements ICellRendererComp<GridRow> {
+  private gui = element('span', 'this-claim');
+
+  init(params: ICellRendererParams<GridRow>): void {
+    this.refresh(params);
+  }
+
+  getGui(): HTMLElement {
+    return this.gui;
+  }
+
+  refresh(params: ICellRendererParams<GridRow>): boolean {
+    const row = params.data;
+    this.gui.replaceChildren();
+    if (row?.kind === 'total') {
+      this.gui.textContent = formatMoney(row.allocated);
+      return true;
+    }
+    if (row?.kind !== 'line') return true;
+    const problems = row.problems;
+    if (problems.length > 0) {
+      this.gui.append(element('span', 'problem-icon', '⚠'), element('span', 'visually-hidden', `Problem: ${problems.join(' ')} `));
+    }
+    this.gui.append(document.createTextNode(money(row.thisClaim)));
+    return true;
+  }
+}
+
+export function columnDefs(onEdit: (sovLineId: string, text: string) => void): ColDef<GridRow>[] {
+  const line = (row: GridRow | undefined) => (row?.kind === 'line' ? row : undefined);
+  return [
+    { headerName: 'Line', colId: 'lineNumber', valueGetter: ({ data }) => line(data)?.lineNumber, width: 70 },
+    { headerName: 'Code', colId: 'categoryCode', valueGetter: ({ data }) => (line(data) ? (line(data)!.categoryCode ?? 'Uncoded') : ''), width: 90 },
+    {
+      headerName: 'Description',
+      colId: 'description',
+      valueGetter: ({ data }) => (data?.kind === 'total' ? 'Total against the Yardi claim' : line(data)?.description),
+      flex: 1,
+      minWidth: 140,
+    },
+    { headerName: 'Scheduled', colId: 'scheduledValue', valueGetter: ({ data }) => line(data)?.scheduledValue, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 120 },
+    { headerName: 'Claimed to date', colId: 'claimedToDate', valueGetter: ({ data }) => line(data)?.claimedToDate, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 130 },
+    {
+      headerName: 'Remaining balance',
+      colId: 'remainingBalance',
+      valueGetter: ({ data }) => (data?.kind === 'total' ? data.remaining : line(data)?.remainingBalance),
+      valueFormatter: ({ value, data }) => (data?.kind === 'total' ? `${money(value)} left` : money(value)),
+      type: 'rightAligned',
+      width: 140,
+    },
+    {
+      headerName: 'This claim',
+      colId: 'thisClaim',
+      valueGetter: ({ data }) => (data?.kind === 'line' ? data.thisClaim : undefined),
+      editable: ({ data }) => data?.kind === 'line' && data.editable,
+      valueSetter: ({ data, newValue }) => {
+        if (data?.kind === 'line') onEdit(data.id, typeof newValue === 'string' ? newValue : '');
+        return false; // the draft model owns the value; the grid shows what it gives back
+      },
+      cellRenderer: ThisClaimRenderer,
+      cellClassRules: {
+        'cell-editable': ({ data }) => data?.kind === 'line' && data.editable,
+        'cell-error': ({ data }) => data?.kind === 'line' && data.problems.length > 0,
+      },
+      tooltipValueGetter: ({ data }) => (data?.kind === 'line' && data.problems.length > 0 ? data.problems.join(' ') : undefined),
+      type: 'rightAligned',
+      width: 140,
+    },
+    { headerName: '% after', colId: 'percentAfter', valueGetter: ({ data }) => (data?.kind === 'line' ? `${data.percentAfter}%` : ''), type: 'rightAligned', width: 90 },
+  ];
+}
