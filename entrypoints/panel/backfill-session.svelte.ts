@@ -14,12 +14,13 @@ import { allocationRows, codeRow, lineRow, totalRow, type AllocationRow, type Co
 import { planPaste, type PastePlan, type PasteTarget } from '@/lib/paste';
 import type { HostAdapter } from '@/lib/host/host-adapter';
 import { parseMoney } from '@/lib/money';
-import type { Allocations, ClaimHeader, HostClaim, Sov, Submission } from '@/lib/schemas';
+import { draftChanges } from '@/lib/draft-changes';
+import type { Allocations, ClaimHeader, Draft, HostClaim, Sov, Submission } from '@/lib/schemas';
 import { buildBackfillRequest, submitBackfill } from '@/lib/submission';
+import { DraftAutosave } from './draft-autosave.svelte';
 import type { DraftEdits, DraftStore } from './draft-store';
 
 export type Step = 'claim' | 'allocate' | 'confirm' | 'done';
-export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 const PARSE_ERRORS = {
   INVALID: 'Not an amount. Type it like 1,234.56, $1,234.56 or (12.00).',
@@ -39,25 +40,31 @@ export class BackfillSession {
   validation = $state.raw<BackfillValidation | null>(null);
   submission = $state.raw<Submission>({ state: 'ready' });
   step = $state<Step>('claim');
-  saveState = $state<SaveState>('idle');
-  saveError = $state<string | null>(null);
   submitMessage = $state<string | null>(null);
+  /** What changed on the host since the draft was built (the draft is stale when not empty). */
+  changes = $state.raw<string[]>([]);
+  /** Bumped when the whole draft was replaced (another tab's version): views reload every row. */
+  draftVersion = $state(0);
+  /** The line the user was on, restored when the draft is resumed. */
+  focusedSovLineId = $state<string | null>(null);
   /** The SOV as the host holds it after our backfill (percent complete moved up). */
   sovAfter = $state.raw<AppliedSov | null>(null);
-
   canUndo = $state(false);
   canRedo = $state(false);
 
+  readonly autosave: DraftAutosave;
   private validator: BackfillValidator | null = null;
   private readonly history = new AllocationHistory();
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private ledgerBackfilled = false;
 
   constructor(
     readonly claimId: string,
     private readonly host: HostAdapter,
     private readonly drafts: DraftStore,
     private readonly onSubmitted: (claimId: string) => void,
-  ) {}
+  ) {
+    this.autosave = new DraftAutosave(drafts, claimId, () => this.edits(), (draft) => this.adopt(draft));
+  }
 
   get blockers() {
     return this.validation?.issues.filter((issue) => issue.severity === 'blocker') ?? [];
@@ -69,7 +76,11 @@ export class BackfillSession {
   }
 
   get canSubmit(): boolean {
-    return this.validation?.canSubmit === true && this.submission.state !== 'submitted';
+    return this.validation?.canSubmit === true && this.submission.state === 'ready';
+  }
+
+  get quarantined(): readonly string[] {
+    return this.drafts.quarantined;
   }
 
   /** Reads the claim and SOV from the host (never from the page), then resumes any saved draft. */
@@ -77,20 +88,22 @@ export class BackfillSession {
     try {
       const claim = await this.host.readClaim(this.claimId);
       const sov = await this.host.readSov(claim.contractId);
+      await this.drafts.cacheHostData(claim, sov);
       const draft = await this.drafts.get(this.claimId);
+      this.ledgerBackfilled = (await this.drafts.submittedBackfill(this.claimId)) !== undefined;
       this.claim = claim;
       this.sov = sov;
-      this.validator = new BackfillValidator({ claim, sov, backfilledClaimIds: claim.backfilled ? [claim.id] : [] });
+      this.changes = draft ? draftChanges(draft, { claim, sov }) : [];
       this.header = draft?.header ?? { number: claim.invoiceNumber, title: `Backfill of Yardi invoice ${claim.invoiceNumber}`, payPeriod: claim.invoiceDate };
+      this.rebuildValidator(draft?.allocations ?? {});
       this.submission = draft?.submission ?? { state: 'ready' };
-      this.validator.setMany(draft?.allocations ?? {});
-      this.allocations = this.validator.allocations();
-      this.validation = this.validator.result();
+      this.focusedSovLineId = draft?.focusedSovLineId ?? null;
+      this.autosave.start(draft?.revision ?? 0);
       if (this.submission.state === 'submitted') await this.showSubmitted();
       else if (this.submission.state === 'submitting') {
         this.step = 'confirm';
         await this.submit(); // resumes with the stored key, re-reading the claim first (E2)
-      } else if (draft) this.step = 'allocate';
+      } else if (draft && this.blockers.length === 0) this.step = 'allocate';
     } catch (error) {
       this.loadError = error instanceof Error ? error.message : String(error);
     }
@@ -132,6 +145,18 @@ export class BackfillSession {
     return this.edit(this.history.redo() ?? {}, false);
   }
 
+  /** Remembers where the user is, so a resumed draft opens there. */
+  focusLine(sovLineId: string): void {
+    if (this.focusedSovLineId === sovLineId || this.submission.state !== 'ready') return;
+    this.focusedSovLineId = sovLineId;
+    this.autosave.changed();
+  }
+
+  updateHeader(header: Partial<ClaimHeader>): void {
+    this.header = { ...this.header, ...header };
+    this.autosave.changed();
+  }
+
   /** Every row of the allocation grid, in display order. */
   rows(showOtherLines: boolean): AllocationRow[] {
     return this.validator ? allocationRows(this.validator, { showOtherLines }) : [];
@@ -157,63 +182,13 @@ export class BackfillSession {
     return this.validator && this.validation ? totalRow(this.validator, this.validation.codes) : null;
   }
 
-  private withValidator(helper: (validator: BackfillValidator) => HelperResult): HelperResult & { changed?: string[] } {
-    if (!this.validator) return { ok: false, message: 'The claim is not loaded yet.' };
-    const result = helper(this.validator);
-    return result.ok ? { ...result, changed: this.edit(result.patch) } : result;
+  /** The draft as JSON, for the user to keep when it cannot be saved (D4). */
+  exportDraft(): string {
+    return JSON.stringify({ exportedAt: new Date().toISOString(), ...this.edits() }, null, 2);
   }
 
-  /** Applies a patch as one undoable step; returns the SOV line ids it changed. */
-  private edit(patch: AllocationPatch, record = true): string[] {
-    const validator = this.validator;
-    if (!validator || this.submission.state !== 'ready') return [];
-    const changed = Object.keys(patch).filter((id) => validator.valueOf(id) !== patch[id]);
-    if (changed.length === 0) return [];
-    if (record) this.history.record(patch, (id) => validator.valueOf(id));
-    validator.setMany(patch);
-    this.allocations = validator.allocations();
-    this.validation = validator.result();
-    this.canUndo = this.history.canUndo;
-    this.canRedo = this.history.canRedo;
-    this.scheduleSave();
-    return changed;
-  }
-
-  updateHeader(header: Partial<ClaimHeader>): void {
-    this.header = { ...this.header, ...header };
-    this.scheduleSave();
-  }
-
-  private edits(): DraftEdits {
-    return {
-      claimId: this.claimId,
-      contractId: this.claim!.contractId,
-      header: $state.snapshot(this.header),
-      allocations: this.allocations,
-      claim: this.claim!,
-      sov: this.sov!,
-      focusedSovLineId: null,
-    };
-  }
-
-  private scheduleSave(): void {
-    this.saveState = 'saving';
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.flush(), 250);
-  }
-
-  /** Writes the draft now; "Saved" is shown only once the transaction completed. */
-  async flush(): Promise<void> {
-    clearTimeout(this.saveTimer);
-    if (!this.claim || this.saveState !== 'saving') return;
-    try {
-      await this.drafts.saveEdits(this.edits());
-      this.saveState = 'saved';
-      this.saveError = null;
-    } catch (error) {
-      this.saveState = 'failed';
-      this.saveError = error instanceof Error ? error.message : String(error);
-    }
+  flush(): Promise<void> {
+    return this.autosave.flush();
   }
 
   goTo(step: Step): void {
@@ -225,8 +200,15 @@ export class BackfillSession {
   /** One click, one backfill: a Web Lock per claim keeps other tabs out while this one submits (E3). */
   async submit(): Promise<void> {
     if (this.submission.state === 'ready' && !this.canSubmit) return;
-    this.saveState = 'saving';
     await this.flush();
+    if (this.autosave.hasUnsavedEdits) {
+      this.submitMessage = 'Your latest edits are not saved yet, so nothing was sent. Resolve the saving problem above first.';
+      return;
+    }
+    if (this.submission.state === 'ready' && (await this.drafts.submittedBackfill(this.claimId))) {
+      this.submitMessage = 'This claim was already submitted from this computer; a claim is never backfilled twice.';
+      return;
+    }
     const request = buildBackfillRequest(this.allocations);
     this.submitMessage = null;
     const run = () =>
@@ -255,9 +237,11 @@ export class BackfillSession {
         break;
       case 'refused':
         this.submitMessage = `The host refused this backfill: ${result.error.error}`;
+        await this.drafts.audit(this.claimId, 'refused', result.error.error);
         break;
       case 'backfilled-elsewhere':
         this.submitMessage = 'This claim was backfilled elsewhere in the meantime; it cannot be backfilled twice.';
+        await this.drafts.audit(this.claimId, 'backfilled-elsewhere', 'The host holds a backfill made with another key.');
         await this.reloadClaim();
         break;
       case 'unconfirmed':
@@ -266,12 +250,63 @@ export class BackfillSession {
     }
   }
 
-  private async reloadClaim(): Promise<void> {
-    const claim = await this.host.readClaim(this.claimId);
-    this.claim = claim;
-    this.validator = new BackfillValidator({ claim, sov: this.sov!, backfilledClaimIds: claim.backfilled ? [claim.id] : [] });
-    this.validator.setMany(this.allocations);
+  private rebuildValidator(allocations: Allocations): void {
+    const claim = this.claim!;
+    const backfilled = claim.backfilled || this.ledgerBackfilled ? [claim.id] : [];
+    this.validator = new BackfillValidator({ claim, sov: this.sov!, backfilledClaimIds: backfilled });
+    this.validator.setMany(allocations);
+    this.allocations = this.validator.allocations();
     this.validation = this.validator.result();
+  }
+
+  /** Takes another tab's version of this draft as the current one. */
+  private adopt(draft: Draft): void {
+    if (!this.claim) return;
+    this.header = draft.header;
+    this.submission = draft.submission;
+    this.rebuildValidator(draft.allocations);
+    this.draftVersion++;
+    if (draft.submission.state === 'submitted' && this.step !== 'done') void this.showSubmitted();
+  }
+
+  private withValidator(helper: (validator: BackfillValidator) => HelperResult): HelperResult & { changed?: string[] } {
+    if (!this.validator) return { ok: false, message: 'The claim is not loaded yet.' };
+    const result = helper(this.validator);
+    return result.ok ? { ...result, changed: this.edit(result.patch) } : result;
+  }
+
+  /** Applies a patch as one undoable step; returns the SOV line ids it changed. */
+  private edit(patch: AllocationPatch, record = true): string[] {
+    const validator = this.validator;
+    if (!validator || this.submission.state !== 'ready') return [];
+    const changed = Object.keys(patch).filter((id) => validator.valueOf(id) !== patch[id]);
+    if (changed.length === 0) return [];
+    if (record) this.history.record(patch, (id) => validator.valueOf(id));
+    validator.setMany(patch);
+    this.allocations = validator.allocations();
+    this.validation = validator.result();
+    this.canUndo = this.history.canUndo;
+    this.canRedo = this.history.canRedo;
+    this.autosave.changed();
+    return changed;
+  }
+
+  private edits(): DraftEdits | null {
+    if (!this.claim || !this.sov) return null;
+    return {
+      claimId: this.claimId,
+      contractId: this.claim.contractId,
+      header: $state.snapshot(this.header),
+      allocations: this.allocations,
+      claim: this.claim,
+      sov: this.sov,
+      focusedSovLineId: this.focusedSovLineId,
+    };
+  }
+
+  private async reloadClaim(): Promise<void> {
+    this.claim = await this.host.readClaim(this.claimId);
+    this.rebuildValidator(this.allocations);
     this.step = 'claim';
   }
 

@@ -1,16 +1,72 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Draft } from '@/lib/schemas';
+import type { Backfill, Draft, HostClaim, Sov } from '@/lib/schemas';
+
+export interface CachedClaim {
+  claimId: string;
+  claim: HostClaim;
+  fetchedAt: string;
+}
+
+export interface CachedSov {
+  contractId: string;
+  sov: Sov;
+  fetchedAt: string;
+}
+
+export interface AuditEntry {
+  id?: number;
+  claimId: string;
+  at: string;
+  event: 'submitting' | 'submitted' | 'refused' | 'backfilled-elsewhere' | 'unconfirmed';
+  detail: string;
+}
+
+/** A record that failed its schema when read back: set aside with the reason, never lost. */
+export interface QuarantinedRecord {
+  id?: number;
+  table: string;
+  key: string;
+  at: string;
+  error: string;
+  record: unknown;
+}
 
 /**
- * Backfill's one database, in the extension's origin only (D1): never the host page's. Every
- * transaction is strict (D3): a draft or a submission state is only reported saved once it is on disk.
+ * Backfill's one database, in the extension's origin only (D1), never the host page's. Every
+ * transaction is strict (D3): a draft or a submission state is reported saved only once it is on disk.
+ *
+ * Versions: 1 held drafts only; 2 adds the claim and SOV caches, the local ledger of submitted
+ * backfills (filled from drafts already submitted), the audit log and the quarantine.
  */
 export class BackfillDatabase extends Dexie {
   drafts!: EntityTable<Draft, 'claimId'>;
+  claims!: EntityTable<CachedClaim, 'claimId'>;
+  sovs!: EntityTable<CachedSov, 'contractId'>;
+  ledger!: EntityTable<Backfill, 'claimId'>;
+  audit!: EntityTable<AuditEntry, 'id'>;
+  quarantine!: EntityTable<QuarantinedRecord, 'id'>;
 
   constructor(name = 'backfill', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores({ drafts: 'claimId, contractId, updatedAt' });
+    this.version(2)
+      .stores({
+        drafts: 'claimId, contractId, updatedAt',
+        claims: 'claimId',
+        sovs: 'contractId',
+        ledger: 'claimId',
+        audit: '++id, claimId, at',
+        quarantine: '++id, table, at',
+      })
+      .upgrade(async (tx) => {
+        // The ledger must know every backfill this computer already submitted.
+        await tx
+          .table('drafts')
+          .toCollection()
+          .each(async (draft: { submission?: { state?: string; backfill?: Backfill } }) => {
+            if (draft.submission?.state === 'submitted' && draft.submission.backfill) await tx.table('ledger').put(draft.submission.backfill);
+          });
+      });
   }
 }
 

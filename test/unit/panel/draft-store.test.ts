@@ -23,26 +23,54 @@ const edits: DraftEdits = {
 describe('DraftStore', () => {
   it('saves edits and reads them back exactly, bumping the revision each time', async () => {
     const { drafts } = freshStore();
-    await drafts.saveEdits(edits);
-    await drafts.saveEdits({ ...edits, allocations: { ...BALANCED, L2: '399.99' } });
+    expect(await drafts.saveEdits(edits, 0)).toEqual({ ok: true, revision: 1 });
+    expect(await drafts.saveEdits({ ...edits, allocations: { ...BALANCED, L2: '399.99' } }, 1)).toEqual({ ok: true, revision: 2 });
     const draft = await drafts.get('YC-1');
     expect(draft).toMatchObject({ ...edits, allocations: { ...BALANCED, L2: '399.99' }, revision: 2, submission: { state: 'ready' } });
   });
 
   it('keeps the submission state when edits are saved and freezes a draft on its way to the host', async () => {
     const { drafts } = freshStore();
-    await drafts.saveEdits(edits);
+    await drafts.saveEdits(edits, 0);
     const submitting = { state: 'submitting' as const, idempotencyKey: 'k', lines: [{ sovLineId: 'L1', amount: '600.00' }], payloadHash: 'h', startedAt: '2026-11-25T10:00:00.000Z', attempts: 0 };
     await drafts.save('YC-1', submitting);
-    await drafts.saveEdits({ ...edits, allocations: {} });
+    expect(await drafts.saveEdits({ ...edits, allocations: {} }, 2)).toEqual({ ok: false, reason: 'frozen' });
     expect(await drafts.get('YC-1')).toMatchObject({ allocations: BALANCED, submission: submitting });
     expect(await drafts.load('YC-1')).toEqual(submitting);
   });
 
-  it('reports a stored record that is not a valid draft instead of using it', async () => {
+  it('quarantines a stored record that is not a valid draft, reports it, and keeps it', async () => {
     const { db, drafts } = freshStore();
-    await db.drafts.put({ ...edits, revision: 1, updatedAt: 'yesterday', submission: { state: 'ready' } });
-    await expect(drafts.get('YC-1')).rejects.toThrow(/cannot be read/);
+    const broken = { ...edits, revision: 1, updatedAt: 'yesterday', submission: { state: 'ready' as const } };
+    await db.drafts.put(broken);
+    expect(await drafts.get('YC-1')).toBeUndefined();
+    expect(drafts.quarantined).toEqual([expect.stringContaining('could not be read')]);
+    const [kept] = await db.quarantine.toArray();
+    expect(kept).toMatchObject({ table: 'drafts', key: 'YC-1', record: broken });
+    expect(kept!.error).toContain('updatedAt');
+    expect(await db.drafts.count()).toBe(0);
+  });
+
+  it('refuses a stale write: another tab saved since (compare-and-swap on the revision)', async () => {
+    const { drafts } = freshStore();
+    await drafts.saveEdits(edits, 0);
+    await drafts.saveEdits({ ...edits, allocations: { L1: '1.00' } }, 1); // the other tab
+    const stale = await drafts.saveEdits({ ...edits, allocations: { L1: '2.00' } }, 1);
+    expect(stale).toMatchObject({ ok: false, reason: 'conflict', stored: { revision: 2, allocations: { L1: '1.00' } } });
+    expect((await drafts.get('YC-1'))!.allocations).toEqual({ L1: '1.00' });
+    expect(await drafts.saveEdits({ ...edits, allocations: { L1: '2.00' } }, 2)).toEqual({ ok: true, revision: 3 });
+  });
+
+  it('puts a submitted backfill in the ledger and the audit log, and never back to ready', async () => {
+    const { db, drafts } = freshStore();
+    await drafts.saveEdits(edits, 0);
+    const lines = [{ sovLineId: 'L1', amount: '600.00' }];
+    await drafts.save('YC-1', { state: 'submitting', idempotencyKey: 'k1', lines, payloadHash: 'h', startedAt: '2026-11-25T10:00:00.000Z', attempts: 0 });
+    const backfill = { id: 'BF-1', claimId: 'YC-1', contractId: 'C-1', idempotencyKey: 'k1', lines, total: '1500.00', status: 'Synced and Approved' as const, createdAt: '2026-11-25T10:00:01.000Z' };
+    await drafts.save('YC-1', { state: 'submitted', idempotencyKey: 'k1', backfill });
+    expect(await drafts.submittedBackfill('YC-1')).toEqual(backfill);
+    expect((await db.audit.toArray()).map((entry) => entry.event)).toEqual(['submitting', 'submitted']);
+    await expect(drafts.save('YC-1', { state: 'ready' })).rejects.toThrow(/already submitted/);
   });
 
   it('has nothing to submit without a draft and a ready state when none was saved', async () => {

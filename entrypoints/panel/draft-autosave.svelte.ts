@@ -1,0 +1,149 @@
+import type { Draft } from '@/lib/schemas';
+import type { DraftEdits, DraftStore } from './draft-store';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+const AUTOSAVE_DELAY_MS = 250;
+const RETRY_DELAY_MS = 3_000;
+
+/** Why a save failed, in words a user can act on; the edits stay in memory either way (D4). */
+export function saveFailureText(error: unknown): string {
+  if (isQuotaError(error)) {
+    return "Not saved: this computer's storage for Backfill is full. Your edits are kept in this panel and saving is retried; use Export to keep a copy.";
+  }
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return `Not saved: ${message}. Your edits are kept in this panel and saving is retried.`;
+}
+
+/** Quota errors may arrive wrapped: Dexie's AbortError carries the cause in `inner`, at any depth. */
+function isQuotaError(error: unknown): boolean {
+  for (let cause = error as { name?: string; inner?: unknown } | null | undefined, depth = 0; cause && depth < 5; depth++) {
+    if (cause.name === 'QuotaExceededError') return true;
+    cause = cause.inner as typeof cause;
+  }
+  return false;
+}
+
+/**
+ * Saves a draft within 250 ms of the last edit, and at once on flush (blur, pagehide, hidden tab).
+ * "Saved" shows only after the transaction completed (D2). Each save is a compare-and-swap on the
+ * draft's revision, so another tab's newer draft is never silently overwritten (D7): edits from other
+ * tabs are taken live when this one has nothing unsaved, and shown as a conflict when it has.
+ */
+export class DraftAutosave {
+  state = $state<SaveState>('idle');
+  error = $state<string | null>(null);
+  /** Another tab's draft, saved while this one had unsaved edits: the user picks which to keep. */
+  conflict = $state.raw<Draft | null>(null);
+
+  private revision = 0;
+  private editsVersion = 0;
+  private savedVersion = 0;
+  private inFlight: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private latestSeen: Draft | undefined;
+  private unwatch: (() => void) | undefined;
+
+  constructor(
+    private readonly store: DraftStore,
+    private readonly claimId: string,
+    private readonly edits: () => DraftEdits | null,
+    /** Called with another tab's draft when this tab adopts it. */
+    private readonly adopt: (draft: Draft) => void,
+  ) {}
+
+  /** Starts from the stored revision and follows other tabs' saves. */
+  start(revision: number): void {
+    this.revision = revision;
+    this.unwatch = this.store.watch(this.claimId, (draft) => {
+      this.latestSeen = draft;
+      if (!this.inFlight) this.considerExternal();
+    });
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.unwatch?.();
+  }
+
+  /** Something the user did changed the draft. */
+  changed(): void {
+    this.editsVersion++;
+    if (this.conflict) return; // nothing is written until the user resolves the conflict
+    this.state = 'saving';
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS);
+  }
+
+  get hasUnsavedEdits(): boolean {
+    return this.editsVersion !== this.savedVersion;
+  }
+
+  /** Writes pending edits now; resolves once they are on disk (or the failure is shown). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    while (this.inFlight) await this.inFlight;
+    if (!this.hasUnsavedEdits || this.conflict) return;
+    this.inFlight = this.write().finally(() => (this.inFlight = null));
+    await this.inFlight;
+    this.considerExternal();
+    if (this.hasUnsavedEdits && this.state === 'saving') await this.flush();
+  }
+
+  /** Keep this tab's edits over the other tab's draft. */
+  async keepMine(): Promise<void> {
+    if (!this.conflict) return;
+    this.revision = this.conflict.revision;
+    this.conflict = null;
+    this.state = 'saving';
+    await this.flush();
+  }
+
+  /** Take the other tab's draft, dropping this tab's unsaved edits (the user chose so). */
+  takeTheirs(): void {
+    if (!this.conflict) return;
+    const draft = this.conflict;
+    this.conflict = null;
+    this.revision = draft.revision;
+    this.savedVersion = this.editsVersion;
+    this.state = 'saved';
+    this.adopt(draft);
+  }
+
+  private async write(): Promise<void> {
+    const edits = this.edits();
+    if (!edits) return;
+    const version = this.editsVersion;
+    try {
+      const result = await this.store.saveEdits(edits, this.revision);
+      if (!result.ok && result.reason === 'conflict') {
+        this.conflict = result.stored;
+        this.state = 'failed';
+        this.error = 'Not saved: this draft was changed in another tab or window. Choose which version to keep.';
+        return;
+      }
+      if (result.ok) this.revision = result.revision;
+      this.savedVersion = version;
+      this.state = version === this.editsVersion ? 'saved' : 'saving';
+      this.error = null;
+    } catch (error) {
+      this.state = 'failed';
+      this.error = saveFailureText(error);
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.flush(), RETRY_DELAY_MS);
+    }
+  }
+
+  private considerExternal(): void {
+    const draft = this.latestSeen;
+    if (!draft || draft.revision <= this.revision || this.conflict) return;
+    if (this.hasUnsavedEdits) {
+      this.conflict = draft;
+      this.state = 'failed';
+      this.error = 'Not saved: this draft was changed in another tab or window. Choose which version to keep.';
+      return;
+    }
+    this.revision = draft.revision;
+    this.adopt(draft);
+  }
+}

@@ -1,0 +1,125 @@
+// liveQuery follows the global IndexedDB only, so tests share it and use a database name each.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BackfillDatabase } from '../../../entrypoints/panel/db';
+import { DraftAutosave, saveFailureText } from '../../../entrypoints/panel/draft-autosave.svelte';
+import { DraftStore, type DraftEdits } from '../../../entrypoints/panel/draft-store';
+import type { Draft } from '../../../lib/schemas';
+import { makeClaim, makeSov } from '../../support/fixtures';
+
+const edits = (allocations: Record<string, string>): DraftEdits => ({
+  claimId: 'YC-1',
+  contractId: 'C-1',
+  header: { number: 'INV-100', title: 'Backfill', payPeriod: '2026-03-31' },
+  allocations,
+  claim: makeClaim(),
+  sov: makeSov(),
+  focusedSovLineId: null,
+});
+
+/** One tab: its current allocations, and what it adopted from other tabs. */
+function tab(store: DraftStore) {
+  const state = { allocations: {} as Record<string, string>, adopted: [] as Draft[] };
+  const autosave = new DraftAutosave(store, 'YC-1', () => edits(state.allocations), (draft) => {
+    state.adopted.push(draft);
+    state.allocations = draft.allocations;
+  });
+  const type = (allocations: Record<string, string>) => {
+    state.allocations = allocations;
+    autosave.changed();
+  };
+  return { autosave, state, type };
+}
+
+const until = (check: () => boolean, timeout = 3000) => vi.waitFor(() => expect(check()).toBe(true), { timeout, interval: 10 });
+
+describe('DraftAutosave', () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+  let databases = 0;
+  function setup() {
+    const db = new BackfillDatabase(`backfill-autosave-${++databases}`);
+    const store = new DraftStore(db);
+    cleanups.push(() => db.close());
+    return { db, store };
+  }
+
+  it('shows Saving… at once and Saved only after the write, within 250 ms of the last edit', async () => {
+    const { store } = setup();
+    const one = tab(store);
+    one.autosave.start(0);
+    cleanups.push(() => one.autosave.stop());
+    one.type({ L1: '1.00' });
+    expect(one.autosave.state).toBe('saving');
+    expect(await store.get('YC-1')).toBeUndefined();
+    await until(() => one.autosave.state === 'saved');
+    expect((await store.get('YC-1'))!.allocations).toEqual({ L1: '1.00' });
+  });
+
+  it('flush writes pending edits at once', async () => {
+    const { store } = setup();
+    const one = tab(store);
+    one.autosave.start(0);
+    cleanups.push(() => one.autosave.stop());
+    one.type({ L1: '1.00' });
+    one.type({ L1: '2.00' });
+    await one.autosave.flush();
+    expect(one.autosave.state).toBe('saved');
+    expect((await store.get('YC-1'))!).toMatchObject({ allocations: { L1: '2.00' }, revision: 1 });
+  });
+
+  it("takes another tab's saves live when it has nothing unsaved", async () => {
+    const { store } = setup();
+    const [first, second] = [tab(store), tab(store)];
+    for (const t of [first, second]) {
+      t.autosave.start(0);
+      cleanups.push(() => t.autosave.stop());
+    }
+    first.type({ L1: '5.00' });
+    await first.autosave.flush();
+    await until(() => second.state.adopted.length === 1);
+    expect(second.state.allocations).toEqual({ L1: '5.00' });
+    second.type({ L1: '5.00', L2: '7.00' });
+    await second.autosave.flush();
+    await until(() => first.state.allocations.L2 === '7.00');
+  });
+
+  it('never overwrites a newer draft silently: a conflicting tab asks, and either choice is kept', async () => {
+    const { store } = setup();
+    const [first, second] = [tab(store), tab(store)];
+    for (const t of [first, second]) t.autosave.start(0);
+    cleanups.push(() => [first, second].forEach((t) => t.autosave.stop()));
+    first.type({ L1: '1.00' });
+    second.type({ L1: '2.00' }); // typed before it heard of the first tab's save
+    await first.autosave.flush();
+    await second.autosave.flush();
+    await until(() => second.autosave.conflict !== null);
+    expect(second.autosave.state).toBe('failed');
+    expect((await store.get('YC-1'))!.allocations).toEqual({ L1: '1.00' });
+    await second.autosave.keepMine();
+    expect((await store.get('YC-1'))!.allocations).toEqual({ L1: '2.00' });
+    await until(() => first.state.allocations.L1 === '2.00');
+  });
+
+  it('keeps edits in memory when storage fails, says why, and saves them once it works again', async () => {
+    const { db, store } = setup();
+    const one = tab(store);
+    one.autosave.start(0);
+    cleanups.push(() => one.autosave.stop());
+    const quota = Object.assign(new Error('AbortError'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
+    const spy = vi.spyOn(db.drafts, 'put').mockRejectedValueOnce(quota);
+    one.type({ L1: '3.00' });
+    await one.autosave.flush();
+    expect(one.autosave.state).toBe('failed');
+    expect(one.autosave.error).toMatch(/storage for Backfill is full/);
+    expect(one.autosave.hasUnsavedEdits).toBe(true);
+    spy.mockRestore();
+    await until(() => one.autosave.state === 'saved', 6000); // the retry, 3 s later
+    expect((await store.get('YC-1'))!.allocations).toEqual({ L1: '3.00' });
+  }, 10_000);
+
+  it('explains other failures in plain words', () => {
+    expect(saveFailureText(new Error('Database closed'))).toBe('Not saved: Database closed. Your edits are kept in this panel and saving is retried.');
+  });
+});
