@@ -102,6 +102,20 @@ export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
   };
 }
 
+/** The rows an edit of these lines changed: the lines, then their codes' header rows. */
+export function rowsForLines(validator: BackfillValidator, sovLineIds: readonly string[]): (LineRow | CodeRow)[] {
+  const rows: (LineRow | CodeRow)[] = [];
+  const codes = new Set<string>();
+  for (const id of sovLineIds) {
+    const line = validator.line(id);
+    if (!line) continue;
+    rows.push(lineRow(validator, line));
+    if (validator.isClaimCode(line.categoryCode)) codes.add(line.categoryCode!);
+  }
+  for (const code of codes) rows.push(codeRow(validator, code));
+  return rows;
+}
+
 /** The pinned totals row: everything allocated against the Yardi claim's total. */
 export function totalRow(validator: BackfillValidator, codes: { allocated: Money }[]): TotalRow {
   const allocated = codes.reduce((sum, code) => sum.plus(code.allocated), new Decimal(0));

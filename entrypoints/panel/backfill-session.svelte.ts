@@ -10,13 +10,14 @@ import {
   type BackfillValidation,
   type HelperResult,
 } from '@/lib/backfill';
-import { allocationRows, codeRow, lineRow, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from '@/lib/allocation-rows';
+import { allocationRows, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from '@/lib/allocation-rows';
 import { planPaste, type PastePlan, type PasteTarget } from '@/lib/paste';
 import type { HostAdapter } from '@/lib/host/host-adapter';
 import { parseMoney } from '@/lib/money';
 import { draftChanges } from '@/lib/draft-changes';
 import type { Allocations, ClaimHeader, Draft, HostClaim, Sov, Submission } from '@/lib/schemas';
 import { buildBackfillRequest, submitBackfill } from '@/lib/submission';
+import { nowIso } from './clock';
 import { DraftAutosave } from './draft-autosave.svelte';
 import type { DraftEdits, DraftStore } from './draft-store';
 
@@ -164,18 +165,7 @@ export class BackfillSession {
 
   /** The rows an edit of these lines changed: the lines and their codes' header rows. */
   rowsFor(sovLineIds: readonly string[]): (LineRow | CodeRow)[] {
-    const validator = this.validator;
-    if (!validator) return [];
-    const rows: (LineRow | CodeRow)[] = [];
-    const codes = new Set<string>();
-    for (const id of sovLineIds) {
-      const line = validator.line(id);
-      if (!line) continue;
-      rows.push(lineRow(validator, line));
-      if (line.categoryCode !== null && validator.isClaimCode(line.categoryCode)) codes.add(line.categoryCode);
-    }
-    for (const code of codes) rows.push(codeRow(validator, code));
-    return rows;
+    return this.validator ? rowsForLines(this.validator, sovLineIds) : [];
   }
 
   totalRow(): TotalRow | null {
@@ -184,7 +174,7 @@ export class BackfillSession {
 
   /** The draft as JSON, for the user to keep when it cannot be saved (D4). */
   exportDraft(): string {
-    return JSON.stringify({ exportedAt: new Date().toISOString(), ...this.edits() }, null, 2);
+    return JSON.stringify({ exportedAt: nowIso(), ...this.edits() }, null, 2);
   }
 
   flush(): Promise<void> {
@@ -217,7 +207,7 @@ export class BackfillSession {
           host: this.host,
           store: this.drafts,
           newKey: () => crypto.randomUUID(),
-          now: () => new Date().toISOString(),
+          now: nowIso,
           sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
           random: Math.random,
           onProgress: (submission) => (this.submission = submission),

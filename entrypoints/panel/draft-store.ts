@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { DraftSchema, type Backfill, type Draft, type HostClaim, type Sov, type Submission } from '@/lib/schemas';
 import type { SubmissionStore } from '@/lib/submission';
+import { nowIso } from './clock';
 import type { AuditEntry, BackfillDatabase } from './db';
 
 /** What the user changes in a draft; revision, time and submission state are the store's to set. */
@@ -29,7 +30,7 @@ export class DraftStore implements SubmissionStore {
     const parsed = DraftSchema.safeParse(record);
     if (parsed.success) return parsed.data;
     await this.db.transaction('rw', this.db.drafts, this.db.quarantine, async () => {
-      await this.db.quarantine.add({ table: 'drafts', key: claimId, at: new Date().toISOString(), error: parsed.error.message, record });
+      await this.db.quarantine.add({ table: 'drafts', key: claimId, at: nowIso(), error: parsed.error.message, record });
       await this.db.drafts.delete(claimId);
     });
     this.quarantined.push(`The saved draft of claim ${claimId} could not be read, so it was set aside (kept in Backfill's quarantine) and a new draft started.`);
@@ -46,7 +47,7 @@ export class DraftStore implements SubmissionStore {
       const storedRevision = stored?.revision ?? 0;
       if (stored && stored.submission.state !== 'ready') return { ok: false, reason: 'frozen' };
       if (stored && storedRevision !== baseRevision) return { ok: false, reason: 'conflict', stored };
-      const draft: Draft = { ...edits, revision: storedRevision + 1, updatedAt: new Date().toISOString(), submission: { state: 'ready' } };
+      const draft: Draft = { ...edits, revision: storedRevision + 1, updatedAt: nowIso(), submission: { state: 'ready' } };
       await this.db.drafts.put(DraftSchema.parse(draft));
       return { ok: true, revision: draft.revision };
     });
@@ -78,7 +79,7 @@ export class DraftStore implements SubmissionStore {
       const draft = await this.get(claimId);
       if (!draft) throw new Error(`There is no draft of claim ${claimId} to submit.`);
       if (submission.state === 'ready' && draft.submission.state === 'submitted') throw new Error(`Claim ${claimId} is already submitted.`);
-      await drafts.put({ ...draft, submission, revision: draft.revision + 1, updatedAt: new Date().toISOString() });
+      await drafts.put({ ...draft, submission, revision: draft.revision + 1, updatedAt: nowIso() });
       if (submission.state === 'submitted') await ledger.put(submission.backfill);
       const entry = auditEntry(claimId, draft.submission, submission);
       if (entry) await audit.add(entry);
@@ -87,7 +88,7 @@ export class DraftStore implements SubmissionStore {
 
   /** Records how a submission ended when that did not change its state (refused, unconfirmed...). */
   async audit(claimId: string, event: AuditEntry['event'], detail: string): Promise<void> {
-    await this.db.audit.add({ claimId, at: new Date().toISOString(), event, detail });
+    await this.db.audit.add({ claimId, at: nowIso(), event, detail });
   }
 
   /** The backfill this computer submitted for the claim, if any. */
@@ -96,7 +97,7 @@ export class DraftStore implements SubmissionStore {
   }
 
   async cacheHostData(claim: HostClaim, sov: Sov): Promise<void> {
-    const fetchedAt = new Date().toISOString();
+    const fetchedAt = nowIso();
     await this.db.transaction('rw', this.db.claims, this.db.sovs, async () => {
       await this.db.claims.put({ claimId: claim.id, claim, fetchedAt });
       await this.db.sovs.put({ contractId: sov.contractId, sov, fetchedAt });
@@ -105,7 +106,7 @@ export class DraftStore implements SubmissionStore {
 }
 
 function auditEntry(claimId: string, from: Submission, to: Submission): AuditEntry | null {
-  const at = new Date().toISOString();
+  const at = nowIso();
   if (to.state === 'submitting' && from.state === 'ready') {
     return { claimId, at, event: 'submitting', detail: `Key ${to.idempotencyKey}, ${to.lines.length} lines.` };
   }

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Messages between the extension's parts, one zod schema each (S4). Every receiver checks the
+ * sender and parses with these schemas; anything that does not parse is dropped with a logged
+ * reason, never half-handled.
+ *
+ * Page messages go from the panel (an extension page in an iframe) through the background to the
+ * content script in the tab's top frame. The content script sends nothing: it opens the panel with a
+ * claim id in the iframe URL (see `panel-link.ts`) and the panel re-reads that claim from the host.
+ */
+
+const ClaimIdSchema = z.string().trim().min(1).max(200);
+
+/** The panel asks to be closed (Esc or its own close button inside the iframe). */
+export const PanelCloseMessageSchema = z.strictObject({ type: z.literal('panel/close') });
+
+/**
+ * The panel submitted a backfill for this claim: the page's row button goes away at once and stays
+ * away across re-renders until the row shows the claim matched.
+ */
+export const ClaimSubmittedMessageSchema = z.strictObject({
+  type: z.literal('claim/submitted'),
+  claimId: ClaimIdSchema,
+});
+
+export const PageMessageSchema = z.discriminatedUnion('type', [PanelCloseMessageSchema, ClaimSubmittedMessageSchema]);
+export type PageMessage = z.infer<typeof PageMessageSchema>;
+export type PageMessageType = PageMessage['type'];
+
+/** Every page message is answered with whether it was delivered and handled; a failure is data. */
+export const PageReplySchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true) }),
+  z.strictObject({ ok: z.literal(false), reason: z.string().max(500) }),
+]);
+export type PageReply = z.infer<typeof PageReplySchema>;
+
+/** Parses anything into a page message, or says in words why it is not one (for the log). */
+export function parsePageMessage(value: unknown): { ok: true; message: PageMessage } | { ok: false; reason: string } {
+  const parsed = PageMessageSchema.safeParse(value);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  return { ok: false, reason: z.prettifyError(parsed.error).slice(0, 500) };
+}
