@@ -1,11 +1,5 @@
 import { defineConfig } from 'wxt';
-
-// The sandbox and the real host: the only pages our content script may run on (S1).
-export const HOST_MATCHES = [
-  'http://localhost/*',
-  'http://127.0.0.1/*',
-  'https://*.procore.com/*',
-];
+import { HOST_MATCHES } from './lib/hosts';
 
 export default defineConfig({
   srcDir: '.',
@@ -13,7 +7,10 @@ export default defineConfig({
   manifest: {
     name: 'Backfill',
     description: 'Backfill Yardi progress claims into Procore Portfolio Financials, exact to the cent.',
-    permissions: [],
+    // unlimitedStorage: drafts of large contracts must never be evicted or hit the default quota (D4, D5).
+    permissions: ['unlimitedStorage'],
+    // Only the panel page may be framed by the host pages, and only by them (S6).
+    web_accessible_resources: [{ resources: ['panel.html'], matches: [...HOST_MATCHES], use_dynamic_url: true }],
   },
   webExt: { disabled: true },
 });

@@ -132,24 +132,24 @@ export class ThisClaimRenderer implements ICellRendererComp<GridRow> {
 export function columnDefs(onEdit: (sovLineId: string, text: string) => void): ColDef<GridRow>[] {
   const line = (row: GridRow | undefined) => (row?.kind === 'line' ? row : undefined);
   return [
-    { headerName: 'Line', colId: 'lineNumber', valueGetter: ({ data }) => line(data)?.lineNumber, width: 70 },
+    { headerName: 'Line', colId: 'lineNumber', valueGetter: ({ data }) => line(data)?.lineNumber, width: 64 },
     { headerName: 'Code', colId: 'categoryCode', valueGetter: ({ data }) => (line(data) ? (line(data)!.categoryCode ?? 'Uncoded') : ''), width: 90 },
     {
       headerName: 'Description',
       colId: 'description',
       valueGetter: ({ data }) => (data?.kind === 'total' ? 'Total against the Yardi claim' : line(data)?.description),
       flex: 1,
-      minWidth: 140,
+      minWidth: 160,
     },
-    { headerName: 'Scheduled', colId: 'scheduledValue', valueGetter: ({ data }) => line(data)?.scheduledValue, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 120 },
-    { headerName: 'Claimed to date', colId: 'claimedToDate', valueGetter: ({ data }) => line(data)?.claimedToDate, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 130 },
+    { headerName: 'Scheduled', colId: 'scheduledValue', valueGetter: ({ data }) => line(data)?.scheduledValue, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116 },
+    { headerName: 'Claimed to date', colId: 'claimedToDate', valueGetter: ({ data }) => line(data)?.claimedToDate, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116 },
     {
       headerName: 'Remaining balance',
       colId: 'remainingBalance',
       valueGetter: ({ data }) => (data?.kind === 'total' ? data.remaining : line(data)?.remainingBalance),
       valueFormatter: ({ value, data }) => (data?.kind === 'total' ? `${money(value)} left` : money(value)),
       type: 'rightAligned',
-      width: 140,
+      width: 124,
     },
     {
       headerName: 'This claim',
@@ -167,8 +167,9 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void): C
       },
       tooltipValueGetter: ({ data }) => (data?.kind === 'line' && data.problems.length > 0 ? data.problems.join(' ') : undefined),
       type: 'rightAligned',
-      width: 140,
+      width: 124,
+      pinned: 'right',
     },
-    { headerName: '% after', colId: 'percentAfter', valueGetter: ({ data }) => (data?.kind === 'line' ? `${data.percentAfter}%` : ''), type: 'rightAligned', width: 90 },
+    { headerName: '% after', colId: 'percentAfter', valueGetter: ({ data }) => (data?.kind === 'line' ? `${data.percentAfter}%` : ''), type: 'rightAligned', width: 76, pinned: 'right' },
   ];
 }

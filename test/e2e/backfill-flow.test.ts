@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { formatMoney } from '../../lib/money';
+import { SEED_CLAIMS } from '../../sandbox/seed';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { PanelPage } from './panel-page';
+import { ReconciliationPage } from './reconciliation-page';
+import { balancedAllocation, freshSandbox } from './sandbox-session';
+
+// The whole path a project accountant takes: link a claim, allocate it, come back later, submit.
+let browser: ExtensionBrowser;
+let sandbox: Awaited<ReturnType<typeof freshSandbox>>;
+let page: Page;
+
+// A new profile per test: drafts and the local ledger live in the browser, the host data in the sandbox.
+beforeEach(async () => {
+  browser = await launchWithExtension();
+});
+
+afterEach(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+async function openClaim(claimId: string, options: Parameters<typeof freshSandbox>[0] = {}) {
+  sandbox ??= await freshSandbox(options);
+  page = await browser.context.newPage();
+  const reconciliation = new ReconciliationPage(page);
+  await reconciliation.goto(sandbox.url);
+  await reconciliation.linkButtonOf(claimId).click();
+  await reconciliation.panelFrame();
+  return { reconciliation, panel: new PanelPage(reconciliation.panel()) };
+}
+
+async function fresh(options: Parameters<typeof freshSandbox>[0] = {}) {
+  sandbox = await freshSandbox(options);
+}
+
+describe('linking, allocating and submitting a claim', () => {
+  it('shows the Yardi claim, takes typed amounts to the cent, and submits exactly once', async () => {
+    await fresh();
+    const claim = await sandbox.claim(SEED_CLAIMS.ordinary);
+    const sov = await sandbox.sov(claim.contractId);
+    const allocation = balancedAllocation(claim, sov);
+    const { reconciliation, panel } = await openClaim(SEED_CLAIMS.ordinary);
+
+    // Step 1: the Yardi claim as paid.
+    await panel.heading('Yardi claim').waitFor();
+    for (const line of claim.lines) await panel.frame.getByRole('cell', { name: line.categoryCode, exact: true }).first().waitFor();
+    await panel.frame.getByText(formatMoney(claim.total), { exact: true }).first().waitFor();
+    await panel.button('Build the Procore version').click();
+
+    // Step 2: typing; Submit stays closed until every code is exact.
+    const review = panel.button('Review and submit');
+    const entries = Object.entries(allocation);
+    for (const [index, [lineId, amount]] of entries.entries()) {
+      expect(await review.isDisabled()).toBe(true);
+      // Typed the way people type: with a dollar sign and thousands separators on some lines.
+      await panel.typeAmount(lineId, index % 2 ? formatMoney(amount) : amount);
+    }
+    for (const { categoryCode } of claim.lines) await expect.poll(() => panel.remaining(categoryCode).textContent()).toContain('Balanced');
+    await expect.poll(() => review.isEnabled()).toBe(true);
+
+    // Step 3: confirm shows what will be created, then one click makes one backfill.
+    await review.click();
+    await panel.heading('Confirm the backfill').waitFor();
+    await panel.frame.getByText(`on ${entries.length} SOV lines`).waitFor();
+    await panel.button('Submit backfill').dblclick();
+    await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
+    const firstLine = sov.lines.find((line) => line.id === entries[0]![0])!;
+    await panel.frame.locator(`tr[data-sov-line="${firstLine.id}"]`).waitFor();
+
+    const backfill = await (await sandbox.api(`/api/claims/${claim.id}/backfill`)).json();
+    expect(backfill.lines).toHaveLength(entries.length);
+    expect((await sandbox.claim(claim.id)).status).toBe('Synced and Approved');
+
+    // The row's button goes at once; once the page refreshes its data the Difference is zero.
+    await expect.poll(() => reconciliation.linkButtonOf(claim.id).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => reconciliation.dock().count()).toBe(0);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await reconciliation.settle();
+    await expect.poll(() => reconciliation.row(claim.id).textContent()).toContain('$0.00');
+    expect(await reconciliation.linkButtonOf(claim.id).count()).toBe(0);
+  });
+
+  it('pastes a column from Excel across code boundaries, refusing what is not an amount', async () => {
+    await fresh();
+    const claim = await sandbox.claim(SEED_CLAIMS.ordinary);
+    const sov = await sandbox.sov(claim.contractId);
+    const allocation = balancedAllocation(claim, sov);
+    const ids = Object.keys(allocation);
+    const { panel } = await openClaim(SEED_CLAIMS.ordinary);
+    await panel.button('Build the Procore version').click();
+    await panel.amountCell(ids[0]!).click();
+    // Excel's TSV: $ and commas, a trailing line end; one bad value in the middle.
+    const values = ids.map((id, index) => (index === 1 ? 'twelve' : formatMoney(allocation[id]!)));
+    await panel.paste(`${values.join('\r\n')}\r\n`);
+    await expect.poll(() => panel.notice().textContent()).toContain('"twelve" is not an amount and was not stored');
+    expect(await panel.amountCell(ids[1]!).textContent()).toBe('');
+    expect(await panel.amountCell(ids.at(-1)!).textContent()).toBe(formatMoney(allocation[ids.at(-1)!]!));
+    await panel.typeAmount(ids[1]!, allocation[ids[1]!]!);
+    await expect.poll(() => panel.button('Review and submit').isEnabled()).toBe(true);
+
+    // One paste is one undo step.
+    await panel.amountCell(ids[0]!).click();
+    await panel.paste(ids.map(() => '1').join('\n'));
+    await expect.poll(() => panel.amountCell(ids.at(-1)!).textContent()).toBe('$1.00');
+    await panel.amountCell(ids[0]!).press('Control+z');
+    await expect.poll(() => panel.amountCell(ids.at(-1)!).textContent()).toBe(formatMoney(allocation[ids.at(-1)!]!));
+    expect(await panel.amountCell(ids[0]!).textContent()).toBe(formatMoney(allocation[ids[0]!]!));
+    await panel.amountCell(ids[0]!).press('Control+Shift+z');
+    await expect.poll(() => panel.amountCell(ids[0]!).textContent()).toBe('$1.00');
+  });
+
+  it('resumes the draft after a reload: every amount, and the line the user was on', async () => {
+    await fresh();
+    const claim = await sandbox.claim(SEED_CLAIMS.ordinaryMechanical);
+    const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
+    const [first, second] = Object.entries(allocation);
+    const { panel } = await openClaim(SEED_CLAIMS.ordinaryMechanical);
+    await panel.button('Build the Procore version').click();
+    await panel.typeAmount(first![0], first![1]);
+    await panel.typeAmount(second![0], second![1]);
+    await panel.waitSaved();
+    const focusedRow = await panel.focusedRowId();
+    expect(focusedRow).not.toBeNull();
+    await page.close();
+
+    const again = await openClaim(SEED_CLAIMS.ordinaryMechanical);
+    await again.panel.amountCell(first![0]).waitFor();
+    expect(await again.panel.amountCell(first![0]).textContent()).toBe(formatMoney(first![1]));
+    expect(await again.panel.amountCell(second![0]).textContent()).toBe(formatMoney(second![1]));
+    await expect.poll(() => again.panel.focusedRowId()).toBe(focusedRow);
+  });
+});
+
+describe('claims that cannot be backfilled', () => {
+  it.each([
+    [SEED_CLAIMS.codeNotOnSov, 'CODE_NOT_ON_SOV'],
+    [SEED_CLAIMS.allocated, 'CLAIM_ALLOCATED'],
+    [SEED_CLAIMS.uncodedSov, 'SOV_NOT_CODED'],
+  ])('%s is explained (%s) with no way forward', async (claimId, rule) => {
+    await fresh();
+    const { panel } = await openClaim(claimId);
+    await panel.frame.locator(`[data-rule="${rule}"]`).waitFor();
+    expect(await panel.button('Build the Procore version').isDisabled()).toBe(true);
+  });
+
+  it('refuses a second backfill of a claim submitted from another tab', async () => {
+    await fresh();
+    const claim = await sandbox.claim(SEED_CLAIMS.credit);
+    const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
+    const first = await openClaim(SEED_CLAIMS.credit);
+    const firstPage = page;
+    await first.panel.button('Build the Procore version').click();
+    const [lineId, amount] = Object.entries(allocation)[0]!;
+    await first.panel.typeAmount(lineId, amount);
+    for (const [id, value] of Object.entries(allocation).slice(1)) await first.panel.typeAmount(id, value);
+    await first.panel.button('Review and submit').click();
+
+    const second = await openClaim(SEED_CLAIMS.credit); // a second tab, same draft
+    await second.panel.button('Review and submit').click();
+    await second.panel.heading('Confirm the backfill').waitFor();
+
+    await first.panel.button('Submit backfill').click();
+    await first.panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
+    await second.panel.heading('Synced and Approved').waitFor({ timeout: 20_000 }); // the other tab follows the draft live
+    expect(await (await sandbox.api(`/api/reconciliation`)).json()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ claimId: claim.id, difference: '0.00' })]),
+    );
+    const retry = await sandbox.api(`/api/claims/${claim.id}/backfill`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'another' }, body: JSON.stringify({ lines: [{ sovLineId: lineId, amount }] }) });
+    expect(retry.status).toBe(409);
+    expect(firstPage.isClosed()).toBe(false);
+  });
+});
+
+describe('exactly once when the network misbehaves', () => {
+  it('a dropped response after the host committed still makes exactly one backfill', async () => {
+    await fresh({ dropAfterCommit: true });
+    const claim = await sandbox.claim(SEED_CLAIMS.tightFit);
+    const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
+    const { panel } = await openClaim(SEED_CLAIMS.tightFit);
+    await panel.button('Build the Procore version').click();
+    await panel.amountCell(Object.keys(allocation)[0]!).click();
+    await panel.paste(Object.values(allocation).join('\n'));
+    await panel.button('Review and submit').click();
+    await panel.button('Submit backfill').click();
+    await panel.heading('Synced and Approved').waitFor({ timeout: 30_000 });
+    const backfill = await (await sandbox.api(`/api/claims/${claim.id}/backfill`)).json();
+    expect(backfill.lines).toHaveLength(Object.keys(allocation).length);
+  });
+});
