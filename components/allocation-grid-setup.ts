@@ -1,4 +1,5 @@
 import {
+  CellApiModule,
   CellStyleModule,
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
@@ -11,9 +12,11 @@ import {
   TooltipModule,
   colorSchemeDark,
   colorSchemeLight,
+  createGrid,
   enableDevValidations,
   themeQuartz,
   type ColDef,
+  type GridApi,
   type ICellRendererComp,
   type ICellRendererParams,
   type Module,
@@ -24,12 +27,13 @@ import { formatMoney, isMoney } from '@/lib/money';
 export type GridRow = AllocationRow | TotalRow;
 
 /** Only the modules the grid uses (no AllCommunityModule): about a third less to ship. */
-export const GRID_MODULES: Module[] = [
+const GRID_MODULES: Module[] = [
   ClientSideRowModelModule,
   ClientSideRowModelApiModule,
   TextEditorModule,
   PinnedRowModule,
   TooltipModule,
+  CellApiModule,
   CellStyleModule,
   RowStyleModule,
   RowApiModule,
@@ -165,11 +169,50 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void): C
         'cell-editable': ({ data }) => data?.kind === 'line' && data.editable,
         'cell-error': ({ data }) => data?.kind === 'line' && data.problems.length > 0,
       },
-      tooltipValueGetter: ({ data }) => (data?.kind === 'line' && data.problems.length > 0 ? data.problems.join(' ') : undefined),
+      tooltip: ({ data }) => (data?.kind === 'line' && data.problems.length > 0 ? data.problems.join(' ') : undefined),
       type: 'rightAligned',
       width: 124,
       pinned: 'right',
     },
     { headerName: '% after', colId: 'percentAfter', valueGetter: ({ data }) => (data?.kind === 'line' ? `${data.percentAfter}%` : ''), type: 'rightAligned', width: 76, pinned: 'right' },
   ];
+}
+
+export interface AllocationGridHandlers {
+  dark: boolean;
+  /** A cell edit finished: the draft model decides what is stored. */
+  onEdit: (sovLineId: string, text: string) => void;
+  onLineFocused: (sovLineId: string) => void;
+}
+
+/** The allocation grid with only our modules; rows are set by the caller (plain objects, by id). */
+export function createAllocationGrid(container: HTMLElement, { dark, onEdit, onLineFocused }: AllocationGridHandlers): GridApi<GridRow> {
+  const api: GridApi<GridRow> = createGrid<GridRow>(
+    container,
+    {
+      theme: gridTheme(dark),
+      columnDefs: columnDefs(onEdit),
+      defaultColDef: { sortable: false, suppressMovable: true, resizable: true },
+      getRowId: ({ data }) => data.id,
+      isFullWidthRow: ({ rowNode }) => rowNode.data?.kind === 'code' || rowNode.data?.kind === 'other',
+      fullWidthCellRenderer: CodeHeaderRenderer,
+      getRowClass: ({ data }) => (data?.kind === 'line' && !data.editable ? 'row-read-only' : undefined),
+      // Excel's keys: Enter commits and moves down, Shift+Enter up.
+      enterNavigatesVertically: true,
+      enterNavigatesVerticallyAfterEdit: true,
+      stopEditingWhenCellsLoseFocus: true,
+      tooltipShowDelay: 200,
+      // Paste is ours (Community has no clipboard module): see AllocationGrid's paste listener.
+      suppressClipboardPaste: true,
+      ensureDomOrder: true,
+      // Eight columns: render them all, so every cell is there for keyboard and screen-reader users.
+      suppressColumnVirtualisation: true,
+      onCellFocused: ({ rowIndex, rowPinned }) => {
+        const row = rowIndex === null || rowPinned ? undefined : api.getDisplayedRowAtIndex(rowIndex)?.data;
+        if (row?.kind === 'line') onLineFocused(row.id);
+      },
+    },
+    { modules: GRID_MODULES },
+  );
+  return api;
 }

@@ -1,0 +1,31 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { createAllocationGrid } from '../../components/allocation-grid-setup';
+import { allocationRows, rowsForLines, totalRow } from '../../lib/allocation-rows';
+import { BackfillValidator } from '../../lib/backfill';
+import { makeClaim, makeSov } from '../support/fixtures';
+
+// With dev validations on (as in tests and dev builds), a grid API whose module we did not register
+// throws here instead of silently doing nothing in production.
+describe('allocation grid modules', () => {
+  it('registers every module the grid uses', () => {
+    const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov(), backfilledClaimIds: [] });
+    const container = document.createElement('div');
+    container.style.height = '400px';
+    document.body.append(container);
+    const api = createAllocationGrid(container, { dark: false, onEdit: vi.fn(), onLineFocused: vi.fn() });
+    const rows = allocationRows(validator, { showOtherLines: true });
+    api.setGridOption('rowData', rows);
+    validator.set('L1', '600.00');
+    api.applyTransaction({ update: rowsForLines(validator, ['L1']) });
+    api.setGridOption('pinnedBottomRowData', [totalRow(validator, validator.result().codes)]);
+    api.ensureIndexVisible(1, 'middle');
+    api.setFocusedCell(1, 'thisClaim');
+    expect(api.getFocusedCell()?.rowIndex).toBe(1);
+    expect(api.getDisplayedRowAtIndex(1)?.data).toMatchObject({ id: 'L1', thisClaim: '600.00' });
+    expect(api.getCellValue({ rowNode: api.getDisplayedRowAtIndex(1)!, colKey: 'thisClaim' })).toBe('600.00');
+    expect(api.getEditingCells()).toEqual([]);
+    expect(api.getDisplayedRowCount()).toBe(rows.length);
+    api.destroy();
+  });
+});

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { formatMoney, sumMoney } from '../../lib/money';
+import { Decimal } from '../../lib/decimal';
+import type { HostClaim, Sov } from '../../lib/schemas';
+import { SEED_CLAIMS } from '../../sandbox/seed';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { PanelPage } from './panel-page';
+import { ReconciliationPage } from './reconciliation-page';
+import { balancedAllocation, freshSandbox } from './sandbox-session';
+
+// The allocation grid as a spreadsheet user drives it: keyboard, rejected input, paste, helpers.
+let browser: ExtensionBrowser;
+let sandbox: Awaited<ReturnType<typeof freshSandbox>>;
+let page: Page;
+let panel: PanelPage;
+let claim: HostClaim;
+let sov: Sov;
+
+beforeEach(async () => {
+  [browser, sandbox] = await Promise.all([launchWithExtension(), freshSandbox()]);
+  claim = await sandbox.claim(SEED_CLAIMS.ordinary);
+  sov = await sandbox.sov(claim.contractId);
+  page = await browser.context.newPage();
+  const reconciliation = new ReconciliationPage(page);
+  await reconciliation.goto(sandbox.url);
+  await reconciliation.linkButtonOf(claim.id).click();
+  await reconciliation.panelFrame();
+  panel = new PanelPage(reconciliation.panel());
+  await panel.button('Build the Procore version').click();
+  await panel.amountCell(linesOf(claim.lines[0]!.categoryCode)[0]!).waitFor();
+});
+
+afterEach(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+const linesOf = (code: string) => sov.lines.filter((line) => line.categoryCode === code).map((line) => line.id);
+const cellText = (lineId: string) => panel.amountCell(lineId).textContent();
+
+describe('the allocation grid', () => {
+  it('is usable from the keyboard alone: type, Enter down, Esc cancels, Delete clears, F2 edits', async () => {
+    const [first, second, third] = linesOf('03-300');
+    await panel.amountCell(first!).click();
+    await page.keyboard.type('1,234.5');
+    await page.keyboard.press('Enter');
+    expect(await cellText(first!)).toBe('$1,234.50');
+    expect(await panel.focusedRowId()).toBe(second); // Enter moves down, as in Excel
+
+    await page.keyboard.type('99');
+    await page.keyboard.press('Escape'); // cancels the edit, keeps the panel open
+    expect(await cellText(second!)).toBe('');
+    expect(await panel.heading('Link Progress Claim').isVisible()).toBe(true);
+
+    await page.keyboard.type('(12.00)');
+    await page.keyboard.press('Enter');
+    expect(await cellText(second!)).toBe('-$12.00');
+    expect(await panel.focusedRowId()).toBe(third);
+
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => cellText(second!)).toBe('');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('F2');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    expect(await cellText(first!)).toBe('$1,234.50'); // the editor held "1234.50"; one decimal gone is the same amount
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('F2');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('42');
+    await page.keyboard.press('Enter');
+    expect(await cellText(first!)).toBe('$42.00');
+  });
+
+  it('refuses what is not an amount, says why in the cell, and stores nothing', async () => {
+    const [first] = linesOf('03-300');
+    const before = await panel.remaining('03-300').textContent();
+    await panel.typeAmount(first!, '12.345');
+    await expect.poll(() => cellText(first!)).toContain('12.345');
+    expect(await cellText(first!)).toContain('⚠');
+    await expect.poll(() => panel.notice().textContent()).toContain('was not stored');
+    expect(await panel.remaining('03-300').textContent()).toBe(before);
+    await panel.typeAmount(first!, '12.34');
+    await expect.poll(() => cellText(first!)).toBe('$12.34');
+  });
+
+  it('paste skips read-only rows and reports the cells it could not place', async () => {
+    await panel.frame.getByLabel('Show other SOV lines').check();
+    const lastCode = claim.lines.at(-1)!.categoryCode;
+    const last = linesOf(lastCode).at(-1)!;
+    await panel.amountCell(last).click();
+    await panel.paste('10\n20\n30\n');
+    await expect.poll(() => cellText(last)).toBe('$10.00');
+    await expect.poll(() => panel.notice().textContent()).toContain('2 cells had no place to go');
+    const others = sov.lines.filter((line) => !claim.lines.some((paid) => paid.categoryCode === line.categoryCode));
+    for (const line of others) expect(await cellText(line.id)).toBe('');
+  });
+
+  it('helpers fill, spread and clear a code exactly, each one undo step', async () => {
+    const code = claim.lines[0]!.categoryCode;
+    const target = formatMoney(sumMoney(claim.lines.filter((line) => line.categoryCode === code).map((line) => line.amount)));
+    const [first] = linesOf(code);
+    await panel.amountCell(first!).click();
+    await page.keyboard.press('Alt+r');
+    await expect.poll(() => cellText(first!)).toBe(target);
+    await expect.poll(() => panel.remaining(code).textContent()).toContain('Balanced');
+
+    await page.keyboard.press('Alt+c');
+    await expect.poll(() => cellText(first!)).toBe('');
+    await page.keyboard.press('Alt+s');
+    await expect.poll(() => panel.remaining(code).textContent()).toContain('Balanced');
+    const spread = await Promise.all(linesOf(code).map((id) => cellText(id)));
+    expect(spread.filter((text) => text !== '').length).toBe(linesOf(code).length);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cellText(first!)).toBe('');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => cellText(first!)).toBe(spread[0]);
+  });
+
+  it('opens Submit exactly when every code is allocated to the cent', async () => {
+    const allocation = balancedAllocation(claim, sov);
+    const review = panel.button('Review and submit');
+    const ids = Object.keys(allocation);
+    await panel.amountCell(ids[0]!).click();
+    await panel.paste(ids.map((id) => allocation[id]).join('\n'));
+    await expect.poll(() => review.isEnabled()).toBe(true);
+    const [lineId, amount] = Object.entries(allocation)[0]!;
+    await panel.typeAmount(lineId, new Decimal(amount).plus('0.01').toFixed(2));
+    await expect.poll(() => review.isDisabled()).toBe(true);
+    await expect.poll(() => panel.frame.getByRole('button', { name: /is over by \$0\.01/ }).count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => review.isEnabled()).toBe(true);
+  });
+});
