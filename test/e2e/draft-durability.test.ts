@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { formatMoney } from '../../lib/money';
+import { SEED_CLAIMS } from '../../sandbox/seed';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { launchKillable } from './killable-browser';
+import { PanelPage } from './panel-page';
+import { ReconciliationPage } from './reconciliation-page';
+import { balancedAllocation, freshSandbox } from './sandbox-session';
+
+// Not one saved cent may be lost: a killed browser, and two tabs on one draft.
+let sandbox: Awaited<ReturnType<typeof freshSandbox>> | undefined;
+let browser: ExtensionBrowser | undefined;
+let profileDir: string | undefined;
+
+afterEach(async () => {
+  await browser?.close();
+  await sandbox?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  [browser, sandbox, profileDir] = [undefined, undefined, undefined];
+});
+
+async function openClaim(context: BrowserContext, url: string, claimId: string) {
+  const page = await context.newPage();
+  const reconciliation = new ReconciliationPage(page);
+  await reconciliation.goto(url);
+  await reconciliation.linkButtonOf(claimId).click();
+  await reconciliation.panelFrame();
+  return { page, panel: new PanelPage(reconciliation.panel()) };
+}
+
+describe('drafts that are never lost', () => {
+  it('keeps every saved amount when the browser process is killed, and resumes on relaunch', async () => {
+    sandbox = await freshSandbox();
+    profileDir = await mkdtemp(join(tmpdir(), 'backfill-kill-'));
+    const claim = await sandbox.claim(SEED_CLAIMS.ordinaryMechanical);
+    const allocation = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)));
+
+    const first = await launchKillable(profileDir);
+    const { panel } = await openClaim(first.context, sandbox.url, claim.id);
+    await panel.button('Build the Procore version').click();
+    await panel.typeAmount(allocation[0]![0], allocation[0]![1]);
+    await panel.amountCell(allocation[1]![0]).click();
+    await panel.paste(allocation.slice(1).map(([, amount]) => formatMoney(amount)).join('\r\n'));
+    await panel.waitSaved();
+    await first.kill(); // no tab closed, no unload event
+
+    const second = await launchKillable(profileDir);
+    try {
+      const resumed = await openClaim(second.context, sandbox.url, claim.id);
+      await resumed.panel.amountCell(allocation[0]![0]).waitFor();
+      for (const [lineId, amount] of allocation) expect(await resumed.panel.amountCell(lineId).textContent()).toBe(formatMoney(amount));
+      await expect.poll(() => resumed.panel.button('Review and submit').isEnabled()).toBe(true);
+    } finally {
+      await second.kill();
+    }
+  });
+
+  it('keeps two tabs on one draft in step: edits in one appear in the other', async () => {
+    sandbox = await freshSandbox();
+    browser = await launchWithExtension();
+    const claim = await sandbox.claim(SEED_CLAIMS.ordinary);
+    const [[lineA, amountA], [lineB, amountB]] = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)));
+    const one = await openClaim(browser.context, sandbox.url, claim.id);
+    await one.panel.button('Build the Procore version').click();
+    await one.panel.typeAmount(lineA!, amountA!);
+    await one.panel.waitSaved();
+
+    const two = await openClaim(browser.context, sandbox.url, claim.id);
+    await two.panel.amountCell(lineA!).waitFor(); // a saved draft opens on the allocation step
+    expect(await two.panel.amountCell(lineA!).textContent()).toBe(formatMoney(amountA!));
+    await two.panel.typeAmount(lineB!, amountB!);
+    await two.panel.waitSaved();
+    await expect.poll(() => one.panel.amountCell(lineB!).textContent(), { timeout: 10_000 }).toBe(formatMoney(amountB!));
+
+    await one.panel.typeAmount(lineA!, '1.00');
+    await expect.poll(() => two.panel.amountCell(lineA!).textContent(), { timeout: 10_000 }).toBe('$1.00');
+  });
+});
