@@ -183,10 +183,12 @@ export interface AllocationGridHandlers {
   /** A cell edit finished: the draft model decides what is stored. */
   onEdit: (sovLineId: string, text: string) => void;
   onLineFocused: (sovLineId: string) => void;
+  /** The first rows are on screen: the grid can be used. */
+  onFirstRender?: () => void;
 }
 
 /** The allocation grid with only our modules; rows are set by the caller (plain objects, by id). */
-export function createAllocationGrid(container: HTMLElement, { dark, onEdit, onLineFocused }: AllocationGridHandlers): GridApi<GridRow> {
+export function createAllocationGrid(container: HTMLElement, { dark, onEdit, onLineFocused, onFirstRender }: AllocationGridHandlers): GridApi<GridRow> {
   const api: GridApi<GridRow> = createGrid<GridRow>(
     container,
     {
@@ -207,6 +209,7 @@ export function createAllocationGrid(container: HTMLElement, { dark, onEdit, onL
       ensureDomOrder: true,
       // Eight columns: render them all, so every cell is there for keyboard and screen-reader users.
       suppressColumnVirtualisation: true,
+      onFirstDataRendered: () => onFirstRender?.(),
       onCellFocused: ({ rowIndex, rowPinned }) => {
         const row = rowIndex === null || rowPinned ? undefined : api.getDisplayedRowAtIndex(rowIndex)?.data;
         if (row?.kind === 'line') onLineFocused(row.id);

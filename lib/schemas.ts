@@ -129,20 +129,30 @@ export const SubmissionSchema = z.discriminatedUnion('state', [
 ]);
 export type Submission = z.infer<typeof SubmissionSchema>;
 
-/** A backfill in progress, keyed by claim, with what it was built against (to detect change). */
+/**
+ * A backfill in progress, keyed by claim: what the user typed and where they were. Kept small, since it
+ * is saved after every edit; what it was built against is its `DraftBasis`.
+ */
 export const DraftSchema = z.object({
   claimId: IdSchema,
   contractId: IdSchema,
   header: ClaimHeaderSchema,
   allocations: AllocationsSchema,
-  claim: YardiClaimSchema,
-  sov: SovSchema,
   revision: z.number().int().nonnegative(),
   updatedAt: z.iso.datetime(),
   focusedSovLineId: IdSchema.nullable(),
   submission: SubmissionSchema,
 });
 export type Draft = z.infer<typeof DraftSchema>;
+
+/** The claim and SOV a draft was built against, to tell the user what changed on the host since. */
+export const DraftBasisSchema = z.object({
+  claimId: IdSchema,
+  claim: YardiClaimSchema,
+  sov: SovSchema,
+  recordedAt: z.iso.datetime(),
+});
+export type DraftBasis = z.infer<typeof DraftBasisSchema>;
 
 /** The body of every host API error. */
 export const HostErrorSchema = z.object({

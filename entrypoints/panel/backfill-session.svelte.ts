@@ -15,7 +15,7 @@ import { planPaste, type PastePlan, type PasteTarget } from '@/lib/paste';
 import type { HostAdapter } from '@/lib/host/host-adapter';
 import { parseMoney } from '@/lib/money';
 import { draftChanges } from '@/lib/draft-changes';
-import type { Allocations, ClaimHeader, Draft, HostClaim, Sov, Submission } from '@/lib/schemas';
+import type { Allocations, ClaimHeader, Draft, DraftBasis, HostClaim, Sov, Submission } from '@/lib/schemas';
 import { buildBackfillRequest, submitBackfill } from '@/lib/submission';
 import { nowIso } from './clock';
 import { DraftAutosave } from './draft-autosave.svelte';
@@ -57,6 +57,8 @@ export class BackfillSession {
   private validator: BackfillValidator | null = null;
   private readonly history = new AllocationHistory();
   private ledgerBackfilled = false;
+  /** The draft is new or the host changed under it: record the claim and SOV with the next save. */
+  private basisPending = true;
 
   constructor(
     readonly claimId: string,
@@ -64,7 +66,13 @@ export class BackfillSession {
     private readonly drafts: DraftStore,
     private readonly onSubmitted: (claimId: string) => void,
   ) {
-    this.autosave = new DraftAutosave(drafts, claimId, () => this.edits(), (draft) => this.adopt(draft));
+    this.autosave = new DraftAutosave(
+      drafts,
+      claimId,
+      () => this.edits(),
+      (draft) => this.adopt(draft),
+      () => (this.basisPending = false),
+    );
   }
 
   get blockers() {
@@ -90,16 +98,20 @@ export class BackfillSession {
       const claim = await this.host.readClaim(this.claimId);
       const sov = await this.host.readSov(claim.contractId);
       await this.drafts.cacheHostData(claim, sov);
+      const resumeStarted = performance.now();
       const draft = await this.drafts.get(this.claimId);
+      const basis = draft && (await this.drafts.basis(this.claimId));
       this.ledgerBackfilled = (await this.drafts.submittedBackfill(this.claimId)) !== undefined;
       this.claim = claim;
       this.sov = sov;
-      this.changes = draft ? draftChanges(draft, { claim, sov }) : [];
+      this.changes = basis ? draftChanges(basis, { claim, sov }) : [];
+      this.basisPending = !basis || this.changes.length > 0;
       this.header = draft?.header ?? { number: claim.invoiceNumber, title: `Backfill of Yardi invoice ${claim.invoiceNumber}`, payPeriod: claim.invoiceDate };
       this.rebuildValidator(draft?.allocations ?? {});
       this.submission = draft?.submission ?? { state: 'ready' };
       this.focusedSovLineId = draft?.focusedSovLineId ?? null;
       this.autosave.start(draft?.revision ?? 0);
+      if (draft) performance.measure('backfill:resume', { start: resumeStarted, end: performance.now() });
       if (this.submission.state === 'submitted') await this.showSubmitted();
       else if (this.submission.state === 'submitting') {
         this.step = 'confirm';
@@ -174,7 +186,7 @@ export class BackfillSession {
 
   /** The draft as JSON, for the user to keep when it cannot be saved (D4). */
   exportDraft(): string {
-    return JSON.stringify({ exportedAt: nowIso(), ...this.edits() }, null, 2);
+    return JSON.stringify({ exportedAt: nowIso(), ...this.edits()?.edits }, null, 2);
   }
 
   flush(): Promise<void> {
@@ -281,17 +293,18 @@ export class BackfillSession {
     return changed;
   }
 
-  private edits(): DraftEdits | null {
+  private edits(): { edits: DraftEdits; basis?: DraftBasis } | null {
     if (!this.claim || !this.sov) return null;
-    return {
+    const edits: DraftEdits = {
       claimId: this.claimId,
       contractId: this.claim.contractId,
       header: $state.snapshot(this.header),
       allocations: this.allocations,
-      claim: this.claim,
-      sov: this.sov,
       focusedSovLineId: this.focusedSovLineId,
     };
+    if (!this.basisPending) return { edits };
+    const { status: _status, backfilled: _backfilled, ...claim } = this.claim;
+    return { edits, basis: { claimId: this.claimId, claim, sov: this.sov, recordedAt: nowIso() } };
   }
 
   private async reloadClaim(): Promise<void> {

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Backfill, Draft, HostClaim, Sov } from '@/lib/schemas';
+import type { Backfill, Draft, DraftBasis, HostClaim, Sov } from '@/lib/schemas';
 
 export interface CachedClaim {
   claimId: string;
@@ -31,15 +31,24 @@ export interface QuarantinedRecord {
   record: unknown;
 }
 
+/** A version 1 draft: it carried its claim and SOV snapshots itself. */
+interface DraftV1 extends Draft {
+  claim?: DraftBasis['claim'];
+  sov?: DraftBasis['sov'];
+}
+
 /**
  * Backfill's one database, in the extension's origin only (D1), never the host page's. Every
  * transaction is strict (D3): a draft or a submission state is reported saved only once it is on disk.
  *
- * Versions: 1 held drafts only; 2 adds the claim and SOV caches, the local ledger of submitted
- * backfills (filled from drafts already submitted), the audit log and the quarantine.
+ * Version 1 held drafts with their claim and SOV snapshots inside. Version 2 moves the snapshots to
+ * `draftBases` (so the draft saved after each edit stays small), and adds the claim and SOV caches,
+ * the local ledger of submitted backfills (filled from drafts already submitted), the audit log and
+ * the quarantine.
  */
 export class BackfillDatabase extends Dexie {
   drafts!: EntityTable<Draft, 'claimId'>;
+  draftBases!: EntityTable<DraftBasis, 'claimId'>;
   claims!: EntityTable<CachedClaim, 'claimId'>;
   sovs!: EntityTable<CachedSov, 'contractId'>;
   ledger!: EntityTable<Backfill, 'claimId'>;
@@ -52,6 +61,7 @@ export class BackfillDatabase extends Dexie {
     this.version(2)
       .stores({
         drafts: 'claimId, contractId, updatedAt',
+        draftBases: 'claimId',
         claims: 'claimId',
         sovs: 'contractId',
         ledger: 'claimId',
@@ -59,13 +69,13 @@ export class BackfillDatabase extends Dexie {
         quarantine: '++id, table, at',
       })
       .upgrade(async (tx) => {
+        const drafts = await tx.table<DraftV1, string>('drafts').toArray();
+        await tx.table('draftBases').bulkPut(
+          drafts.flatMap(({ claimId, claim, sov, updatedAt }) => (claim && sov ? [{ claimId, claim, sov, recordedAt: updatedAt }] : [])),
+        );
         // The ledger must know every backfill this computer already submitted.
-        await tx
-          .table('drafts')
-          .toCollection()
-          .each(async (draft: { submission?: { state?: string; backfill?: Backfill } }) => {
-            if (draft.submission?.state === 'submitted' && draft.submission.backfill) await tx.table('ledger').put(draft.submission.backfill);
-          });
+        await tx.table('ledger').bulkPut(drafts.flatMap(({ submission }) => (submission?.state === 'submitted' ? [submission.backfill] : [])));
+        await tx.table('drafts').bulkPut(drafts.map(({ claim: _claim, sov: _sov, ...draft }) => draft));
       });
   }
 }

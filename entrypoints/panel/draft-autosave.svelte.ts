@@ -1,4 +1,4 @@
-import type { Draft } from '@/lib/schemas';
+import type { Draft, DraftBasis } from '@/lib/schemas';
 import type { DraftEdits, DraftStore } from './draft-store';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
@@ -47,9 +47,12 @@ export class DraftAutosave {
   constructor(
     private readonly store: DraftStore,
     private readonly claimId: string,
-    private readonly edits: () => DraftEdits | null,
+    /** The draft as it stands, and its basis when that must be recorded (new or rebased draft). */
+    private readonly edits: () => { edits: DraftEdits; basis?: DraftBasis } | null,
     /** Called with another tab's draft when this tab adopts it. */
     private readonly adopt: (draft: Draft) => void,
+    /** Called once a basis given by `edits` is on disk. */
+    private readonly basisSaved: () => void = () => {},
   ) {}
 
   /** Starts from the stored revision and follows other tabs' saves. */
@@ -111,18 +114,23 @@ export class DraftAutosave {
   }
 
   private async write(): Promise<void> {
-    const edits = this.edits();
-    if (!edits) return;
+    const snapshot = this.edits();
+    if (!snapshot) return;
     const version = this.editsVersion;
     try {
-      const result = await this.store.saveEdits(edits, this.revision);
+      const started = performance.now();
+      const result = await this.store.saveEdits(snapshot.edits, this.revision, snapshot.basis);
+      performance.measure('backfill:save', { start: started, end: performance.now() });
       if (!result.ok && result.reason === 'conflict') {
         this.conflict = result.stored;
         this.state = 'failed';
         this.error = 'Not saved: this draft was changed in another tab or window. Choose which version to keep.';
         return;
       }
-      if (result.ok) this.revision = result.revision;
+      if (result.ok) {
+        this.revision = result.revision;
+        if (snapshot.basis) this.basisSaved();
+      }
       this.savedVersion = version;
       this.state = version === this.editsVersion ? 'saved' : 'saving';
       this.error = null;

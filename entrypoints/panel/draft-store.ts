@@ -1,8 +1,11 @@
 import { liveQuery } from 'dexie';
-import { DraftSchema, type Backfill, type Draft, type HostClaim, type Sov, type Submission } from '@/lib/schemas';
+import { z } from 'zod';
+import { DraftBasisSchema, DraftSchema, type Backfill, type Draft, type DraftBasis, type HostClaim, type Sov, type Submission } from '@/lib/schemas';
 import type { SubmissionStore } from '@/lib/submission';
 import { nowIso } from './clock';
 import type { AuditEntry, BackfillDatabase } from './db';
+
+const DraftHeadSchema = z.object({ revision: z.number().int().nonnegative(), submission: z.object({ state: z.string() }) });
 
 /** What the user changes in a draft; revision, time and submission state are the store's to set. */
 export type DraftEdits = Omit<Draft, 'revision' | 'updatedAt' | 'submission'>;
@@ -25,31 +28,49 @@ export class DraftStore implements SubmissionStore {
   constructor(private readonly db: BackfillDatabase) {}
 
   async get(claimId: string): Promise<Draft | undefined> {
-    const record = await this.db.drafts.get(claimId);
+    return this.read('drafts', claimId, DraftSchema);
+  }
+
+  /** The claim and SOV the draft was built against. */
+  async basis(claimId: string): Promise<DraftBasis | undefined> {
+    return this.read('draftBases', claimId, DraftBasisSchema);
+  }
+
+  /** Reads and checks a record; one that fails its schema goes to the quarantine, reported. */
+  private async read<T>(table: 'drafts' | 'draftBases', claimId: string, schema: z.ZodType<T>): Promise<T | undefined> {
+    const record: unknown = await this.db.table(table).get(claimId);
     if (record === undefined) return undefined;
-    const parsed = DraftSchema.safeParse(record);
+    const parsed = schema.safeParse(record);
     if (parsed.success) return parsed.data;
-    await this.db.transaction('rw', this.db.drafts, this.db.quarantine, async () => {
-      await this.db.quarantine.add({ table: 'drafts', key: claimId, at: nowIso(), error: parsed.error.message, record });
-      await this.db.drafts.delete(claimId);
+    await this.db.transaction('rw', this.db.table(table), this.db.quarantine, async () => {
+      await this.db.quarantine.add({ table, key: claimId, at: nowIso(), error: parsed.error.message, record });
+      await this.db.table(table).delete(claimId);
     });
-    this.quarantined.push(`The saved draft of claim ${claimId} could not be read, so it was set aside (kept in Backfill's quarantine) and a new draft started.`);
+    const what = table === 'drafts' ? 'saved draft' : 'record of what the draft was built against';
+    this.quarantined.push(`The ${what} of claim ${claimId} could not be read, so it was set aside (kept in Backfill's quarantine) and a new one started.`);
     return undefined;
   }
 
   /**
    * Saves the user's edits if the stored draft is still at `baseRevision` (compare-and-swap, D7), so a
-   * stale tab never overwrites a newer draft without the user choosing to.
+   * stale tab never overwrites a newer draft without the user choosing to. `basis`, when given, is
+   * recorded in the same transaction (the draft now stands on the host's current claim and SOV).
    */
-  async saveEdits(edits: DraftEdits, baseRevision: number): Promise<SaveEditsResult> {
-    return this.db.transaction('rw', this.db.drafts, this.db.quarantine, async (): Promise<SaveEditsResult> => {
-      const stored = await this.get(edits.claimId);
-      const storedRevision = stored?.revision ?? 0;
+  async saveEdits(edits: DraftEdits, baseRevision: number, basis?: DraftBasis): Promise<SaveEditsResult> {
+    const { drafts, draftBases, quarantine } = this.db;
+    return this.db.transaction('rw', [drafts, draftBases, quarantine], async (): Promise<SaveEditsResult> => {
+      // Only the revision and state are needed to decide: a full check happens when a draft is used.
+      const head = DraftHeadSchema.safeParse(await drafts.get(edits.claimId));
+      const stored = head.success ? head.data : undefined;
       if (stored && stored.submission.state !== 'ready') return { ok: false, reason: 'frozen' };
-      if (stored && storedRevision !== baseRevision) return { ok: false, reason: 'conflict', stored };
-      const draft: Draft = { ...edits, revision: storedRevision + 1, updatedAt: nowIso(), submission: { state: 'ready' } };
-      await this.db.drafts.put(DraftSchema.parse(draft));
-      return { ok: true, revision: draft.revision };
+      if (stored && stored.revision !== baseRevision) {
+        const newer = await this.get(edits.claimId);
+        if (newer) return { ok: false, reason: 'conflict', stored: newer };
+      }
+      const revision = (stored?.revision ?? 0) + 1;
+      await drafts.put({ ...edits, revision, updatedAt: nowIso(), submission: { state: 'ready' } });
+      if (basis) await draftBases.put(basis);
+      return { ok: true, revision };
     });
   }
 

@@ -24,8 +24,6 @@ describe('schemas', () => {
       contractId: 'C-1',
       header: { number: 'INV-100', title: 'Backfill INV-100', payPeriod: '2026-03-31' },
       allocations: { L1: '600.00' },
-      claim: makeClaim(),
-      sov: makeSov(),
       revision: 1,
       updatedAt: '2026-11-25T10:00:00.000Z',
       focusedSovLineId: null,

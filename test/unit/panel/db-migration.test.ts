@@ -19,7 +19,7 @@ async function writeVersion1(indexedDB: IDBFactory) {
 }
 
 describe('database upgrade', () => {
-  it('opens version 1 data with the current code: drafts intact, submitted ones in the ledger', async () => {
+  it('opens version 1 data with the current code: drafts intact, snapshots kept as bases, submitted ones in the ledger', async () => {
     const indexedDB = new IDBFactory();
     await writeVersion1(indexedDB);
     const db = new BackfillDatabase('backfill', { indexedDB, IDBKeyRange });
@@ -27,6 +27,8 @@ describe('database upgrade', () => {
     const ready = await drafts.get('YC-1');
     expect(db.verno).toBe(2);
     expect(ready).toMatchObject({ allocations: BALANCED, revision: 3, focusedSovLineId: 'L2' });
+    expect(await db.drafts.get('YC-1')).not.toHaveProperty('claim'); // the stored record itself is small now
+    expect(await drafts.basis('YC-1')).toEqual({ claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-10-01T09:00:00.000Z' });
     expect((await drafts.get('YC-2'))!.submission.state).toBe('submitted');
     expect(await drafts.submittedBackfill('YC-2')).toMatchObject({ id: 'BF-YC-2' });
     expect(await drafts.submittedBackfill('YC-1')).toBeUndefined();

@@ -5,22 +5,19 @@ import { BackfillDatabase } from '../../../entrypoints/panel/db';
 import { DraftAutosave, saveFailureText } from '../../../entrypoints/panel/draft-autosave.svelte';
 import { DraftStore, type DraftEdits } from '../../../entrypoints/panel/draft-store';
 import type { Draft } from '../../../lib/schemas';
-import { makeClaim, makeSov } from '../../support/fixtures';
 
 const edits = (allocations: Record<string, string>): DraftEdits => ({
   claimId: 'YC-1',
   contractId: 'C-1',
   header: { number: 'INV-100', title: 'Backfill', payPeriod: '2026-03-31' },
   allocations,
-  claim: makeClaim(),
-  sov: makeSov(),
   focusedSovLineId: null,
 });
 
 /** One tab: its current allocations, and what it adopted from other tabs. */
 function tab(store: DraftStore) {
   const state = { allocations: {} as Record<string, string>, adopted: [] as Draft[] };
-  const autosave = new DraftAutosave(store, 'YC-1', () => edits(state.allocations), (draft) => {
+  const autosave = new DraftAutosave(store, 'YC-1', () => ({ edits: edits(state.allocations) }), (draft) => {
     state.adopted.push(draft);
     state.allocations = draft.allocations;
   });

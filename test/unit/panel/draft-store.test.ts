@@ -15,12 +15,18 @@ const edits: DraftEdits = {
   contractId: 'C-1',
   header: { number: 'INV-100', title: 'Backfill', payPeriod: '2026-03-31' },
   allocations: BALANCED,
-  claim: makeClaim(),
-  sov: makeSov(),
   focusedSovLineId: 'L2',
 };
 
 describe('DraftStore', () => {
+  it('records the claim and SOV a draft was built against, with the edits', async () => {
+    const { drafts } = freshStore();
+    const basis = { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' };
+    await drafts.saveEdits(edits, 0, basis);
+    expect(await drafts.basis('YC-1')).toEqual(basis);
+    expect(await drafts.basis('YC-2')).toBeUndefined();
+  });
+
   it('saves edits and reads them back exactly, bumping the revision each time', async () => {
     const { drafts } = freshStore();
     expect(await drafts.saveEdits(edits, 0)).toEqual({ ok: true, revision: 1 });

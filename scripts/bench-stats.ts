@@ -1,0 +1,13 @@
+/** Medians and one printed line per measurement, shared by the benchmarks. */
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Prints `name  median X ms (n)  target ≤ T ms  ok|OVER TARGET`; no target prints the number alone. */
+export function report(name: string, samples: readonly number[], targetMs?: number): void {
+  const ms = median(samples);
+  const target = targetMs === undefined ? '' : `   target ≤ ${targetMs} ms   ${ms <= targetMs ? 'ok' : 'OVER TARGET'}`;
+  console.log(`${name.padEnd(58)} median ${ms.toFixed(3).padStart(9)} ms (n=${samples.length})${target}`);
+}

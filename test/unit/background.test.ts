@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
+import background from '../../entrypoints/background';
+
+// The background forwards page messages from our panel, and from nothing else, to the tab's top frame.
+const PANEL_URL = 'chrome-extension://test-extension-id/panel.html#claim=C-1';
+const panel: Browser.runtime.MessageSender = { id: 'test-extension-id', url: PANEL_URL, tab: { id: 7 } as Browser.tabs.Tab, frameId: 3 };
+
+let sendMessage: ReturnType<typeof vi.fn>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.stubGlobal('location', new URL('chrome-extension://test-extension-id/background.js'));
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  sendMessage = vi.fn(async () => ({ ok: true }));
+  fakeBrowser.tabs.sendMessage = sendMessage as unknown as typeof fakeBrowser.tabs.sendMessage;
+  background.main();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+async function deliver(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender);
+  return reply;
+}
+
+describe('the background', () => {
+  it('forwards a page message from the panel to the top frame of the panel’s tab, with the page’s reply', async () => {
+    expect(await deliver({ type: 'claim/submitted', claimId: 'C-1' }, panel)).toEqual({ ok: true });
+    expect(sendMessage).toHaveBeenCalledWith(7, { type: 'claim/submitted', claimId: 'C-1' }, { frameId: 0 });
+  });
+
+  it.each([
+    ['another extension', { ...panel, id: 'other-extension' }],
+    ['another page of ours', { ...panel, url: 'chrome-extension://test-extension-id/options.html' }],
+    ['a page of another extension', { ...panel, url: 'chrome-extension://other-extension/panel.html' }],
+    ['a web page', { ...panel, url: 'http://127.0.0.1/panel.html' }],
+    ['no tab', { ...panel, tab: undefined }],
+    ['no URL', { ...panel, url: undefined }],
+  ])('drops a message from %s', async (_, sender) => {
+    expect(await deliver({ type: 'panel/close' }, sender)).toEqual({ ok: false, reason: 'unexpected sender' });
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('drops a message that is not in the protocol', async () => {
+    expect(await deliver({ type: 'claim/open', claimId: 'C-1' }, panel)).toEqual({ ok: false, reason: 'not a page message' });
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('reports a page without our content script, or with a reply that is not one, as not delivered', async () => {
+    sendMessage.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    expect(await deliver({ type: 'panel/close' }, panel)).toEqual({
+      ok: false,
+      reason: 'the page did not answer: Could not establish connection. Receiving end does not exist.',
+    });
+    sendMessage.mockResolvedValueOnce({ ok: 'sure' });
+    expect(await deliver({ type: 'panel/close' }, panel)).toEqual({ ok: false, reason: 'the page sent no valid reply' });
+  });
+});

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PageMessageSchema, PageReplySchema, parsePageMessage } from '../../lib/protocol';
+
+describe('page messages', () => {
+  it.each([
+    [{ type: 'panel/close' }],
+    [{ type: 'claim/submitted', claimId: 'C-1001' }],
+  ])('accepts %j', (message) => {
+    expect(parsePageMessage(message)).toEqual({ ok: true, message });
+  });
+
+  it('trims the claim id', () => {
+    expect(parsePageMessage({ type: 'claim/submitted', claimId: ' C-1 ' })).toEqual({
+      ok: true,
+      message: { type: 'claim/submitted', claimId: 'C-1' },
+    });
+  });
+
+  it.each([
+    [null],
+    ['panel/close'],
+    [{}],
+    [{ type: 'claim/open', claimId: 'C-1' }],
+    [{ type: 'panel/close', extra: 1 }],
+    [{ type: 'claim/submitted' }],
+    [{ type: 'claim/submitted', claimId: '' }],
+    [{ type: 'claim/submitted', claimId: 42 }],
+    [{ type: 'claim/submitted', claimId: 'x'.repeat(201) }],
+    [{ type: 'claim/submitted', claimId: 'C-1', amount: '1.00' }],
+  ])('drops %j with a reason', (message) => {
+    const parsed = parsePageMessage(message);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason.length).toBeGreaterThan(0);
+  });
+
+  it('rejects or parses arbitrary values, never throws', () => {
+    fc.assert(
+      fc.property(fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true, withMap: true }), (value) => {
+        const parsed = parsePageMessage(value);
+        if (parsed.ok) expect(PageMessageSchema.parse(parsed.message)).toEqual(parsed.message);
+      }),
+    );
+  });
+
+  it('rejects or parses near-miss messages, never throws', () => {
+    const message = fc.record(
+      {
+        type: fc.oneof(fc.constantFrom('panel/close', 'claim/submitted', '__proto__', 'constructor'), fc.string()),
+        claimId: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.object()),
+        extra: fc.anything(),
+      },
+      { requiredKeys: ['type'] },
+    );
+    fc.assert(
+      fc.property(message, (value) => {
+        const parsed = parsePageMessage(value);
+        if (parsed.ok) expect(['panel/close', 'claim/submitted']).toContain(parsed.message.type);
+      }),
+    );
+  });
+});
+
+describe('page replies', () => {
+  it.each([[{ ok: true }], [{ ok: false, reason: 'unexpected sender' }]])('accepts %j', (reply) => {
+    expect(PageReplySchema.parse(reply)).toEqual(reply);
+  });
+
+  it.each([[{ ok: 'yes' }], [{ ok: false }], [{ ok: true, reason: 'x' }], [undefined]])('rejects %j', (reply) => {
+    expect(PageReplySchema.safeParse(reply).success).toBe(false);
+  });
+});
