@@ -65,7 +65,7 @@ describe('linking, allocating and submitting a claim', () => {
     await review.click();
     await panel.heading('Confirm the backfill').waitFor();
     await panel.frame.getByText(`on ${entries.length} SOV lines`).waitFor();
-    await panel.button('Submit backfill').dblclick();
+    await panel.submit({ double: true });
     await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
     const firstLine = sov.lines.find((line) => line.id === entries[0]![0])!;
     await panel.frame.locator(`tr[data-sov-line="${firstLine.id}"]`).waitFor();
@@ -163,7 +163,7 @@ describe('claims that cannot be backfilled', () => {
     await second.panel.button('Review and submit').click();
     await second.panel.heading('Confirm the backfill').waitFor();
 
-    await first.panel.button('Submit backfill').click();
+    await first.panel.submit();
     await first.panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
     await second.panel.heading('Synced and Approved').waitFor({ timeout: 20_000 }); // the other tab follows the draft live
     expect(await (await sandbox.api(`/api/reconciliation`)).json()).toEqual(
@@ -172,6 +172,35 @@ describe('claims that cannot be backfilled', () => {
     const retry = await sandbox.api(`/api/claims/${claim.id}/backfill`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'another' }, body: JSON.stringify({ lines: [{ sovLineId: lineId, amount }] }) });
     expect(retry.status).toBe(409);
     expect(firstPage.isClosed()).toBe(false);
+  });
+});
+
+describe('a covered panel', () => {
+  it('refuses to submit while the page draws over it, and submits once uncovered', async () => {
+    await fresh();
+    const claim = await sandbox.claim(SEED_CLAIMS.ordinaryConcreteLater);
+    const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
+    const { panel } = await openClaim(claim.id);
+    await panel.button('Build the Procore version').click();
+    await panel.amountCell(Object.keys(allocation)[0]!).click();
+    await panel.paste(Object.values(allocation).join('\n'));
+    await panel.button('Review and submit').click();
+    await panel.frame.locator('button[data-visible="true"]').waitFor();
+    // A page trying to trick the user: a see-through layer over the panel, clicks passing through.
+    await page.evaluate(() => {
+      const cover = document.createElement('div');
+      cover.id = 'cover';
+      cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(255,255,255,0.02);pointer-events:none';
+      document.documentElement.append(cover); // after our dock, so it paints over it
+    });
+    await panel.frame.locator('button[data-visible="false"]').waitFor();
+    await panel.button('Submit backfill').focus();
+    await page.keyboard.press('Enter');
+    await panel.frame.getByText('partly covered or hidden').waitFor();
+    expect((await sandbox.api(`/api/claims/${claim.id}/backfill`)).status).toBe(404);
+    await page.evaluate(() => document.getElementById('cover')!.remove());
+    await panel.submit();
+    await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
   });
 });
 
@@ -185,7 +214,7 @@ describe('exactly once when the network misbehaves', () => {
     await panel.amountCell(Object.keys(allocation)[0]!).click();
     await panel.paste(Object.values(allocation).join('\n'));
     await panel.button('Review and submit').click();
-    await panel.button('Submit backfill').click();
+    await panel.submit();
     await panel.heading('Synced and Approved').waitFor({ timeout: 30_000 });
     const backfill = await (await sandbox.api(`/api/claims/${claim.id}/backfill`)).json();
     expect(backfill.lines).toHaveLength(Object.keys(allocation).length);

@@ -62,6 +62,13 @@ export class PanelPage {
     return cell.first().evaluate((element) => element.closest('.ag-row')?.getAttribute('row-id') ?? null);
   }
 
+  /** Clicks Submit once the panel has seen it is visible (a covered panel refuses, S7). */
+  async submit(options: { double?: boolean } = {}): Promise<void> {
+    const button = this.frame.locator('button[data-visible="true"]', { hasText: 'Submit backfill' });
+    await button.waitFor();
+    await (options.double ? button.dblclick() : button.click());
+  }
+
   notice(): Locator {
     return this.frame.locator('p.notice');
   }
