@@ -63,20 +63,22 @@ describe('drafts that are never lost', () => {
     sandbox = await freshSandbox();
     browser = await launchWithExtension();
     const claim = await sandbox.claim(SEED_CLAIMS.ordinary);
-    const [[lineA, amountA], [lineB, amountB]] = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)));
+    const entries = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)));
+    const [lineA, amountA] = entries[0]!;
+    const [lineB, amountB] = entries[1]!;
     const one = await openClaim(browser.context, sandbox.url, claim.id);
     await one.panel.button('Build the Procore version').click();
-    await one.panel.typeAmount(lineA!, amountA!);
+    await one.panel.typeAmount(lineA, amountA);
     await one.panel.waitSaved();
 
     const two = await openClaim(browser.context, sandbox.url, claim.id);
-    await two.panel.amountCell(lineA!).waitFor(); // a saved draft opens on the allocation step
-    expect(await two.panel.amountCell(lineA!).textContent()).toBe(formatMoney(amountA!));
-    await two.panel.typeAmount(lineB!, amountB!);
+    await two.panel.amountCell(lineA).waitFor(); // a saved draft opens on the allocation step
+    expect(await two.panel.amountCell(lineA).textContent()).toBe(formatMoney(amountA));
+    await two.panel.typeAmount(lineB, amountB);
     await two.panel.waitSaved();
-    await expect.poll(() => one.panel.amountCell(lineB!).textContent(), { timeout: 10_000 }).toBe(formatMoney(amountB!));
+    await expect.poll(() => one.panel.amountCell(lineB).textContent(), { timeout: 10_000 }).toBe(formatMoney(amountB));
 
-    await one.panel.typeAmount(lineA!, '1.00');
-    await expect.poll(() => two.panel.amountCell(lineA!).textContent(), { timeout: 10_000 }).toBe('$1.00');
+    await one.panel.typeAmount(lineA, '1.00');
+    await expect.poll(() => two.panel.amountCell(lineA).textContent(), { timeout: 10_000 }).toBe('$1.00');
   });
 });
