@@ -9,6 +9,8 @@ export default defineConfig({
     description: 'Backfill Yardi progress claims into Procore Portfolio Financials, exact to the cent.',
     // unlimitedStorage: drafts of large contracts must never be evicted or hit the default quota (D4, D5).
     permissions: ['unlimitedStorage'],
+    // The panel reads claims and submits backfills on these hosts only (S1); no <all_urls>.
+    host_permissions: [...HOST_MATCHES],
     // Only the panel page may be framed by the host pages, and only by them (S6).
     web_accessible_resources: [{ resources: ['panel.html'], matches: [...HOST_MATCHES], use_dynamic_url: true }],
   },

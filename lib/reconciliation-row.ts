@@ -109,3 +109,29 @@ export function readClaimIdentity(texts: {
   if (invoiceNumber !== undefined) identity.invoiceNumber = invoiceNumber;
   return identity;
 }
+
+/**
+ * `classifyRowAmounts` that remembers the cell texts it has seen: pages re-render the same amounts
+ * again and again, and parsing is most of a scan's cost. Forgets everything past `maxEntries`
+ * distinct pairs, so memory stays bounded on a page open all day.
+ */
+export function rememberingClassifier(maxEntries = 20_000): (cells: { yardiPtd: string; procore: string }) => RowAmounts {
+  // Keyed by Yardi PTD text, then Procore text: no key string to build for every row.
+  const known = new Map<string, Map<string, RowAmounts>>();
+  let size = 0;
+  return (cells) => {
+    let byProcore = known.get(cells.yardiPtd);
+    let amounts = byProcore?.get(cells.procore);
+    if (amounts !== undefined) return amounts;
+    if (size >= maxEntries) {
+      known.clear();
+      size = 0;
+      byProcore = undefined;
+    }
+    if (byProcore === undefined) known.set(cells.yardiPtd, (byProcore = new Map()));
+    amounts = classifyRowAmounts(cells);
+    byProcore.set(cells.procore, amounts);
+    size++;
+    return amounts;
+  };
+}

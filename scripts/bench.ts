@@ -7,6 +7,7 @@ import { BackfillValidator, validateBackfill } from '../lib/backfill';
 import { balancedAllocation } from '../sandbox/allocation';
 import { SEED_CLAIMS, createSeed } from '../sandbox/seed';
 import { benchPanel } from './bench-panel';
+import { benchScan } from './bench-scan';
 import { report } from './bench-stats';
 
 function measure(runs: number, work: (run: number) => void): number[] {
@@ -41,6 +42,13 @@ report(
   }),
   0.5,
 );
+
+console.log('');
+const scan = await benchScan();
+console.log(`content script (Chromium, built extension): a ${scan.rows}-row reconciliation table, ${scan.buttons} mismatched`);
+const verdict = (ms: number) => `target ≤ 10 ms   ${ms <= 10 ? 'ok' : 'OVER TARGET'}`;
+console.log(`${'scan after the page re-created every row'.padEnd(58)} median ${scan.rerenderMedianMs.toFixed(3).padStart(9)} ms (n=${scan.samples})   ${verdict(scan.rerenderMedianMs)}`);
+console.log(`${'scan when nothing in the table changed'.padEnd(58)} median ${scan.unchangedMedianMs.toFixed(3).padStart(9)} ms (n=${scan.samples})   ${verdict(scan.unchangedMedianMs)}`);
 
 console.log('');
 await benchPanel();

@@ -1,0 +1,38 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { parsePageMessage, type PageMessage, type PageReply } from '@/lib/protocol';
+import { logOnce } from './log';
+
+export type PageMessageHandlers = { [Type in PageMessage['type']]: (message: Extract<PageMessage, { type: Type }>) => void };
+
+/**
+ * Receives the panel's page messages, which the background forwards. Only our own background may
+ * talk to us (our extension id and no tab: a web page or another extension cannot pass that), and
+ * only messages the protocol knows; anything else is dropped with a logged reason.
+ */
+export function receivePageMessages(ctx: ContentScriptContext, handlers: PageMessageHandlers): void {
+  const listener = async (message: unknown, sender: Browser.runtime.MessageSender): Promise<PageReply> => {
+    if (sender.id !== browser.runtime.id || sender.tab !== undefined) {
+      logOnce(`Dropped a message not sent by Backfill's background (from ${sender.url ?? sender.id ?? 'unknown'}).`);
+      return { ok: false, reason: 'unexpected sender' };
+    }
+    const parsed = parsePageMessage(message);
+    if (!parsed.ok) {
+      logOnce(`Dropped a message that is not in the protocol: ${parsed.reason}`);
+      return { ok: false, reason: 'not a page message' };
+    }
+    try {
+      dispatch(handlers, parsed.message);
+      return { ok: true };
+    } catch (error) {
+      logOnce(`Handling ${parsed.message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { ok: false, reason: `handling ${parsed.message.type} failed` };
+    }
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
+
+function dispatch<Message extends PageMessage>(handlers: PageMessageHandlers, message: Message): void {
+  (handlers[message.type] as (message: Message) => void)(message);
+}

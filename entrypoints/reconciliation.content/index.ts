@@ -1,0 +1,39 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { HOST_MATCHES } from '@/lib/hosts';
+import { receivePageMessages } from './extension-messages';
+import { LINK_BUTTON_EVENTS, LINK_BUTTON_TAG, LinkButtons } from './link-buttons';
+import { guarded, logOnce } from './log';
+import { watchPage } from './page-watcher';
+import { PANEL_DOCK_TAG, PanelDock } from './panel-dock';
+import { ReconciliationScan } from './scan';
+
+// "Link Progress Claim" beside each mismatched reconciliation row; the button opens the docked panel.
+export default defineContentScript({
+  matches: [...HOST_MATCHES],
+  // Before the page has any DOM: `<form id="chrome">` shadows the extension API in a content script's
+  // global scope (seen in Chromium 156), so `browser` must be captured before such an element exists.
+  runAt: 'document_start',
+  main(ctx) {
+    const dock = new PanelDock(ctx, (claimId) => buttons.buttonFor(claimId));
+    const buttons = new LinkButtons(
+      document,
+      guarded('Opening the panel', (claim) => {
+        dock.open(claim).catch((error: unknown) => logOnce(`Opening the panel failed: ${String(error)}`));
+      }),
+    );
+    // Now, at document_start, so these run before any listener a page script adds.
+    const onButtonEvent = guarded('Handling a button event', buttons.handlePageEvent);
+    for (const type of LINK_BUTTON_EVENTS) ctx.addEventListener(window, type, onButtonEvent, { capture: true });
+    const scan = new ReconciliationScan(document, buttons);
+    ctx.onInvalidated(() => buttons.removeAll());
+    receivePageMessages(ctx, {
+      'panel/close': () => void dock.close(),
+      'claim/submitted': ({ claimId }) => scan.markSubmitted(claimId),
+    });
+    const ownTags = new Set([LINK_BUTTON_TAG, PANEL_DOCK_TAG].map((tag) => tag.toUpperCase()));
+    const start = () => watchPage(ctx, ownTags, () => scan.run());
+    // Scanning a half-parsed page every frame would be wasted work: start once the DOM is complete.
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+    else start();
+  },
+});

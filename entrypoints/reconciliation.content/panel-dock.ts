@@ -1,0 +1,221 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { buildPanelHash } from '@/lib/panel-link';
+import type { ClaimIdentity } from '@/lib/reconciliation-row';
+import { guarded } from './log';
+
+/**
+ * The panel docked on the right of the host page: the extension's `panel.html` in an iframe (its data
+ * and IndexedDB stay in the extension's origin), framed by a resize handle and a close button inside an
+ * open shadow root. One panel at a time; opening another claim replaces the iframe, so the panel page
+ * always starts from its URL and never has to follow hash changes.
+ */
+
+export const PANEL_DOCK_TAG = 'backfill-panel-dock';
+
+const MIN_WIDTH = 320;
+const DEFAULT_WIDTH = 480;
+const KEY_STEP = 16;
+const KEY_STEP_LARGE = 64;
+// The page stays visible and clickable to the left of the panel.
+const PAGE_GUTTER = 40;
+
+const DOCK_CSS = `
+.dock {
+  position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483647;
+  min-width: min(${MIN_WIDTH}px, 100vw); max-width: calc(100vw - ${PAGE_GUTTER}px);
+  display: flex; flex-direction: column; box-sizing: border-box;
+  background: #fff; color: #1d2733; border-left: 1px solid #c3cbd3; box-shadow: -4px 0 16px rgba(0, 0, 0, 0.18);
+  font: 13px/1.4 system-ui, sans-serif;
+}
+/* Wholly outside the iframe: anything drawn over the panel page makes it count as covered (S7). */
+.resize { position: absolute; top: 0; bottom: 0; left: -8px; width: 8px; cursor: ew-resize; touch-action: none; }
+.resize:hover, .resize:focus-visible { background: rgba(11, 92, 173, 0.25); outline: none; }
+.bar { display: flex; align-items: center; justify-content: space-between; padding: 4px 6px 4px 12px; border-bottom: 1px solid #d5dbe1; }
+.title { font-weight: 600; }
+.close { all: initial; cursor: pointer; font: 20px/1 system-ui, sans-serif; color: inherit; padding: 4px 8px; border-radius: 4px; }
+.close:hover { background: #eef1f4; }
+.close:focus-visible { outline: 2px solid #0b5cad; }
+iframe { flex: 1; width: 100%; border: 0; }
+.dragging iframe { pointer-events: none; }
+`;
+
+interface DockElements {
+  dock: HTMLElement;
+  handle: HTMLElement;
+  iframe: HTMLIFrameElement;
+}
+
+export class PanelDock {
+  #ui: Promise<ShadowRootContentScriptUi<DockElements>> | undefined;
+  #claim: ClaimIdentity | undefined;
+  #width = DEFAULT_WIDTH;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    /**
+     * The claim's row button as it is now, for focus to go back to: the page may have re-rendered the
+     * row since, and our buttons move between rows.
+     */
+    private readonly buttonFor: (claimId: string) => HTMLButtonElement | undefined,
+  ) {}
+
+  /** Opens the panel on `claim` (or switches it to that claim) and moves focus into it. */
+  async open(claim: ClaimIdentity): Promise<void> {
+    const ui = await this.#shadowUi();
+    // A page that rebuilds its whole document takes our dock with it: start again.
+    if (ui.mounted !== undefined && !ui.shadowHost.isConnected) ui.remove();
+    const mounted = ui.mounted;
+    if (mounted === undefined) {
+      this.#claim = claim;
+      ui.mount();
+    } else if (this.#claim?.claimId !== claim.claimId) {
+      this.#claim = claim;
+      const iframe = this.#createIframe(claim);
+      mounted.iframe.replaceWith(iframe);
+      mounted.iframe = iframe;
+    }
+    ui.mounted?.iframe.focus();
+  }
+
+  /** Closes the panel and gives focus back to the button of its claim. */
+  async close(): Promise<void> {
+    const ui = await this.#ui;
+    if (ui?.mounted === undefined || this.#claim === undefined) return;
+    const claimId = this.#claim.claimId;
+    ui.remove();
+    this.#claim = undefined;
+    this.buttonFor(claimId)?.focus();
+  }
+
+  #shadowUi(): Promise<ShadowRootContentScriptUi<DockElements>> {
+    this.#ui ??= createShadowRootUi(this.ctx, {
+      name: PANEL_DOCK_TAG,
+      mode: 'open',
+      position: 'inline',
+      // After <body>, so a page that transforms its body cannot drag our fixed panel along.
+      anchor: () => document.documentElement,
+      append: 'last',
+      css: DOCK_CSS,
+      // Keys pressed in the panel frame stay ours: page shortcuts must not fire while the user types.
+      isolateEvents: true,
+      onMount: (container) => this.#build(container),
+    }).catch((error: unknown) => {
+      this.#ui = undefined; // let the next click try again
+      throw error;
+    });
+    return this.#ui;
+  }
+
+  #build(container: HTMLElement): DockElements {
+    const claim = this.#claim;
+    if (claim === undefined) throw new Error('The panel was mounted without a claim');
+    const dock = document.createElement('div');
+    dock.className = 'dock';
+    dock.setAttribute('role', 'dialog');
+    dock.setAttribute('aria-modal', 'false');
+    dock.setAttribute('aria-label', 'Backfill');
+    dock.style.width = `${this.#width}px`;
+
+    const handle = document.createElement('div');
+    handle.className = 'resize';
+    handle.tabIndex = 0;
+    handle.setAttribute('role', 'separator');
+    handle.setAttribute('aria-orientation', 'vertical');
+    handle.setAttribute('aria-label', 'Resize the Backfill panel');
+    handle.setAttribute('aria-valuemin', String(MIN_WIDTH));
+
+    const bar = document.createElement('div');
+    bar.className = 'bar';
+    const title = document.createElement('span');
+    title.className = 'title';
+    title.textContent = 'Backfill';
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'close';
+    close.textContent = '\u00d7';
+    close.setAttribute('aria-label', 'Close the Backfill panel');
+    close.addEventListener('click', guarded('Closing the panel', () => void this.close()));
+    bar.append(title, close);
+
+    const iframe = this.#createIframe(claim);
+    dock.append(handle, bar, iframe);
+    container.append(dock);
+
+    const elements = { dock, handle, iframe };
+    this.#listenForResize(elements);
+    dock.addEventListener(
+      'keydown',
+      guarded('Closing the panel', (event: KeyboardEvent) => {
+        if (event.key === 'Escape') void this.close();
+      }),
+    );
+    this.#setWidth(elements, this.#width);
+    return elements;
+  }
+
+  #createIframe(claim: ClaimIdentity): HTMLIFrameElement {
+    const iframe = document.createElement('iframe');
+    iframe.title = 'Backfill: Link Progress Claim';
+    iframe.src = `${browser.runtime.getURL('/panel.html')}#${buildPanelHash(claim)}`;
+    // Focus given to the iframe before its page loaded does not reach that page: hand it over on load,
+    // unless the user has moved on meanwhile.
+    iframe.addEventListener(
+      'load',
+      guarded('Focusing the panel', () => {
+        const root = iframe.getRootNode();
+        if (root instanceof ShadowRoot && root.activeElement === iframe) iframe.contentWindow?.focus();
+      }),
+    );
+    return iframe;
+  }
+
+  #listenForResize(elements: DockElements): void {
+    const { dock, handle } = elements;
+    handle.addEventListener(
+      'pointerdown',
+      guarded('Resizing the panel', (event: PointerEvent) => {
+        handle.setPointerCapture(event.pointerId);
+        dock.classList.add('dragging');
+      }),
+    );
+    handle.addEventListener(
+      'pointermove',
+      guarded('Resizing the panel', (event: PointerEvent) => {
+        if (handle.hasPointerCapture(event.pointerId)) this.#setWidth(elements, window.innerWidth - event.clientX);
+      }),
+    );
+    const endDrag = guarded('Resizing the panel', () => dock.classList.remove('dragging'));
+    handle.addEventListener('lostpointercapture', endDrag);
+    handle.addEventListener(
+      'keydown',
+      guarded('Resizing the panel', (event: KeyboardEvent) => {
+        const step = event.shiftKey ? KEY_STEP_LARGE : KEY_STEP;
+        // The handle is on the panel's left edge: moving it left makes the panel wider.
+        const widths: Record<string, number> = {
+          ArrowLeft: this.#width + step,
+          ArrowRight: this.#width - step,
+          Home: MIN_WIDTH,
+          End: this.#maxWidth(),
+        };
+        const width = widths[event.key];
+        if (width === undefined) return;
+        event.preventDefault();
+        this.#setWidth(elements, width);
+      }),
+    );
+  }
+
+  #maxWidth(): number {
+    return Math.max(MIN_WIDTH, window.innerWidth - PAGE_GUTTER);
+  }
+
+  #setWidth({ dock, handle }: DockElements, width: number): void {
+    this.#width = Math.round(Math.min(this.#maxWidth(), Math.max(MIN_WIDTH, width)));
+    dock.style.width = `${this.#width}px`;
+    handle.setAttribute('aria-valuemax', String(this.#maxWidth()));
+    handle.setAttribute('aria-valuenow', String(this.#width));
+    handle.setAttribute('aria-valuetext', `${this.#width} pixels wide`);
+  }
+}

@@ -1,0 +1,49 @@
+import { rememberingClassifier } from '@/lib/reconciliation-row';
+import type { LinkButtons } from './link-buttons';
+import { logOnce } from './log';
+import { readReconciliationRows } from './reconciliation-table';
+
+/** The name of the User Timing measure each scan leaves (the latest only) for the bench to read. */
+export const SCAN_MEASURE = 'backfill:scan';
+
+/**
+ * One pass over the page: a button on every mismatched reconciliation row that names a claim, none
+ * anywhere else. Claims the panel just submitted stay without a button until their row shows matched,
+ * even while the page still shows the old amounts.
+ */
+export class ReconciliationScan {
+  readonly #submitted = new Set<string>();
+  readonly #classify = rememberingClassifier();
+
+  constructor(
+    private readonly root: Document,
+    private readonly buttons: LinkButtons,
+  ) {}
+
+  run(): void {
+    const start = performance.now();
+    this.buttons.beginScan();
+    const readings = readReconciliationRows(this.root, this.#classify);
+    for (const { row, lastCell, amounts, identity } of readings) {
+      if (amounts.status === 'unreadable') {
+        logOnce(`No button on a reconciliation row: ${amounts.reason}.`);
+      } else if (amounts.status === 'matched') {
+        if (identity !== null) this.#submitted.delete(identity.claimId);
+      } else if (identity === null) {
+        logOnce('No button on a mismatched reconciliation row: it names no claim id.');
+      } else if (lastCell !== undefined && !this.#submitted.has(identity.claimId)) {
+        this.buttons.place(row, lastCell, identity);
+      }
+    }
+    this.buttons.endScan();
+    // Keep one measure, so a page open all day does not collect thousands of entries.
+    performance.clearMeasures(SCAN_MEASURE);
+    performance.measure(SCAN_MEASURE, { start, detail: { rows: readings.length, buttons: this.buttons.count } });
+  }
+
+  /** The panel submitted this claim: its button goes now and stays away until the row is matched. */
+  markSubmitted(claimId: string): void {
+    this.#submitted.add(claimId);
+    this.buttons.removeClaim(claimId);
+  }
+}

@@ -1,0 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Puts a saved host-page snippet into the happy-dom document, parsed as the browser would. */
+export function loadFixture(name: string): void {
+  const html = readFileSync(resolve(import.meta.dirname, 'fixtures', name), 'utf8');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
+}

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { serveFixtures, type FixtureServer } from './fixture-server';
+import { ReconciliationPage } from './reconciliation-page';
+
+// The docked panel: the extension page in an iframe, its URL contract, focus, closing, and the
+// panel → background → content script messages.
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+let page: Page;
+let reconciliation: ReconciliationPage;
+
+beforeAll(async () => {
+  server = await serveFixtures();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await page?.close();
+  page = await browser.context.newPage();
+  reconciliation = new ReconciliationPage(page);
+  await reconciliation.goto(`${server.url}/table.html`);
+});
+
+async function panelHash(): Promise<Record<string, string>> {
+  const src = await reconciliation.panelIframe().getAttribute('src');
+  return Object.fromEntries(new URLSearchParams(new URL(src!).hash.slice(1)));
+}
+
+describe('opening the panel', () => {
+  it('docks the extension page on the right, with the claim, contract and invoice in its URL', async () => {
+    await reconciliation.linkButtonOf('C-1001').click();
+    expect(await panelHash()).toEqual({ claim: 'C-1001', contract: 'SC-001', invoice: 'INV-1' });
+    const frame = await reconciliation.panelFrame();
+    // Loaded through the per-session dynamic URL, the panel still runs in the extension's own origin.
+    expect(await frame.evaluate(() => location.origin)).toBe(`chrome-extension://${browser.extensionId}`);
+    expect(new URL((await reconciliation.panelIframe().getAttribute('src'))!).host).not.toBe(browser.extensionId);
+    const viewport = page.viewportSize()!;
+    const box = (await reconciliation.panelIframe().boundingBox())!;
+    expect(Math.round(box.x + box.width)).toBe(viewport.width);
+    expect(box.height).toBeGreaterThan(viewport.height * 0.8);
+  });
+
+  it('moves focus into the panel page', async () => {
+    await reconciliation.linkButtonOf('C-1001').click();
+    const frame = await reconciliation.panelFrame();
+    await expect.poll(() => frame.evaluate(() => document.hasFocus())).toBe(true);
+  });
+
+  it('gives the panel working IndexedDB in the extension origin (storage partitioning as in Chrome)', async () => {
+    await reconciliation.linkButtonOf('C-1001').click();
+    const frame = await reconciliation.panelFrame();
+    const result = await frame.evaluate(
+      () =>
+        new Promise<string>((done) => {
+          const request = indexedDB.open('backfill-e2e-probe');
+          request.onsuccess = () => {
+            request.result.close();
+            done('opened');
+          };
+          request.onerror = () => done(`failed: ${request.error?.message}`);
+        }),
+    );
+    expect(result).toBe('opened');
+  });
+
+  it('keeps one panel and switches it to the claim of another row', async () => {
+    await reconciliation.linkButtonOf('C-1001').click();
+    await reconciliation.panelFrame();
+    await reconciliation.linkButtonOf('C-1003').click();
+    expect(await panelHash()).toEqual({ claim: 'C-1003', contract: 'SC-003', invoice: 'INV-3' });
+    await expect(reconciliation.dock().count()).resolves.toBe(1);
+    await expect(reconciliation.panelIframe().count()).resolves.toBe(1);
+  });
+
+  it('cannot be framed by the page itself: the panel is only reachable through the dynamic URL', async () => {
+    const staticUrl = `chrome-extension://${browser.extensionId}/panel.html#claim=C-1001`;
+    await page.evaluate((src) => {
+      const iframe = document.createElement('iframe');
+      iframe.id = 'forged';
+      iframe.src = src;
+      document.body.append(iframe);
+    }, staticUrl);
+    const forged = await (await page.locator('#forged').elementHandle())!.contentFrame();
+    await forged!.waitForLoadState('load');
+    expect(forged!.url()).not.toContain(browser.extensionId);
+  });
+});
+
+describe('resizing the panel', () => {
+  it('widens and narrows with the arrow keys on its edge, and by dragging it', async () => {
+    await reconciliation.linkButtonOf('C-1001').click();
+    const handle = reconciliation.resizeHandle();
+    const width = async () => Number(await handle.getAttribute('aria-valuenow'));
+    const before = await width();
+    await handle.focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await width()).toBe(before + 16);
+    await page.keyboard.press('Shift+ArrowRight');
+    expect(await width()).toBe(before + 16 - 64);
+
+    // Dragging the edge puts it under the pointer: the panel is as wide as the page right of it.
+    // After a frame: the browser routes mouse events by the layout it last drew, and the keys above
+    // just moved the edge out of what was the panel's frame.
+    await reconciliation.settle();
+    const box = (await handle.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(700, y, { steps: 5 });
+    await page.mouse.up();
+    expect(await width()).toBe(page.viewportSize()!.width - 700);
+    expect(Math.round((await reconciliation.panelIframe().boundingBox())!.x)).toBe(701);
+  });
+});
+
+describe('closing the panel', () => {
+  it('closes on Esc and gives focus back to the button that opened it', async () => {
+    await reconciliation.linkButtonOf('C-1005').click();
+    await reconciliation.closeButton().focus();
+    await page.keyboard.press('Escape');
+    await expect(reconciliation.dock().count()).resolves.toBe(0);
+    expect(await reconciliation.focusedButtonRow()).toBe('C-1005');
+  });
+
+  it('closes on Esc pressed inside the panel page (it asks the page to close it)', async () => {
+    await reconciliation.linkButtonOf('C-1005').click();
+    const frame = await reconciliation.panelFrame();
+    await expect.poll(() => frame.evaluate(() => document.hasFocus())).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => reconciliation.dock().count()).toBe(0);
+    expect(await reconciliation.focusedButtonRow()).toBe('C-1005');
+  });
+
+  it('closes with its close button', async () => {
+    await reconciliation.linkButtonOf('C-1009').click();
+    await reconciliation.closeButton().click();
+    await expect(reconciliation.dock().count()).resolves.toBe(0);
+    expect(await reconciliation.focusedButtonRow()).toBe('C-1009');
+  });
+
+  it('closes on panel/close, giving focus to the row’s new button when the page re-rendered it', async () => {
+    await reconciliation.linkButtonOf('C-1001').click();
+    await page.evaluate(() => window.page.render());
+    await reconciliation.settle();
+    await reconciliation.closeFromPanel();
+    await expect.poll(() => reconciliation.dock().count()).toBe(0);
+    expect(await reconciliation.focusedButtonRow()).toBe('C-1001');
+  });
+});
+
+describe('claim/submitted', () => {
+  it('removes the row’s button at once and keeps it away until the row is matched', async () => {
+    await reconciliation.linkButtonOf('C-1003').click();
+    expect(await reconciliation.sendFromPanel({ type: 'claim/submitted', claimId: 'C-1003' })).toEqual({ ok: true });
+    // No animation frame needed: the button goes before the page refreshes its data.
+    expect(await reconciliation.rowsWithButtons()).toEqual(['C-1001', 'C-1005', 'C-1009']);
+    await page.evaluate(() => window.page.render());
+    await reconciliation.settle();
+    expect(await reconciliation.rowsWithButtons()).toEqual(['C-1001', 'C-1005', 'C-1009']);
+    // The host catches up (matched); a later difference is a new mismatch and gets a button again.
+    await page.evaluate(() => window.page.setProcore('C-1003', '$4,200.50'));
+    await reconciliation.settle();
+    await page.evaluate(() => window.page.setProcore('C-1003', '$4,000.00'));
+    await reconciliation.settle();
+    expect(await reconciliation.rowsWithButtons()).toEqual(['C-1001', 'C-1003', 'C-1005', 'C-1009']);
+  });
+
+  it('drops messages that are not in the protocol, and changes nothing', async () => {
+    await reconciliation.linkButtonOf('C-1001').click();
+    for (const message of [
+      { type: 'claim/submitted', claimId: 42 },
+      { type: 'claim/submitted', claimId: 'C-1001', extra: true },
+      { type: 'claim/open', claimId: 'C-1001' },
+      'panel/close',
+      null,
+    ]) {
+      expect(await reconciliation.sendFromPanel(message)).toEqual({ ok: false, reason: 'not a page message' });
+    }
+    expect(await reconciliation.rowsWithButtons()).toEqual(['C-1001', 'C-1003', 'C-1005', 'C-1009']);
+    await expect(reconciliation.dock().count()).resolves.toBe(1);
+  });
+});
