@@ -45,18 +45,18 @@ describe('the allocation grid', () => {
     await panel.amountCell(first!).click();
     await page.keyboard.type('1,234.5');
     await page.keyboard.press('Enter');
-    expect(await cellText(first!)).toBe('$1,234.50');
-    expect(await panel.focusedRowId()).toBe(second); // Enter moves down, as in Excel
+    await expect.poll(() => cellText(first!)).toBe('$1,234.50');
+    await expect.poll(() => panel.focusedRowId()).toBe(second); // Enter moves down, as in Excel
 
     await page.keyboard.type('99');
     await page.keyboard.press('Escape'); // cancels the edit, keeps the panel open
-    expect(await cellText(second!)).toBe('');
+    await expect.poll(() => cellText(second!)).toBe('');
     expect(await panel.heading('Link Progress Claim').isVisible()).toBe(true);
 
     await page.keyboard.type('(12.00)');
     await page.keyboard.press('Enter');
-    expect(await cellText(second!)).toBe('-$12.00');
-    expect(await panel.focusedRowId()).toBe(third);
+    await expect.poll(() => cellText(second!)).toBe('-$12.00');
+    await expect.poll(() => panel.focusedRowId()).toBe(third);
 
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Delete');
@@ -66,13 +66,13 @@ describe('the allocation grid', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Enter');
-    expect(await cellText(first!)).toBe('$1,234.50'); // the editor held "1234.50"; one decimal gone is the same amount
+    await expect.poll(() => cellText(first!)).toBe('$1,234.50'); // the editor held "1234.50"; one decimal gone is the same amount
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('F2');
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('42');
     await page.keyboard.press('Enter');
-    expect(await cellText(first!)).toBe('$42.00');
+    await expect.poll(() => cellText(first!)).toBe('$42.00');
   });
 
   it('refuses what is not an amount, says why in the cell, and stores nothing', async () => {
@@ -80,7 +80,7 @@ describe('the allocation grid', () => {
     const before = await panel.remaining('03-300').textContent();
     await panel.typeAmount(first!, '12.345');
     await expect.poll(() => cellText(first!)).toContain('12.345');
-    expect(await cellText(first!)).toContain('⚠');
+    await expect.poll(() => cellText(first!)).toContain('⚠');
     await expect.poll(() => panel.notice().textContent()).toContain('was not stored');
     expect(await panel.remaining('03-300').textContent()).toBe(before);
     await panel.typeAmount(first!, '12.34');
@@ -96,7 +96,7 @@ describe('the allocation grid', () => {
     await expect.poll(() => cellText(last)).toBe('$10.00');
     await expect.poll(() => panel.notice().textContent()).toContain('2 cells had no place to go');
     const others = sov.lines.filter((line) => !claim.lines.some((paid) => paid.categoryCode === line.categoryCode));
-    for (const line of others) expect(await cellText(line.id)).toBe('');
+    for (const line of others) await expect.poll(() => cellText(line.id)).toBe('');
   });
 
   it('helpers fill, spread and clear a code exactly, each one undo step', async () => {

@@ -97,8 +97,8 @@ describe('linking, allocating and submitting a claim', () => {
     const values = ids.map((id, index) => (index === 1 ? 'twelve' : formatMoney(allocation[id]!)));
     await panel.paste(`${values.join('\r\n')}\r\n`);
     await expect.poll(() => panel.notice().textContent()).toContain('"twelve" is not an amount and was not stored');
-    expect(await panel.amountCell(ids[1]!).textContent()).toBe('');
-    expect(await panel.amountCell(ids.at(-1)!).textContent()).toBe(formatMoney(allocation[ids.at(-1)!]!));
+    await expect.poll(() => panel.amountCell(ids[1]!).textContent()).toBe('');
+    await expect.poll(() => panel.amountCell(ids.at(-1)!).textContent()).toBe(formatMoney(allocation[ids.at(-1)!]!));
     await panel.typeAmount(ids[1]!, allocation[ids[1]!]!);
     await expect.poll(() => panel.button('Review and submit').isEnabled()).toBe(true);
 
@@ -108,7 +108,7 @@ describe('linking, allocating and submitting a claim', () => {
     await expect.poll(() => panel.amountCell(ids.at(-1)!).textContent()).toBe('$1.00');
     await panel.amountCell(ids[0]!).press('Control+z');
     await expect.poll(() => panel.amountCell(ids.at(-1)!).textContent()).toBe(formatMoney(allocation[ids.at(-1)!]!));
-    expect(await panel.amountCell(ids[0]!).textContent()).toBe(formatMoney(allocation[ids[0]!]!));
+    await expect.poll(() => panel.amountCell(ids[0]!).textContent()).toBe(formatMoney(allocation[ids[0]!]!));
     await panel.amountCell(ids[0]!).press('Control+Shift+z');
     await expect.poll(() => panel.amountCell(ids[0]!).textContent()).toBe('$1.00');
   });
@@ -129,8 +129,8 @@ describe('linking, allocating and submitting a claim', () => {
 
     const again = await openClaim(SEED_CLAIMS.ordinaryMechanical);
     await again.panel.amountCell(first![0]).waitFor();
-    expect(await again.panel.amountCell(first![0]).textContent()).toBe(formatMoney(first![1]));
-    expect(await again.panel.amountCell(second![0]).textContent()).toBe(formatMoney(second![1]));
+    await expect.poll(() => again.panel.amountCell(first![0]).textContent()).toBe(formatMoney(first![1]));
+    await expect.poll(() => again.panel.amountCell(second![0]).textContent()).toBe(formatMoney(second![1]));
     await expect.poll(() => again.panel.focusedRowId()).toBe(focusedRow);
   });
 });

@@ -52,7 +52,7 @@ describe('drafts that are never lost', () => {
     try {
       const resumed = await openClaim(second.context, sandbox.url, claim.id);
       await resumed.panel.amountCell(allocation[0]![0]).waitFor();
-      for (const [lineId, amount] of allocation) expect(await resumed.panel.amountCell(lineId).textContent()).toBe(formatMoney(amount));
+      for (const [lineId, amount] of allocation) await expect.poll(() => resumed.panel.amountCell(lineId).textContent()).toBe(formatMoney(amount));
       await expect.poll(() => resumed.panel.button('Review and submit').isEnabled()).toBe(true);
     } finally {
       await second.kill();
@@ -73,7 +73,7 @@ describe('drafts that are never lost', () => {
 
     const two = await openClaim(browser.context, sandbox.url, claim.id);
     await two.panel.amountCell(lineA).waitFor(); // a saved draft opens on the allocation step
-    expect(await two.panel.amountCell(lineA).textContent()).toBe(formatMoney(amountA));
+    await expect.poll(() => two.panel.amountCell(lineA).textContent()).toBe(formatMoney(amountA));
     await two.panel.typeAmount(lineB, amountB);
     await two.panel.waitSaved();
     await expect.poll(() => one.panel.amountCell(lineB).textContent(), { timeout: 10_000 }).toBe(formatMoney(amountB));
