@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { Decimal } from '../../lib/decimal';
 import { formatMoney } from '../../lib/money';
 import { SEED_CLAIMS } from '../../sandbox/seed';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
@@ -30,6 +31,18 @@ async function openClaim(claimId: string, options: Parameters<typeof freshSandbo
   await reconciliation.linkButtonOf(claimId).click();
   await reconciliation.panelFrame();
   return { reconciliation, panel: new PanelPage(reconciliation.panel()) };
+}
+
+/** Opens the claim, pastes a valid allocation of it, and goes to the confirm step. */
+async function openAllocated(claimId: string) {
+  const claim = await sandbox.claim(claimId);
+  const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
+  const { panel } = await openClaim(claimId);
+  await panel.button('Build the Procore version').click();
+  await panel.amountCell(Object.keys(allocation)[0]!).click();
+  await panel.paste(Object.values(allocation).join('\n'));
+  await panel.button('Review and submit').click();
+  return { claim, allocation, panel };
 }
 
 async function fresh(options: Parameters<typeof freshSandbox>[0] = {}) {
@@ -147,6 +160,34 @@ describe('claims that cannot be backfilled', () => {
     expect(await panel.button('Build the Procore version').isDisabled()).toBe(true);
   });
 
+  it('CLAIM_TOTAL_MISMATCH: a claim whose lines do not add up to its total is explained, no way forward', async () => {
+    sandbox = await freshSandbox({}, (data) => {
+      const claim = data.claims.find((candidate) => candidate.id === SEED_CLAIMS.ordinaryConcreteLater)!;
+      claim.total = new Decimal(claim.total).plus('0.01').toFixed(2);
+    });
+    const { panel } = await openClaim(SEED_CLAIMS.ordinaryConcreteLater);
+    await panel.frame.locator('[data-rule="CLAIM_TOTAL_MISMATCH"]').waitFor();
+    expect(await panel.button('Build the Procore version').isDisabled()).toBe(true);
+  });
+
+  it('CLAIM_ALREADY_BACKFILLED: a row still showing a difference for a claim backfilled since', async () => {
+    await fresh();
+    const claim = await sandbox.claim(SEED_CLAIMS.ordinaryMechanicalLater);
+    const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
+    page = await browser.context.newPage();
+    const reconciliation = new ReconciliationPage(page);
+    await reconciliation.goto(sandbox.url);
+    // Someone else backfills it while this page still shows the old Difference.
+    const lines = Object.entries(allocation).map(([sovLineId, amount]) => ({ sovLineId, amount }));
+    const created = await sandbox.api(`/api/claims/${claim.id}/backfill`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'elsewhere' }, body: JSON.stringify({ lines }) });
+    expect(created.status).toBe(201);
+    await reconciliation.linkButtonOf(claim.id).click();
+    await reconciliation.panelFrame();
+    const panel = new PanelPage(reconciliation.panel());
+    await panel.frame.locator('[data-rule="CLAIM_ALREADY_BACKFILLED"]').waitFor();
+    expect(await panel.button('Build the Procore version').isDisabled()).toBe(true);
+  });
+
   it('refuses a second backfill of a claim submitted from another tab', async () => {
     await fresh();
     const claim = await sandbox.claim(SEED_CLAIMS.credit);
@@ -178,13 +219,7 @@ describe('claims that cannot be backfilled', () => {
 describe('a covered panel', () => {
   it('refuses to submit while the page draws over it, and submits once uncovered', async () => {
     await fresh();
-    const claim = await sandbox.claim(SEED_CLAIMS.ordinaryConcreteLater);
-    const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
-    const { panel } = await openClaim(claim.id);
-    await panel.button('Build the Procore version').click();
-    await panel.amountCell(Object.keys(allocation)[0]!).click();
-    await panel.paste(Object.values(allocation).join('\n'));
-    await panel.button('Review and submit').click();
+    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
     await panel.frame.locator('button[data-visible="true"]').waitFor();
     // A page trying to trick the user: a see-through layer over the panel, clicks passing through.
     await page.evaluate(() => {
@@ -207,13 +242,7 @@ describe('a covered panel', () => {
 describe('exactly once when the network misbehaves', () => {
   it('a dropped response after the host committed still makes exactly one backfill', async () => {
     await fresh({ dropAfterCommit: true });
-    const claim = await sandbox.claim(SEED_CLAIMS.tightFit);
-    const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
-    const { panel } = await openClaim(SEED_CLAIMS.tightFit);
-    await panel.button('Build the Procore version').click();
-    await panel.amountCell(Object.keys(allocation)[0]!).click();
-    await panel.paste(Object.values(allocation).join('\n'));
-    await panel.button('Review and submit').click();
+    const { claim, allocation, panel } = await openAllocated(SEED_CLAIMS.tightFit);
     await panel.submit();
     await panel.heading('Synced and Approved').waitFor({ timeout: 30_000 });
     const backfill = await (await sandbox.api(`/api/claims/${claim.id}/backfill`)).json();

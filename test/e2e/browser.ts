@@ -35,6 +35,20 @@ const DISABLED_FEATURES = [
   'Translate',
 ];
 
+/** Flags for Debian's Chromium here: Backfill loaded, and no calls out of this closed network. */
+export function chromiumFlags(extensionDir = EXTENSION_DIR): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
 /**
  * Debian's Chromium, headless, with Backfill loaded from `.output/chrome-mv3` (or `extensionDir`, e.g.
  * the output of `wxt build --mode <name>`). Pass `profileDir` to relaunch on the same profile (the
@@ -51,17 +65,7 @@ export async function launchWithExtension(
     headless: true,
     // Playwright adds --disable-extensions by default, which would stop ours from loading.
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--disable-features=${DISABLED_FEATURES.join(',')}`,
-    ],
+    args: [...chromiumFlags(extensionDir), `--disable-features=${DISABLED_FEATURES.join(',')}`],
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

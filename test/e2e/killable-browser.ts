@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR } from './browser';
+import { CHROMIUM, chromiumFlags } from './browser';
 
 export interface KillableBrowser {
   context: BrowserContext;
@@ -19,14 +19,7 @@ export async function launchKillable(profileDir: string): Promise<KillableBrowse
       '--headless=new',
       '--remote-debugging-port=0',
       `--user-data-dir=${profileDir}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...chromiumFlags(),
       '--no-default-browser-check',
       'about:blank',
     ],

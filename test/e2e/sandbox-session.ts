@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HostClaimSchema, SovSchema, type HostClaim, type Sov } from '../../lib/schemas';
@@ -6,12 +6,28 @@ import { startSandbox } from '../../sandbox/server';
 
 export { balancedAllocation } from '../../sandbox/allocation';
 
+/** The parts of the sandbox's data file the tests change. */
+export interface SandboxData {
+  claims: { id: string; total: string }[];
+}
+
 export type SandboxOptions = Omit<Parameters<typeof startSandbox>[0], 'dataDir' | 'port'>;
 
-/** A fresh sandbox host on a free loopback port, with its own data folder. */
-export async function freshSandbox(options: SandboxOptions = {}) {
+/**
+ * A fresh sandbox host on a free loopback port, with its own data folder. `edit` changes the seeded
+ * data file before the host serves it (the sandbox's hook for data no seed has).
+ */
+export async function freshSandbox(options: SandboxOptions = {}, edit?: (data: SandboxData) => void) {
   const dataDir = await mkdtemp(join(tmpdir(), 'backfill-sandbox-e2e-'));
-  const server = await startSandbox({ port: 0, dataDir, reset: true, ...options });
+  let server = await startSandbox({ port: 0, dataDir, reset: true, ...options });
+  if (edit) {
+    await server.close();
+    const file = join(dataDir, 'sandbox.json');
+    const data = JSON.parse(await readFile(file, 'utf8')) as SandboxData;
+    edit(data);
+    await writeFile(file, JSON.stringify(data));
+    server = await startSandbox({ port: 0, dataDir, ...options });
+  }
   const api = async (path: string, init?: RequestInit) => fetch(new URL(path, server.url), init);
   return {
     url: server.url,
