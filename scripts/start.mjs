@@ -21,7 +21,7 @@ Backfill is built and the sandbox reconciliation site is running.
      (or start Debian's Chromium with it:  chromium --load-extension=${extension} ${match[1]}/ )
   2. Open ${match[1]}/ — mismatched rows get a "Link Progress Claim" button.
 
-Ctrl+C stops the sandbox. Its data lives in ./.sandbox-data (npm start -- --reset reseeds it).`);
+Ctrl+C stops the sandbox; its data survives restarts (npm start -- --reset reseeds it).`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => sandbox.kill(signal));
 sandbox.on('exit', (code) => process.exit(code ?? 0));
