@@ -59,6 +59,30 @@ describe('drafts that are never lost', () => {
     }
   });
 
+  it('marks a draft stale when the host changed under it, says what changed, and discards nothing', async () => {
+    sandbox = await freshSandbox();
+    browser = await launchWithExtension();
+    const claim = await sandbox.claim(SEED_CLAIMS.ordinary);
+    const [lineId, amount] = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)))[0]!;
+    const first = await openClaim(browser.context, sandbox.url, claim.id);
+    await first.panel.button('Build the Procore version').click();
+    await first.panel.typeAmount(lineId, amount);
+    await first.panel.waitSaved();
+    await first.page.close();
+
+    // Another claim on the same contract is backfilled meanwhile: claimed to date moves on its lines.
+    const other = await sandbox.claim(SEED_CLAIMS.ordinaryConcreteLater);
+    const lines = Object.entries(balancedAllocation(other, await sandbox.sov(other.contractId))).map(([sovLineId, value]) => ({ sovLineId, amount: value }));
+    const posted = await sandbox.api(`/api/claims/${other.id}/backfill`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'meanwhile' }, body: JSON.stringify({ lines }) });
+    expect(posted.status).toBe(201);
+
+    const again = await openClaim(browser.context, sandbox.url, claim.id);
+    const notice = again.panel.frame.getByRole('alert', { name: 'What changed on the host' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/claimed to date moved from \$[\d,.]+ to \$[\d,.]+/);
+    await expect.poll(() => again.panel.amountCell(lineId).textContent()).toBe(formatMoney(amount));
+  });
+
   it('keeps two tabs on one draft in step: edits in one appear in the other', async () => {
     sandbox = await freshSandbox();
     browser = await launchWithExtension();
