@@ -11,6 +11,8 @@ export default defineConfig({
     permissions: ['unlimitedStorage'],
     // The panel reads claims and submits backfills on these hosts only (S1); no <all_urls>.
     host_permissions: [...HOST_MATCHES],
+    // The toolbar button opens the drafts page.
+    action: { default_title: 'Backfill drafts' },
     // Only the panel page may be framed by the host pages, and only by them (S6).
     web_accessible_resources: [{ resources: ['panel.html'], matches: [...HOST_MATCHES], use_dynamic_url: true }],
   },

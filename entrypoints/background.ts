@@ -51,4 +51,6 @@ async function handleMessage(message: unknown, sender: Browser.runtime.MessageSe
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(handleMessage);
+  // The toolbar button: every draft on this computer, to resume any of them in its own tab.
+  browser.action.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/drafts.html') }));
 });

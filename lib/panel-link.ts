@@ -12,6 +12,8 @@ const IdentityTextSchema = z.string().trim().min(1).max(200);
 
 export const PanelLinkSchema = z.object({
   claimId: IdentityTextSchema,
+  /** Only for the panel opened in its own tab (the app): the host origin the draft was made on. */
+  host: z.url({ protocol: /^https?$/ }).max(300).optional(),
   contractNumber: IdentityTextSchema.optional(),
   invoiceNumber: IdentityTextSchema.optional(),
 });
@@ -25,6 +27,11 @@ export function buildPanelHash(identity: ClaimIdentity): string {
   return params.toString();
 }
 
+/** The fragment that opens a claim's draft in the panel in its own tab, reading from `host`. */
+export function buildAppHash(claimId: string, host: string): string {
+  return new URLSearchParams({ claim: claimId, host }).toString();
+}
+
 /** Reads `location.hash` (with or without `#`); null when it names no valid claim. */
 export function parsePanelHash(hash: string): PanelLink | null {
   const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
@@ -32,6 +39,7 @@ export function parsePanelHash(hash: string): PanelLink | null {
     claimId: params.get('claim') ?? undefined,
     contractNumber: params.get('contract') ?? undefined,
     invoiceNumber: params.get('invoice') ?? undefined,
+    host: params.get('host') ?? undefined,
   });
   return parsed.success ? parsed.data : null;
 }

@@ -141,6 +141,8 @@ export const DraftSchema = z.object({
   revision: z.number().int().nonnegative(),
   updatedAt: z.iso.datetime(),
   focusedSovLineId: IdSchema.nullable(),
+  /** The host origin the claim was read from, so the draft can be reopened in its own tab. */
+  hostOrigin: z.url().max(300).optional(),
   submission: SubmissionSchema,
 });
 export type Draft = z.infer<typeof DraftSchema>;

@@ -62,6 +62,8 @@ export class BackfillSession {
 
   constructor(
     readonly claimId: string,
+    /** Where the claim is read from and the backfill sent: recorded so the draft can reopen in a tab. */
+    readonly hostOrigin: string,
     private readonly host: HostAdapter,
     private readonly drafts: DraftStore,
     private readonly onSubmitted: (claimId: string) => void,
@@ -301,6 +303,7 @@ export class BackfillSession {
       header: $state.snapshot(this.header),
       allocations: this.allocations,
       focusedSovLineId: this.focusedSovLineId,
+      hostOrigin: this.hostOrigin,
     };
     if (!this.basisPending) return { edits };
     const { status: _status, backfilled: _backfilled, ...claim } = this.claim;

@@ -74,6 +74,27 @@ export class DraftStore implements SubmissionStore {
     });
   }
 
+  /**
+   * Every draft with its basis, newest first, again whenever any tab changes one (the drafts page).
+   * Records that fail their schema are counted, not shown; opening the claim quarantines them.
+   */
+  watchAll(onChange: (list: { entries: { draft: Draft; basis: DraftBasis | undefined }[]; unreadable: number }) => void): () => void {
+    const subscription = liveQuery(async () => {
+      const [drafts, bases] = await Promise.all([this.db.drafts.orderBy('updatedAt').reverse().toArray(), this.db.draftBases.toArray()]);
+      const basisOf = new Map<string, DraftBasis>();
+      for (const record of bases) {
+        const parsed = DraftBasisSchema.safeParse(record);
+        if (parsed.success) basisOf.set(parsed.data.claimId, parsed.data);
+      }
+      const entries = drafts.flatMap((record) => {
+        const parsed = DraftSchema.safeParse(record);
+        return parsed.success ? [{ draft: parsed.data, basis: basisOf.get(parsed.data.claimId) }] : [];
+      });
+      return { entries, unreadable: drafts.length - entries.length };
+    }).subscribe({ next: onChange, error: (error: unknown) => console.warn('Backfill: listing drafts failed', error) });
+    return () => subscription.unsubscribe();
+  }
+
   /** Calls back with the stored draft whenever any tab or window changes it. */
   watch(claimId: string, onChange: (draft: Draft | undefined) => void): () => void {
     const subscription = liveQuery(() => this.db.drafts.get(claimId)).subscribe({

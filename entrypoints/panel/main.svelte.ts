@@ -8,19 +8,23 @@ import { DraftStore } from './draft-store';
 import { sendToPage } from './page-messages';
 import './panel.css';
 
+/** Docked in a host page (the panel), or opened in its own tab from the drafts page (the app). */
+const embedded = window.top !== window;
+
 /**
  * The panel trusts the page for one thing only: which claim to open. Everything else is re-read from
  * the host, whose origin the browser gives us (the embedding page), never the page's own words (S4).
+ * In its own tab there is no page: the host is the one the draft was made on, if Backfill knows it.
  */
-function startSession(): { session: BackfillSession | null; problem: string | null; storageNote: string | null } {
+function startSession(): { session: BackfillSession | null; problem: string | null; storageNote: string | null; embedded: boolean } {
   const link = parsePanelHash(location.hash);
-  if (!link) return { session: null, problem: 'No claim was named to open.', storageNote: null };
-  const hostOrigin = location.ancestorOrigins?.[0];
+  if (!link) return { session: null, problem: 'No claim was named to open.', storageNote: null, embedded };
+  const hostOrigin = embedded ? location.ancestorOrigins?.[0] : link.host;
   const host = hostOrigin ? adapterForOrigin(hostOrigin) : null;
-  if (!host) return { session: null, problem: 'Backfill does not know how to read claims from this page yet.', storageNote: null };
+  if (!hostOrigin || !host) return { session: null, problem: 'Backfill does not know how to read claims from this page yet.', storageNote: null, embedded };
   const db = backfillDatabase();
-  const session = new BackfillSession(link.claimId, host, new DraftStore(db), (claimId) => {
-    void sendToPage({ type: 'claim/submitted', claimId });
+  const session = new BackfillSession(link.claimId, hostOrigin, host, new DraftStore(db), (claimId) => {
+    if (embedded) void sendToPage({ type: 'claim/submitted', claimId });
   });
   // An extension update upgrading the database: save what this tab has, then let it through (D6).
   db.on('versionchange', () => {
@@ -28,7 +32,7 @@ function startSession(): { session: BackfillSession | null; problem: string | nu
     return false;
   });
   void session.load();
-  return { session, problem: null, storageNote: null };
+  return { session, problem: null, storageNote: null, embedded };
 }
 
 const props = $state(startSession());

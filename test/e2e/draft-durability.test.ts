@@ -106,3 +106,31 @@ describe('drafts that are never lost', () => {
     await expect.poll(() => two.panel.amountCell(lineA).textContent(), { timeout: 10_000 }).toBe('$1.00');
   });
 });
+
+describe('the drafts page', () => {
+  it('lists every draft and reopens one in its own tab, exactly as left', async () => {
+    sandbox = await freshSandbox();
+    browser = await launchWithExtension();
+    const claim = await sandbox.claim(SEED_CLAIMS.credit);
+    const [lineId, amount] = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)))[0]!;
+    const docked = await openClaim(browser.context, sandbox.url, claim.id);
+    await docked.panel.button('Build the Procore version').click();
+    await docked.panel.typeAmount(lineId, amount);
+    await docked.panel.waitSaved();
+    await docked.page.close();
+
+    const drafts = await browser.context.newPage();
+    await drafts.goto(`chrome-extension://${browser.extensionId}/drafts.html`);
+    const row = drafts.locator(`tr[data-claim-id="${claim.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(claim.vendorName);
+    expect(await row.textContent()).toContain(formatMoney(amount));
+    expect(await row.textContent()).toContain('Draft');
+    const [app] = await Promise.all([browser.context.waitForEvent('page'), row.getByRole('link', { name: 'Open' }).click()]);
+    // The panel in its own tab reads the claim from the host the draft was made on.
+    const cell = app.locator(`.ag-row[row-id="${lineId}"] [col-id="thisClaim"]`);
+    await cell.waitFor();
+    await expect.poll(() => cell.textContent()).toBe(formatMoney(amount));
+    expect(await app.getByRole('heading', { name: 'Link Progress Claim' }).isVisible()).toBe(true);
+  });
+});
