@@ -8,13 +8,18 @@ export default defineConfig({
     name: 'Backfill',
     description: 'Backfill Yardi progress claims into Procore Portfolio Financials, exact to the cent.',
     // unlimitedStorage: drafts of large contracts must never be evicted or hit the default quota (D4, D5).
-    permissions: ['unlimitedStorage'],
+    // scripting: our content script on a company host the user added in the options page.
+    permissions: ['unlimitedStorage', 'scripting'],
     // The panel reads claims and submits backfills on these hosts only (S1); no <all_urls>.
     host_permissions: [...HOST_MATCHES],
+    // A company's own host, asked for at run time one origin at a time (the options page).
+    optional_host_permissions: ['https://*/*'],
     // The toolbar button opens the drafts page.
     action: { default_title: 'Backfill drafts' },
-    // Only the panel page may be framed by the host pages, and only by them (S6).
-    web_accessible_resources: [{ resources: ['panel.html'], matches: [...HOST_MATCHES], use_dynamic_url: true }],
+    // Only the panel page may be framed (S6): by the hosts, and by https pages for company hosts added
+    // at run time (the manifest cannot list those). use_dynamic_url keeps its address unguessable, and
+    // the panel reads claims only from hosts the user allowed.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: [...HOST_MATCHES, 'https://*/*'], use_dynamic_url: true }],
   },
   // The 500 kB hint is for pages fetched over a network; the panel loads from the extension's own disk.
   vite: () => ({ build: { chunkSizeWarningLimit: 1500 } }),

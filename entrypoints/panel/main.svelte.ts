@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import { adapterForOrigin } from '@/lib/host/adapter-for-origin';
+import { CompanyHosts } from '../options/company-hosts';
 import { parsePanelHash } from '@/lib/panel-link';
 import App from './App.svelte';
 import { BackfillSession } from './backfill-session.svelte';
@@ -16,11 +17,11 @@ const embedded = window.top !== window;
  * the host, whose origin the browser gives us (the embedding page), never the page's own words (S4).
  * In its own tab there is no page: the host is the one the draft was made on, if Backfill knows it.
  */
-function startSession(): { session: BackfillSession | null; problem: string | null; storageNote: string | null; embedded: boolean } {
+function startSession(companyHosts: readonly string[]): { session: BackfillSession | null; problem: string | null; storageNote: string | null; embedded: boolean } {
   const link = parsePanelHash(location.hash);
   if (!link) return { session: null, problem: 'No claim was named to open.', storageNote: null, embedded };
   const hostOrigin = embedded ? location.ancestorOrigins?.[0] : link.host;
-  const host = hostOrigin ? adapterForOrigin(hostOrigin) : null;
+  const host = hostOrigin ? adapterForOrigin(hostOrigin, companyHosts) : null;
   if (!hostOrigin || !host) return { session: null, problem: 'Backfill does not know how to read claims from this page yet.', storageNote: null, embedded };
   const db = backfillDatabase();
   const session = new BackfillSession(link.claimId, hostOrigin, host, new DraftStore(db), (claimId) => {
@@ -35,13 +36,15 @@ function startSession(): { session: BackfillSession | null; problem: string | nu
   return { session, problem: null, storageNote: null, embedded };
 }
 
-const props = $state(startSession());
-mount(App, { target: document.getElementById('app')!, props });
+async function start(): Promise<void> {
+  // Company hosts the user allowed in the options page (unreadable means none).
+  const companyHosts = await new CompanyHosts().list().catch(() => []);
+  const props = $state(startSession(companyHosts));
+  mount(App, { target: document.getElementById('app')!, props });
 
-// Ask the browser to keep our data under storage pressure (D5); say so when it will not.
-void navigator.storage
-  ?.persist?.()
-  .then((granted) => {
-    if (!granted) props.storageNote = 'The browser may clear saved drafts when disk space runs low (persistent storage was not granted).';
-  })
-  .catch(() => {});
+  // Ask the browser to keep our data under storage pressure (D5); say so when it will not.
+  const persisted = await navigator.storage?.persist?.().catch(() => true);
+  if (persisted === false) props.storageNote = 'The browser may clear saved drafts when disk space runs low (persistent storage was not granted).';
+}
+
+void start();

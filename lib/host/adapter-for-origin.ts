@@ -5,9 +5,10 @@ const SANDBOX_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 /**
  * The adapter for the page the panel is embedded in, or null where Backfill has no adapter. The origin
- * comes from the browser (the iframe's ancestor origin), never from anything the page says.
+ * comes from the browser (the iframe's ancestor origin), never from anything the page says. Company
+ * hosts the user added serve the same API as the sandbox; Portfolio Financials itself has no adapter yet.
  */
-export function adapterForOrigin(origin: string): HostAdapter | null {
+export function adapterForOrigin(origin: string, companyHosts: readonly string[] = []): HostAdapter | null {
   let url: URL;
   try {
     url = new URL(origin);
@@ -15,5 +16,6 @@ export function adapterForOrigin(origin: string): HostAdapter | null {
     return null;
   }
   if (url.protocol === 'http:' && SANDBOX_HOSTS.has(url.hostname)) return createSandboxAdapter({ origin: url.origin });
+  if (url.protocol === 'https:' && companyHosts.includes(url.origin)) return createSandboxAdapter({ origin: url.origin });
   return null;
 }

@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import type { CompanyHost } from '@/lib/hosts';
+
+const SCRIPT_PREFIX = 'company-host:';
+const CONTENT_SCRIPT = 'content-scripts/reconciliation.js';
+
+/** The browser APIs this needs, so tests can hand in their own. */
+export interface HostAccess {
+  permissions: Pick<typeof browser.permissions, 'request' | 'remove'>;
+  scripting: Pick<typeof browser.scripting, 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts'>;
+}
+
+/**
+ * Company hosts the user added: each is an optional host permission granted at run time plus our
+ * content script registered for it (kept across browser restarts by the browser itself).
+ */
+export class CompanyHosts {
+  constructor(private readonly access: HostAccess = browser) {}
+
+  async list(): Promise<string[]> {
+    const scripts = await this.access.scripting.getRegisteredContentScripts();
+    return scripts.filter((script) => script.id.startsWith(SCRIPT_PREFIX)).map((script) => script.id.slice(SCRIPT_PREFIX.length));
+  }
+
+  /** Asks the user for access (must run in a click handler), then runs Backfill there. */
+  async add(host: Extract<CompanyHost, { ok: true }>): Promise<{ ok: true } | { ok: false; error: string }> {
+    if ((await this.list()).includes(host.origin)) return { ok: true };
+    const granted = await this.access.permissions.request({ origins: [host.pattern] });
+    if (!granted) return { ok: false, error: `Access to ${host.origin} was not granted, so Backfill cannot run there.` };
+    await this.access.scripting.registerContentScripts([
+      { id: `${SCRIPT_PREFIX}${host.origin}`, matches: [host.pattern], js: [CONTENT_SCRIPT], runAt: 'document_start', persistAcrossSessions: true },
+    ]);
+    return { ok: true };
+  }
+
+  async remove(origin: string): Promise<void> {
+    await this.access.scripting.unregisterContentScripts({ ids: [`${SCRIPT_PREFIX}${origin}`] });
+    await this.access.permissions.remove({ origins: [`${origin}/*`] });
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { adapterForOrigin } from '../../lib/host/adapter-for-origin';
+import { companyHost } from '../../lib/hosts';
+
+describe('companyHost', () => {
+  it.each([
+    ['acme.example.com', 'https://acme.example.com'],
+    ['https://acme.example.com/projects/12?x=1', 'https://acme.example.com'],
+    ['  HTTPS://Acme.Example.com:8443/ ', 'https://acme.example.com:8443'],
+  ])('reads %j as the origin %s', (input, origin) => {
+    expect(companyHost(input)).toEqual({ ok: true, origin, pattern: `${origin}/*` });
+  });
+
+  it.each([
+    ['', /Type the address/],
+    ['http://acme.example.com', /Only https/],
+    ['ftp://acme.example.com', /Only https/],
+    ['localhost', /not a company web address/],
+    ['https://user:pw@acme.example.com', /not a company web address/],
+    ['https://exa mple.com', /not a web address/],
+  ])('refuses %j', (input, error) => {
+    const result = companyHost(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(error);
+  });
+});
+
+describe('adapterForOrigin', () => {
+  it('reads from the sandbox on localhost, from company hosts the user added, and nowhere else', () => {
+    expect(adapterForOrigin('http://127.0.0.1:5180')).not.toBeNull();
+    expect(adapterForOrigin('http://localhost:8080')).not.toBeNull();
+    expect(adapterForOrigin('https://acme.example.com')).toBeNull();
+    expect(adapterForOrigin('https://acme.example.com', ['https://acme.example.com'])).not.toBeNull();
+    expect(adapterForOrigin('http://acme.example.com', ['https://acme.example.com'])).toBeNull();
+    expect(adapterForOrigin('https://evil.example.com', ['https://acme.example.com'])).toBeNull();
+    expect(adapterForOrigin('not a url')).toBeNull();
+  });
+});
