@@ -79,6 +79,11 @@ export async function submitBackfill(deps: SubmitDependencies, claimId: string, 
     await save(submission);
   }
   const pending = submission;
+  // A resumed submission resends exactly what was stored; a body that no longer matches its hash was
+  // changed behind our back and is never sent.
+  if (outcomeUnknown && (await payloadHash({ lines: pending.lines })) !== pending.payloadHash) {
+    throw new Error('the stored submission does not match its fingerprint, so it was not resent');
+  }
 
   async function save(next: Submission): Promise<void> {
     await store.save(claimId, next);

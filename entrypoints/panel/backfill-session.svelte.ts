@@ -42,6 +42,10 @@ export class BackfillSession {
   submission = $state.raw<Submission>({ state: 'ready' });
   step = $state<Step>('claim');
   submitMessage = $state<string | null>(null);
+  /** A submission is being sent or confirmed right now. */
+  submitting = $state(false);
+  /** Records set aside because they failed their schema, in plain words. */
+  quarantined = $state.raw<string[]>([]);
   /** What changed on the host since the draft was built (the draft is stale when not empty). */
   changes = $state.raw<string[]>([]);
   /** Bumped when the whole draft was replaced (another tab's version): views reload every row. */
@@ -90,10 +94,6 @@ export class BackfillSession {
     return this.validation?.canSubmit === true && this.submission.state === 'ready';
   }
 
-  get quarantined(): readonly string[] {
-    return this.drafts.quarantined;
-  }
-
   /** Reads the claim and SOV from the host (never from the page), then resumes any saved draft. */
   async load(): Promise<void> {
     try {
@@ -114,6 +114,7 @@ export class BackfillSession {
       this.focusedSovLineId = draft?.focusedSovLineId ?? null;
       this.autosave.start(draft?.revision ?? 0);
       if (draft) performance.measure('backfill:resume', { start: resumeStarted, end: performance.now() });
+      this.quarantined = [...this.drafts.quarantined];
       if (this.submission.state === 'submitted') await this.showSubmitted();
       else if (this.submission.state === 'submitting') {
         this.step = 'confirm';
@@ -203,7 +204,19 @@ export class BackfillSession {
 
   /** One click, one backfill: a Web Lock per claim keeps other tabs out while this one submits (E3). */
   async submit(): Promise<void> {
-    if (this.submission.state === 'ready' && !this.canSubmit) return;
+    if (this.submitting || (this.submission.state === 'ready' && !this.canSubmit)) return;
+    this.submitting = true;
+    this.submitMessage = null;
+    try {
+      await this.submitOnce();
+    } catch (error) {
+      this.submitMessage = `Nothing more was sent: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  private async submitOnce(): Promise<void> {
     await this.flush();
     if (this.autosave.hasUnsavedEdits) {
       this.submitMessage = 'Your latest edits are not saved yet, so nothing was sent. Resolve the saving problem above first.';
@@ -214,7 +227,6 @@ export class BackfillSession {
       return;
     }
     const request = buildBackfillRequest(this.allocations);
-    this.submitMessage = null;
     const run = () =>
       submitBackfill(
         {
@@ -266,11 +278,18 @@ export class BackfillSession {
   /** Takes another tab's version of this draft as the current one. */
   private adopt(draft: Draft): void {
     if (!this.claim) return;
+    this.history.clear(); // undo must never bring back what this tab had over the other tab's work
     this.header = draft.header;
     this.submission = draft.submission;
     this.rebuildValidator(draft.allocations);
+    this.syncHistory();
     this.draftVersion++;
     if (draft.submission.state === 'submitted' && this.step !== 'done') void this.showSubmitted();
+  }
+
+  private syncHistory(): void {
+    this.canUndo = this.history.canUndo;
+    this.canRedo = this.history.canRedo;
   }
 
   private withValidator(helper: (validator: BackfillValidator) => HelperResult): HelperResult & { changed?: string[] } {
@@ -289,8 +308,7 @@ export class BackfillSession {
     validator.setMany(patch);
     this.allocations = validator.allocations();
     this.validation = validator.result();
-    this.canUndo = this.history.canUndo;
-    this.canRedo = this.history.canRedo;
+    this.syncHistory();
     this.autosave.changed();
     return changed;
   }

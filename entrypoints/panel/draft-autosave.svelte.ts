@@ -127,6 +127,18 @@ export class DraftAutosave {
         this.error = 'Not saved: this draft was changed in another tab or window. Choose which version to keep.';
         return;
       }
+      if (!result.ok && result.reason === 'frozen') {
+        // Another tab started submitting: its draft is what stands now, and it is read-only.
+        this.savedVersion = version;
+        this.state = 'failed';
+        this.error = 'Not saved: this claim is being submitted (or was) from another tab or window, so its draft is read-only now.';
+        const stored = await this.store.get(this.claimId);
+        if (stored) {
+          this.revision = stored.revision;
+          this.adopt(stored);
+        }
+        return;
+      }
       if (result.ok) {
         this.revision = result.revision;
         if (snapshot.basis) this.basisSaved();

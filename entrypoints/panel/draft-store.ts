@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { z } from 'zod';
-import { DraftBasisSchema, DraftSchema, type Backfill, type Draft, type DraftBasis, type HostClaim, type Sov, type Submission } from '@/lib/schemas';
-import type { SubmissionStore } from '@/lib/submission';
+import { DraftBasisSchema, DraftSchema, type Backfill, type BackfillLine, type Draft, type DraftBasis, type HostClaim, type Sov, type Submission } from '@/lib/schemas';
+import { buildBackfillRequest, type SubmissionStore } from '@/lib/submission';
 import { nowIso } from './clock';
 import type { AuditEntry, BackfillDatabase } from './db';
 
@@ -60,7 +60,9 @@ export class DraftStore implements SubmissionStore {
     const { drafts, draftBases, quarantine } = this.db;
     return this.db.transaction('rw', [drafts, draftBases, quarantine], async (): Promise<SaveEditsResult> => {
       // Only the revision and state are needed to decide: a full check happens when a draft is used.
-      const head = DraftHeadSchema.safeParse(await drafts.get(edits.claimId));
+      const record = await drafts.get(edits.claimId);
+      const head = DraftHeadSchema.safeParse(record);
+      if (record !== undefined && !head.success) await this.get(edits.claimId); // quarantines it, reported
       const stored = head.success ? head.data : undefined;
       if (stored && stored.submission.state !== 'ready') return { ok: false, reason: 'frozen' };
       if (stored && stored.revision !== baseRevision) {
@@ -121,6 +123,10 @@ export class DraftStore implements SubmissionStore {
       const draft = await this.get(claimId);
       if (!draft) throw new Error(`There is no draft of claim ${claimId} to submit.`);
       if (submission.state === 'ready' && draft.submission.state === 'submitted') throw new Error(`Claim ${claimId} is already submitted.`);
+      // What is sent must be what is saved: another tab may have saved since this one was reviewed.
+      if (submission.state === 'submitting' && draft.submission.state === 'ready' && !sameLines(buildBackfillRequest(draft.allocations).lines, submission.lines)) {
+        throw new Error('the draft was changed in another tab or window since you reviewed it; review it again before submitting');
+      }
       await drafts.put({ ...draft, submission, revision: draft.revision + 1, updatedAt: nowIso() });
       if (submission.state === 'submitted') await ledger.put(submission.backfill);
       const entry = auditEntry(claimId, draft.submission, submission);
@@ -145,6 +151,10 @@ export class DraftStore implements SubmissionStore {
       await this.db.sovs.put({ contractId: sov.contractId, sov, fetchedAt });
     });
   }
+}
+
+function sameLines(a: BackfillLine[], b: BackfillLine[]): boolean {
+  return a.length === b.length && a.every((line, index) => line.sovLineId === b[index]!.sovLineId && line.amount === b[index]!.amount);
 }
 
 function auditEntry(claimId: string, from: Submission, to: Submission): AuditEntry | null {

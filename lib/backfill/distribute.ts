@@ -29,16 +29,16 @@ export function distributeProRata(amount: Money, weights: readonly string[]): Di
   const cents = total.abs().times(100);
   const exact = parsed.map((weight) => cents.times(weight).dividedBy(totalWeight));
   const floors = exact.map((share) => share.toDecimalPlaces(0, ROUND_DOWN));
-  let leftover = cents.minus(floors.reduce((sum, share) => sum.plus(share), new Decimal(0))).toNumber();
+  let leftover = cents.minus(floors.reduce((sum, share) => sum.plus(share), new Decimal(0)));
 
   // Stable sort by remainder, largest first: equal remainders keep their order (ties to the earlier).
   const order = exact
     .map((share, index) => ({ index, remainder: share.minus(floors[index]!) }))
     .sort((a, b) => b.remainder.comparedTo(a.remainder));
   for (const { index } of order) {
-    if (leftover <= 0) break;
+    if (leftover.lessThanOrEqualTo(0)) break;
     floors[index] = floors[index]!.plus(1);
-    leftover -= 1;
+    leftover = leftover.minus(1);
   }
   const sign = total.isNegative() ? -1 : 1;
   return { ok: true, shares: floors.map((share) => toMoney(share.times(sign).dividedBy(100))) };

@@ -9,37 +9,47 @@ export type AllocationPatch = Record<string, string>;
 export type HelperResult = { ok: true; patch: AllocationPatch } | { ok: false; message: string };
 
 /** Puts the code's whole remaining on one of its lines (added to what that line already has). */
-export function fillRemaining(validation: BackfillValidator, sovLineId: string): HelperResult {
-  const line = validation.line(sovLineId);
-  if (!line || !validation.isClaimCode(line.categoryCode)) {
+export function fillRemaining(validator: BackfillValidator, sovLineId: string): HelperResult {
+  const line = validator.line(sovLineId);
+  if (!line || !validator.isClaimCode(line.categoryCode)) {
     return { ok: false, message: 'Only a line whose category code is on the claim can take its remaining.' };
   }
-  const remaining = validation.balanceOf(line.categoryCode!)!.remaining;
+  const remaining = validator.balanceOf(line.categoryCode!)!.remaining;
   if (new Decimal(remaining).isZero()) return { ok: true, patch: {} };
-  return { ok: true, patch: { [sovLineId]: toMoney(validation.amountOn(sovLineId).plus(remaining)) } };
+  return { ok: true, patch: { [sovLineId]: toMoney(validator.amountOn(sovLineId).plus(remaining)) } };
 }
 
 /**
- * Spreads the code's remaining over its lines in proportion to the room each line has, so no line goes
- * past its scheduled value (or, for a credit, below zero): room is scheduled − claimed to date − already
- * allocated when adding, claimed to date + allocated when taking away. Refuses when it cannot fit.
+ * Spreads the code's remaining over its lines in proportion to the room each has in that direction,
+ * so no line goes past its scheduled value nor below zero. Moving toward the Yardi amount, room is
+ * what the line can still take (scheduled − claimed to date − allocated; for a credit, claimed to date
+ * + allocated). Moving back from an over-allocation, it is only what this claim put on the line, so
+ * earlier claims are never undone. Refuses, saying so, when the remaining does not fit.
  */
-export function spreadRemaining(validation: BackfillValidator, categoryCode: string): HelperResult {
-  const balance = validation.balanceOf(categoryCode);
-  const lines = validation.linesOf(categoryCode);
+export function spreadRemaining(validator: BackfillValidator, categoryCode: string): HelperResult {
+  const balance = validator.balanceOf(categoryCode);
+  const lines = validator.linesOf(categoryCode);
   if (!balance || lines.length === 0) return { ok: false, message: `${categoryCode} has no SOV lines on this claim.` };
   const remaining = new Decimal(balance.remaining);
   if (remaining.isZero()) return { ok: true, patch: {} };
 
-  const current = lines.map((line) => validation.amountOn(line.id));
+  const current = lines.map((line) => validator.amountOn(line.id));
+  const target = new Decimal(balance.target);
+  const towardTarget = target.isZero() ? false : remaining.isNegative() === target.isNegative();
   const rooms = lines.map((line, index) => {
     const claimed = new Decimal(line.claimedToDate).plus(current[index]!);
-    const room = remaining.isPositive() ? new Decimal(line.scheduledValue).minus(claimed) : claimed;
+    let room: Decimal;
+    if (!towardTarget) room = remaining.isNegative() ? current[index]! : current[index]!.negated();
+    else room = remaining.isPositive() ? new Decimal(line.scheduledValue).minus(claimed) : claimed;
     return Decimal.max(room, 0);
   });
   const totalRoom = rooms.reduce((sum, room) => sum.plus(room), new Decimal(0));
   if (totalRoom.lessThan(remaining.abs())) {
-    const direction = remaining.isPositive() ? 'left to claim before their scheduled values' : 'claimed that a credit could take back';
+    const direction = !towardTarget
+      ? 'allocated by this claim to take back'
+      : remaining.isPositive()
+        ? 'left to claim before their scheduled values'
+        : 'claimed that a credit could take back';
     return {
       ok: false,
       message: `${formatMoney(remaining)} does not fit on ${categoryCode}: its lines have only ${formatMoney(totalRoom)} ${direction}.`,
@@ -56,8 +66,8 @@ export function spreadRemaining(validation: BackfillValidator, categoryCode: str
 }
 
 /** Clears every line of the code. */
-export function clearCode(validation: BackfillValidator, categoryCode: string): HelperResult {
+export function clearCode(validator: BackfillValidator, categoryCode: string): HelperResult {
   const patch: AllocationPatch = {};
-  for (const line of validation.linesOf(categoryCode)) patch[line.id] = '';
+  for (const line of validator.linesOf(categoryCode)) patch[line.id] = '';
   return { ok: true, patch };
 }

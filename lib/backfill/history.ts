@@ -32,6 +32,12 @@ export class AllocationHistory {
     this.redoSteps.length = 0;
   }
 
+  /** Forgets every step (the draft was replaced as a whole). */
+  clear(): void {
+    this.undoSteps.length = 0;
+    this.redoSteps.length = 0;
+  }
+
   get canUndo(): boolean {
     return this.undoSteps.length > 0;
   }

@@ -25,7 +25,7 @@ export interface BackfillValidation {
   codes: CodeBalance[];
 }
 
-// What the user may type into an allocation: an amount with at most two decimals.
+// What an allocation may hold: an amount with at most two decimals (typing goes through parseMoney).
 const AMOUNT = /^-?\d+(\.\d{1,2})?$/;
 const ZERO = new Decimal(0);
 
@@ -219,7 +219,6 @@ export class BackfillValidator {
     }
     const amount = new Decimal(value);
     if (!entry) {
-      if (amount.isZero()) return { amount: ZERO, issues: [] };
       return {
         amount: ZERO,
         issues: [{ rule: 'UNKNOWN_SOV_LINE', severity: 'error', sovLineId, message: `An amount of ${formatMoney(amount)} is on SOV line ${sovLineId}, which is no longer on this contract's SOV.` }],
@@ -271,16 +270,15 @@ function findBlockers(claim: YardiClaim, sov: Sov, backfilled: Set<string>, code
   }
   if (!sov.lines.some((line) => line.categoryCode !== null)) {
     blockers.push({ rule: 'SOV_NOT_CODED', severity: 'blocker', message: "No line of this contract's SOV has a category code, and only a coded SOV can take a backfill." });
-  } else {
-    for (const code of codes) {
-      if (code.lineIds.length > 0) continue;
-      blockers.push({
-        rule: 'CODE_NOT_ON_SOV',
-        severity: 'blocker',
-        categoryCode: code.categoryCode,
-        message: `Yardi paid ${formatMoney(code.target)} on ${code.categoryCode}, but no SOV line carries that code, so this claim cannot be backfilled to this SOV.`,
-      });
-    }
+  }
+  for (const code of codes) {
+    if (code.lineIds.length > 0) continue;
+    blockers.push({
+      rule: 'CODE_NOT_ON_SOV',
+      severity: 'blocker',
+      categoryCode: code.categoryCode,
+      message: `Yardi paid ${formatMoney(code.target)} on ${code.categoryCode}, but no SOV line carries that code, so this claim cannot be backfilled to this SOV.`,
+    });
   }
   const linesTotal = claim.lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
   if (!linesTotal.equals(claim.total)) {

@@ -12,10 +12,12 @@ type Fault = 'unavailable' | 'commit-then-drop' | 'in-flight';
 export function makeFakeHost(faults: Fault[] = []) {
   const claim: HostClaim = { ...makeClaim(), status: 'Unlinked', backfilled: false };
   let stored: Backfill | null = null;
+  let commits = 0;
   const calls: { key: string; request: BackfillRequest }[] = [];
   const reads: string[] = [];
 
   function commit(request: BackfillRequest, key: string): Backfill {
+    commits++;
     stored = {
       id: `BF-${claim.id}`,
       claimId: claim.id,
@@ -54,19 +56,17 @@ export function makeFakeHost(faults: Fault[] = []) {
       return { kind: 'accepted', backfill, replayed: false };
     },
   };
-  return { host, calls, reads, commitElsewhere: () => commit({ lines: [] }, 'other-key'), backfills: () => (stored ? 1 : 0) };
+  return { host, calls, reads, commitElsewhere: () => commit({ lines: [] }, 'other-key'), commits: () => commits };
 }
 
 /** A submission store that records every state it was asked to keep, in order. */
 export function makeMemoryStore(initial: Submission = { state: 'ready' }) {
   let current = initial;
-  const history: Submission['state'][] = [];
   const store: SubmissionStore = {
     load: async () => current,
     save: async (_claimId, submission) => {
       current = submission;
-      history.push(submission.state);
     },
   };
-  return { store, history, current: () => current };
+  return { store, current: () => current };
 }

@@ -48,7 +48,7 @@ describe('submitBackfill', () => {
     expect(fake.calls.map((call) => call.key)).toEqual(['key-1', 'key-1', 'key-1']);
     expect(new Set(fake.calls.map((call) => JSON.stringify(call.request))).size).toBe(1);
     expect(sleep).toHaveBeenCalledTimes(2);
-    expect(fake.backfills()).toBe(1);
+    expect(fake.commits()).toBe(1);
   });
 
   it('after a dropped response re-reads the claim and does not resend what the host committed', async () => {
@@ -61,11 +61,36 @@ describe('submitBackfill', () => {
 
   it('resumes a submission interrupted by a reload: reads the claim first, then resends with the stored key', async () => {
     const fake = makeFakeHost();
-    const interrupted: Submission = { state: 'submitting', idempotencyKey: 'stored-key', lines: request.lines, payloadHash: 'h', startedAt: '2026-11-25T11:00:00.000Z', attempts: 1 };
+    const interrupted: Submission = { state: 'submitting', idempotencyKey: 'stored-key', lines: request.lines, payloadHash: await payloadHash(request), startedAt: '2026-11-25T11:00:00.000Z', attempts: 1 };
     const result = await submitBackfill(deps(fake.host, makeMemoryStore(interrupted).store), 'YC-1', { lines: [] });
     expect(result.outcome).toBe('submitted');
     expect(fake.reads).toEqual(['claim']);
     expect(fake.calls).toEqual([{ key: 'stored-key', request }]);
+  });
+
+  it('never resends a stored body that no longer matches its fingerprint', async () => {
+    const fake = makeFakeHost();
+    const tampered: Submission = { state: 'submitting', idempotencyKey: 'stored-key', lines: request.lines, payloadHash: 'not-the-hash', startedAt: '2026-11-25T11:00:00.000Z', attempts: 1 };
+    await expect(submitBackfill(deps(fake.host, makeMemoryStore(tampered).store), 'YC-1', request)).rejects.toThrow(/fingerprint/);
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('after an unknown outcome, finds the claim backfilled under another key and sends nothing', async () => {
+    const fake = makeFakeHost();
+    fake.commitElsewhere();
+    const interrupted: Submission = { state: 'submitting', idempotencyKey: 'ours', lines: request.lines, payloadHash: await payloadHash(request), startedAt: '2026-11-25T11:00:00.000Z', attempts: 1 };
+    const memory = makeMemoryStore(interrupted);
+    expect(await submitBackfill(deps(fake.host, memory.store), 'YC-1', request)).toEqual({ outcome: 'backfilled-elsewhere' });
+    expect(fake.calls).toEqual([]);
+    expect(memory.current()).toEqual({ state: 'ready' });
+  });
+
+  it('goes back to ready when the host refuses, having created nothing', async () => {
+    const fake = makeFakeHost();
+    const refusing = { ...fake.host, submitBackfill: async () => ({ kind: 'refused' as const, status: 422, error: { error: 'CODE_OVER_ALLOCATED' } }) };
+    const memory = makeMemoryStore();
+    expect(await submitBackfill(deps(refusing, memory.store), 'YC-1', request)).toEqual({ outcome: 'refused', error: { error: 'CODE_OVER_ALLOCATED' } });
+    expect(memory.current()).toEqual({ state: 'ready' });
   });
 
   it('does nothing more for a draft already submitted', async () => {

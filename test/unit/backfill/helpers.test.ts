@@ -50,6 +50,15 @@ describe('spreadRemaining', () => {
     expect(patchOf(spreadRemaining(v, '03-300'))).toEqual({ L1: '0.00' });
   });
 
+  it('takes an over-allocation back only from what this claim put on the lines', () => {
+    const v = validator();
+    v.setMany({ L1: '900.00', L2: '300.00' }); // 200 over the 1,000 paid on 03-300
+    // L1 has claimed 500 before this claim; that earlier work is never taken back.
+    expect(patchOf(spreadRemaining(v, '03-300'))).toEqual({ L1: '750.00', L2: '250.00' });
+    v.setMany({ L1: '750.00', L2: '250.00' });
+    expect(v.balanceOf('03-300')!.remaining).toBe('0.00');
+  });
+
   it('says clearly when the remaining does not fit under the scheduled values', () => {
     const claim = makeClaim({ total: '3000.00', lines: [{ categoryCode: '03-300', amount: '2500.01' }, { categoryCode: '09-900', amount: '499.99' }] });
     const result = spreadRemaining(validator(claim), '03-300');

@@ -41,11 +41,12 @@ describe('validateBackfill', () => {
       expect(rules(check({ backfilled: ['YC-9'] }))).toEqual([]);
     });
 
-    it('SOV_NOT_CODED: refuses an SOV without any category code, once, not per code', () => {
+    it('SOV_NOT_CODED: refuses an SOV without any category code (and so none of the claim\'s codes is on it)', () => {
       const uncoded = makeSov({ lines: makeSov().lines.map((line) => ({ ...line, categoryCode: null })) });
       const result = check({ sov: uncoded, allocations: {} });
-      expect(rules(result)).toEqual(['SOV_NOT_CODED']);
+      expect(rules(result)).toEqual(['SOV_NOT_CODED', 'CODE_NOT_ON_SOV', 'CODE_NOT_ON_SOV']);
       expect(result.canSubmit).toBe(false);
+      expect(rules(check())).not.toContain('SOV_NOT_CODED');
     });
 
     it('CODE_NOT_ON_SOV: one blocker per claim code that no SOV line carries', () => {
@@ -70,11 +71,12 @@ describe('validateBackfill', () => {
   });
 
   describe('errors', () => {
-    it('UNKNOWN_SOV_LINE: an amount on a line that is not on the SOV; a zero there is harmless', () => {
+    it('UNKNOWN_SOV_LINE: any amount, even zero, on a line that is not on the SOV; an empty one is nothing', () => {
       const result = check({ allocations: { ...BALANCED, GONE: '5.00' } });
       expect(result.issues).toMatchObject([{ rule: 'UNKNOWN_SOV_LINE', severity: 'error', sovLineId: 'GONE' }]);
       expect(result.canSubmit).toBe(false);
-      expect(check({ allocations: { ...BALANCED, GONE: '0.00' } }).canSubmit).toBe(true);
+      expect(rules(check({ allocations: { ...BALANCED, GONE: '0.00' } }))).toEqual(['UNKNOWN_SOV_LINE']);
+      expect(check({ allocations: { ...BALANCED, GONE: '' } }).canSubmit).toBe(true);
     });
 
     it('LINE_NOT_IN_CLAIM: amounts on uncoded lines or on codes the claim did not pay; zero is fine', () => {

@@ -116,6 +116,25 @@ describe('DraftAutosave', () => {
     expect((await store.get('YC-1'))!.allocations).toEqual({ L1: '3.00' });
   }, 10_000);
 
+  it('never shows Saved for edits to a draft another tab started submitting; takes that draft instead', async () => {
+    const { store } = setup();
+    const [first, second] = [tab(store), tab(store)];
+    for (const t of [first, second]) t.autosave.start(0);
+    cleanups.push(() => [first, second].forEach((t) => t.autosave.stop()));
+    first.type({ L1: '1.00' });
+    await first.autosave.flush();
+    await until(() => second.state.adopted.length === 1);
+    second.autosave.stop(); // deaf to live updates, as a tab that has not heard yet
+    const lines = [{ sovLineId: 'L1', amount: '1.00' }];
+    await store.save('YC-1', { state: 'submitting', idempotencyKey: 'k', lines, payloadHash: 'h', startedAt: '2026-11-25T10:00:00.000Z', attempts: 0 });
+    second.type({ L1: '9.00' });
+    await second.autosave.flush();
+    expect(second.autosave.state).toBe('failed');
+    expect(second.autosave.error).toMatch(/read-only/);
+    expect(second.state.adopted.at(-1)!.submission.state).toBe('submitting');
+    expect((await store.get('YC-1'))!.allocations).toEqual({ L1: '1.00' });
+  });
+
   it('explains other failures in plain words', () => {
     expect(saveFailureText(new Error('Database closed'))).toBe('Not saved: Database closed. Your edits are kept in this panel and saving is retried.');
   });

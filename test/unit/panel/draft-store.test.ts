@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { BackfillDatabase } from '../../../entrypoints/panel/db';
 import { DraftStore, type DraftEdits } from '../../../entrypoints/panel/draft-store';
+import { buildBackfillRequest } from '../../../lib/submission';
 import { BALANCED, makeClaim, makeSov } from '../../support/fixtures';
 
 function freshStore() {
@@ -38,7 +39,7 @@ describe('DraftStore', () => {
   it('keeps the submission state when edits are saved and freezes a draft on its way to the host', async () => {
     const { drafts } = freshStore();
     await drafts.saveEdits(edits, 0);
-    const submitting = { state: 'submitting' as const, idempotencyKey: 'k', lines: [{ sovLineId: 'L1', amount: '600.00' }], payloadHash: 'h', startedAt: '2026-11-25T10:00:00.000Z', attempts: 0 };
+    const submitting = { state: 'submitting' as const, idempotencyKey: 'k', lines: buildBackfillRequest(BALANCED).lines, payloadHash: 'h', startedAt: '2026-11-25T10:00:00.000Z', attempts: 0 };
     await drafts.save('YC-1', submitting);
     expect(await drafts.saveEdits({ ...edits, allocations: {} }, 2)).toEqual({ ok: false, reason: 'frozen' });
     expect(await drafts.get('YC-1')).toMatchObject({ allocations: BALANCED, submission: submitting });
@@ -67,10 +68,20 @@ describe('DraftStore', () => {
     expect(await drafts.saveEdits({ ...edits, allocations: { L1: '2.00' } }, 2)).toEqual({ ok: true, revision: 3 });
   });
 
+  it('refuses to start sending lines that are not the saved draft (another tab saved since the review)', async () => {
+    const { drafts } = freshStore();
+    await drafts.saveEdits(edits, 0);
+    const reviewed = buildBackfillRequest({ ...BALANCED, L1: '599.99' }).lines;
+    await expect(
+      drafts.save('YC-1', { state: 'submitting', idempotencyKey: 'k', lines: reviewed, payloadHash: 'h', startedAt: '2026-11-25T10:00:00.000Z', attempts: 0 }),
+    ).rejects.toThrow(/changed in another tab/);
+    expect(await drafts.load('YC-1')).toEqual({ state: 'ready' });
+  });
+
   it('puts a submitted backfill in the ledger and the audit log, and never back to ready', async () => {
     const { db, drafts } = freshStore();
     await drafts.saveEdits(edits, 0);
-    const lines = [{ sovLineId: 'L1', amount: '600.00' }];
+    const lines = buildBackfillRequest(BALANCED).lines;
     await drafts.save('YC-1', { state: 'submitting', idempotencyKey: 'k1', lines, payloadHash: 'h', startedAt: '2026-11-25T10:00:00.000Z', attempts: 0 });
     const backfill = { id: 'BF-1', claimId: 'YC-1', contractId: 'C-1', idempotencyKey: 'k1', lines, total: '1500.00', status: 'Synced and Approved' as const, createdAt: '2026-11-25T10:00:01.000Z' };
     await drafts.save('YC-1', { state: 'submitted', idempotencyKey: 'k1', backfill });
