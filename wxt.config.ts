@@ -16,10 +16,9 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     // The toolbar button opens the drafts page.
     action: { default_title: 'Backfill drafts' },
-    // Only the panel page may be framed (S6): by the hosts, and by https pages for company hosts added
-    // at run time (the manifest cannot list those). use_dynamic_url keeps its address unguessable, and
-    // the panel reads claims only from hosts the user allowed.
-    web_accessible_resources: [{ resources: ['panel.html'], matches: [...HOST_MATCHES, 'https://*/*'], use_dynamic_url: true }],
+    // Only the panel page may be framed, and only by the hosts (S6). On a company host added at run
+    // time (which the manifest cannot list) the panel opens in a tab of its own instead.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: [...HOST_MATCHES], use_dynamic_url: true }],
   },
   // The 500 kB hint is for pages fetched over a network; the panel loads from the extension's own disk.
   vite: () => ({ build: { chunkSizeWarningLimit: 1500 } }),

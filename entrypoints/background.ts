@@ -1,6 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { PageReplySchema, parsePageMessage, type PageMessage, type PageReply } from '@/lib/protocol';
+import { buildAppHash } from '@/lib/panel-link';
+import { ClaimOpenMessageSchema, PageReplySchema, parsePageMessage, type PageMessage, type PageReply } from '@/lib/protocol';
+import { CompanyHosts } from './options/company-hosts';
 
 type Handler<Type extends PageMessage['type']> = (
   message: Extract<PageMessage, { type: Type }>,
@@ -34,7 +36,26 @@ function isPanelPage(url: string | undefined): boolean {
   return sender.protocol === location.protocol && sender.host === location.host && sender.pathname === '/panel.html';
 }
 
+/**
+ * Our content script on a company host the user added asks to open a claim: the panel opens in a tab
+ * of its own, reading from that host (it may not be framed there, S6). The host comes from the
+ * browser's record of the sender's tab, never from the message.
+ */
+async function openClaimInTab(message: unknown, sender: Browser.runtime.MessageSender): Promise<PageReply> {
+  const parsed = ClaimOpenMessageSchema.safeParse(message);
+  const origin = sender.url && URL.canParse(sender.url) ? new URL(sender.url).origin : undefined;
+  if (!parsed.success || origin === undefined || sender.tab === undefined) return { ok: false, reason: 'not a claim to open' };
+  if (!(await new CompanyHosts().list()).includes(origin)) {
+    console.warn('[Backfill] Dropped claim/open from a host the user did not add:', origin);
+    return { ok: false, reason: 'unexpected sender' };
+  }
+  const url = `${browser.runtime.getURL('/panel.html')}#${buildAppHash(parsed.data.claimId, origin)}`;
+  await browser.tabs.create({ url, index: sender.tab.index + 1, openerTabId: sender.tab.id });
+  return { ok: true };
+}
+
 async function handleMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<PageReply> {
+  if (sender.id === browser.runtime.id && sender.frameId === 0 && !isPanelPage(sender.url)) return openClaimInTab(message, sender);
   // Only our own panel, docked in a tab, may ask the page for anything (S4).
   if (sender.id !== browser.runtime.id || !isPanelPage(sender.url) || sender.tab?.id === undefined) {
     console.warn('[Backfill] Dropped a message not sent by the panel:', sender.url ?? sender.id);

@@ -5,6 +5,20 @@
  */
 export const HOST_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*', 'https://*.procore.com/*'] as const;
 
+/**
+ * Whether an origin is one the manifest names (the sandbox, the real host), where the panel may be
+ * framed. Company hosts added at run time are not: there the panel opens in its own tab (S6).
+ */
+export function isBuiltInHost(origin: string): boolean {
+  if (!URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  return HOST_MATCHES.some((pattern) => {
+    const [, scheme, host = ''] = /^(\w+):\/\/([^/]+)\//.exec(pattern) ?? [];
+    if (url.protocol !== `${scheme}:`) return false;
+    return host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host;
+  });
+}
+
 export type CompanyHost = { ok: true; origin: string; pattern: string } | { ok: false; error: string };
 
 /**

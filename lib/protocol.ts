@@ -24,6 +24,13 @@ export const ClaimSubmittedMessageSchema = z.strictObject({
   claimId: ClaimIdSchema,
 });
 
+/**
+ * The content script on a company host asks to open a claim (the one thing it may ask, S4): the
+ * background opens the panel in its own tab, since the panel may be framed only on built-in hosts.
+ */
+export const ClaimOpenMessageSchema = z.strictObject({ type: z.literal('claim/open'), claimId: ClaimIdSchema });
+export type ClaimOpenMessage = z.infer<typeof ClaimOpenMessageSchema>;
+
 export const PageMessageSchema = z.discriminatedUnion('type', [PanelCloseMessageSchema, ClaimSubmittedMessageSchema]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 export type PageMessageType = PageMessage['type'];

@@ -24,9 +24,10 @@ export class CompanyHosts {
 
   /** Asks the user for access (must run in a click handler), then runs Backfill there. */
   async add(host: Extract<CompanyHost, { ok: true }>): Promise<{ ok: true } | { ok: false; error: string }> {
-    if ((await this.list()).includes(host.origin)) return { ok: true };
+    // First, while the click still counts as the user's: the browser asks only from a user gesture.
     const granted = await this.access.permissions.request({ origins: [host.pattern] });
     if (!granted) return { ok: false, error: `Access to ${host.origin} was not granted, so Backfill cannot run there.` };
+    if ((await this.list()).includes(host.origin)) return { ok: true };
     await this.access.scripting.registerContentScripts([
       { id: `${SCRIPT_PREFIX}${host.origin}`, matches: [host.pattern], js: [CONTENT_SCRIPT], runAt: 'document_start', persistAcrossSessions: true },
     ]);

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parsePageMessage, type PageMessage, type PageReply } from '@/lib/protocol';
+import { parsePageMessage, type ClaimOpenMessage, type PageMessage, type PageReply } from '@/lib/protocol';
 import { logOnce } from './log';
 
 export type PageMessageHandlers = { [Type in PageMessage['type']]: (message: Extract<PageMessage, { type: Type }>) => void };
@@ -35,4 +35,10 @@ export function receivePageMessages(ctx: ContentScriptContext, handlers: PageMes
 
 function dispatch<Message extends PageMessage>(handlers: PageMessageHandlers, message: Message): void {
   (handlers[message.type] as (message: Message) => void)(message);
+}
+
+/** On a company host: ask the background to open the claim in the panel's own tab. */
+export async function askToOpen(claimId: string): Promise<void> {
+  const message: ClaimOpenMessage = { type: 'claim/open', claimId };
+  await browser.runtime.sendMessage(message);
 }

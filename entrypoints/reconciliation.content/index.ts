@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { HOST_MATCHES } from '@/lib/hosts';
-import { receivePageMessages } from './extension-messages';
+import { HOST_MATCHES, isBuiltInHost } from '@/lib/hosts';
+import { askToOpen, receivePageMessages } from './extension-messages';
 import { LINK_BUTTON_EVENTS, LINK_BUTTON_TAG, LinkButtons } from './link-buttons';
 import { guarded, logOnce } from './log';
 import { watchPage } from './page-watcher';
@@ -18,7 +18,9 @@ export default defineContentScript({
     const buttons = new LinkButtons(
       document,
       guarded('Opening the panel', (claim) => {
-        dock.open(claim).catch((error: unknown) => logOnce(`Opening the panel failed: ${String(error)}`));
+        // The panel may be framed only on built-in hosts (S6); on a company host it opens in a tab.
+        const opening = isBuiltInHost(location.origin) ? dock.open(claim) : askToOpen(claim.claimId);
+        opening.catch((error: unknown) => logOnce(`Opening the panel failed: ${String(error)}`));
       }),
     );
     // Now, at document_start, so these run before any listener a page script adds.

@@ -25,6 +25,7 @@ export function createSandboxAdapter({ origin, timeoutMs = 15_000, fetch: fetchI
   async function request(path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown }> {
     let response: Response;
     try {
+      // With the user's session on that host, as the host's own page calls it.
       response = await fetchImpl(new URL(path, origin), { ...init, signal: AbortSignal.timeout(timeoutMs), credentials: 'include' });
     } catch (error) {
       throw new HostUnavailableError(`The host did not answer: ${error instanceof Error ? error.message : String(error)}`);

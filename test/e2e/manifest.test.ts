@@ -14,7 +14,7 @@ describe('the built manifest', () => {
     expect(manifest.content_scripts.map((script: { matches: string[] }) => script.matches.sort())).toEqual([[...HOST_MATCHES].sort()]);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     expect(manifest.content_security_policy).toBeUndefined(); // the default MV3 policy: no eval, no remote code
-    expect(manifest.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: [...HOST_MATCHES, 'https://*/*'], use_dynamic_url: true }]);
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['panel.html'], matches: [...HOST_MATCHES], use_dynamic_url: true }]);
   });
 
   it('ships no code that loads or evaluates code at run time', async () => {

@@ -61,3 +61,43 @@ describe('the background', () => {
     expect(await deliver({ type: 'panel/close' }, panel)).toEqual({ ok: false, reason: 'the page sent no valid reply' });
   });
 });
+
+describe('claims opened from a company host', () => {
+  const companyPage: Browser.runtime.MessageSender = {
+    id: 'test-extension-id',
+    url: 'https://acme.example.com/reconciliation',
+    tab: { id: 9, index: 2 } as Browser.tabs.Tab,
+    frameId: 0,
+  };
+  let create: ReturnType<typeof vi.fn>;
+
+  beforeEach(() => {
+    create = vi.fn(async () => ({}));
+    fakeBrowser.tabs.create = create as unknown as typeof fakeBrowser.tabs.create;
+    const scripts = [{ id: 'company-host:https://acme.example.com', matches: ['https://acme.example.com/*'], js: ['content-scripts/reconciliation.js'] }];
+    (fakeBrowser as unknown as { scripting: object }).scripting = { getRegisteredContentScripts: vi.fn(async () => scripts) };
+  });
+
+  it('opens the panel in a tab of its own, reading from the host the browser says sent it', async () => {
+    expect(await deliver({ type: 'claim/open', claimId: 'YC-7' }, companyPage)).toEqual({ ok: true });
+    expect(create).toHaveBeenCalledWith({
+      url: 'chrome-extension://test-extension-id/panel.html#claim=YC-7&host=https%3A%2F%2Facme.example.com',
+      index: 3,
+      openerTabId: 9,
+    });
+  });
+
+  it.each([
+    ['a host the user did not add', { ...companyPage, url: 'https://evil.example.com/' }],
+    ['another extension', { ...companyPage, id: 'other-extension' }],
+  ])('refuses %s', async (_name, sender) => {
+    expect(await deliver({ type: 'claim/open', claimId: 'YC-7' }, sender)).toMatchObject({ ok: false });
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('refuses anything but a claim to open', async () => {
+    expect(await deliver({ type: 'claim/submitted', claimId: 'YC-7' }, companyPage)).toMatchObject({ ok: false });
+    expect(await deliver({ type: 'claim/open', claimId: 'YC-7', host: 'https://evil.example.com' }, companyPage)).toMatchObject({ ok: false });
+    expect(create).not.toHaveBeenCalled();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adapterForOrigin } from '../../lib/host/adapter-for-origin';
-import { companyHost } from '../../lib/hosts';
+import { companyHost, isBuiltInHost } from '../../lib/hosts';
 
 describe('companyHost', () => {
   it.each([
@@ -34,5 +34,20 @@ describe('adapterForOrigin', () => {
     expect(adapterForOrigin('http://acme.example.com', ['https://acme.example.com'])).toBeNull();
     expect(adapterForOrigin('https://evil.example.com', ['https://acme.example.com'])).toBeNull();
     expect(adapterForOrigin('not a url')).toBeNull();
+  });
+});
+
+describe('isBuiltInHost', () => {
+  it.each([
+    ['http://127.0.0.1:5180', true],
+    ['http://localhost', true],
+    ['https://app.procore.com', true],
+    ['https://procore.com', true],
+    ['https://procore.com.evil.example', false],
+    ['https://notprocore.com', false],
+    ['https://localhost', false],
+    ['https://acme.example.com', false],
+  ])('%s → %s', (origin, builtIn) => {
+    expect(isBuiltInHost(origin)).toBe(builtIn);
   });
 });
