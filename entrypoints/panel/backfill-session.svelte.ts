@@ -12,7 +12,7 @@ import {
 } from '@/lib/backfill';
 import { allocationRows, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from '@/lib/allocation-rows';
 import { planPaste, type PastePlan, type PasteTarget } from '@/lib/paste';
-import type { HostAdapter } from '@/lib/host/host-adapter';
+import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter';
 import { parseMoney } from '@/lib/money';
 import { draftChanges } from '@/lib/draft-changes';
 import type { Allocations, ClaimHeader, Draft, DraftBasis, HostClaim, Sov, Submission } from '@/lib/schemas';
@@ -44,6 +44,8 @@ export class BackfillSession {
   submitMessage = $state<string | null>(null);
   /** A submission is being sent or confirmed right now. */
   submitting = $state(false);
+  /** When the host did not answer: the time of the cached claim and SOV the panel shows instead. */
+  offlineSince = $state<string | null>(null);
   /** Records set aside because they failed their schema, in plain words. */
   quarantined = $state.raw<string[]>([]);
   /** What changed on the host since the draft was built (the draft is stale when not empty). */
@@ -97,9 +99,7 @@ export class BackfillSession {
   /** Reads the claim and SOV from the host (never from the page), then resumes any saved draft. */
   async load(): Promise<void> {
     try {
-      const claim = await this.host.readClaim(this.claimId);
-      const sov = await this.host.readSov(claim.contractId);
-      await this.drafts.cacheHostData(claim, sov);
+      const { claim, sov } = await this.readHost();
       const resumeStarted = performance.now();
       const draft = await this.drafts.get(this.claimId);
       const basis = draft && (await this.drafts.basis(this.claimId));
@@ -122,6 +122,24 @@ export class BackfillSession {
       } else if (draft && this.blockers.length === 0) this.step = 'allocate';
     } catch (error) {
       this.loadError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /**
+   * The claim and SOV from the host, cached for later; when the host does not answer, the cached copy
+   * (local-first: the draft can still be worked on, and is submitted once the host answers).
+   */
+  private async readHost(): Promise<{ claim: HostClaim; sov: Sov }> {
+    try {
+      const claim = await this.host.readClaim(this.claimId);
+      const sov = await this.host.readSov(claim.contractId);
+      await this.drafts.cacheHostData(claim, sov);
+      return { claim, sov };
+    } catch (error) {
+      const cached = error instanceof HostUnavailableError ? await this.drafts.cachedHostData(this.claimId) : undefined;
+      if (!cached) throw error;
+      this.offlineSince = cached.fetchedAt;
+      return cached;
     }
   }
 

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { z } from 'zod';
-import { DraftBasisSchema, DraftSchema, type Backfill, type BackfillLine, type Draft, type DraftBasis, type HostClaim, type Sov, type Submission } from '@/lib/schemas';
+import { DraftBasisSchema, DraftSchema, HostClaimSchema, SovSchema, type Backfill, type BackfillLine, type Draft, type DraftBasis, type HostClaim, type Sov, type Submission } from '@/lib/schemas';
 import { buildBackfillRequest, type SubmissionStore } from '@/lib/submission';
 import { nowIso } from './clock';
 import type { AuditEntry, BackfillDatabase } from './db';
@@ -142,6 +142,15 @@ export class DraftStore implements SubmissionStore {
   /** The backfill this computer submitted for the claim, if any. */
   async submittedBackfill(claimId: string): Promise<Backfill | undefined> {
     return this.db.ledger.get(claimId);
+  }
+
+  /** The claim and SOV as last read from the host, for working while it does not answer. */
+  async cachedHostData(claimId: string): Promise<{ claim: HostClaim; sov: Sov; fetchedAt: string } | undefined> {
+    const cached = await this.db.claims.get(claimId);
+    const claim = HostClaimSchema.safeParse(cached?.claim);
+    if (!cached || !claim.success) return undefined;
+    const sov = SovSchema.safeParse((await this.db.sovs.get(claim.data.contractId))?.sov);
+    return sov.success ? { claim: claim.data, sov: sov.data, fetchedAt: cached.fetchedAt } : undefined;
   }
 
   async cacheHostData(claim: HostClaim, sov: Sov): Promise<void> {

@@ -3,7 +3,7 @@ import type { Backfill, BackfillRequest, HostClaim, HostError, ReconciliationRow
 /** How a backfill submission ended, as far as the host told us. */
 export type SubmitOutcome =
   /** The host holds this backfill: created now (201) or replayed for the same key (200). */
-  | { kind: 'accepted'; backfill: Backfill; replayed: boolean }
+  | { kind: 'accepted'; backfill: Backfill }
   /** The host refused it and created nothing (rules, schema, or the same key with another body). */
   | { kind: 'refused'; status: number; error: HostError }
   /** The claim already has a backfill made with another key. */

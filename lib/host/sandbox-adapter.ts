@@ -70,7 +70,7 @@ export function createSandboxAdapter({ origin, timeoutMs = 15_000, fetch: fetchI
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
         body: JSON.stringify(backfill),
       });
-      if (status === 200 || status === 201) return { kind: 'accepted', backfill: parse(BackfillSchema, body, 'a backfill'), replayed: status === 200 };
+      if (status === 200 || status === 201) return { kind: 'accepted', backfill: parse(BackfillSchema, body, 'a backfill') };
       const error: HostError = parse(HostErrorSchema, body, 'an error');
       if (status === 409 && error.rule === 'CLAIM_ALREADY_BACKFILLED') return { kind: 'already-backfilled', error };
       if (status === 409) return { kind: 'in-flight' };

@@ -78,8 +78,14 @@ describe('linking, allocating and submitting a claim', () => {
     await review.click();
     await panel.heading('Confirm the backfill').waitFor();
     await panel.frame.getByText(`on ${entries.length} SOV lines`).waitFor();
+    const posts: string[] = [];
+    browser.context.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith(`/api/claims/${claim.id}/backfill`)) posts.push(request.headers()['idempotency-key'] ?? '');
+    });
     await panel.submit({ double: true });
     await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
+    expect(posts).toHaveLength(1); // a double click sends one request, with a key
+    expect(posts[0]).toMatch(/^[0-9a-f-]{36}$/);
     const firstLine = sov.lines.find((line) => line.id === entries[0]![0])!;
     await panel.frame.locator(`tr[data-sov-line="${firstLine.id}"]`).waitFor();
 
@@ -243,9 +249,16 @@ describe('exactly once when the network misbehaves', () => {
   it('a dropped response after the host committed still makes exactly one backfill', async () => {
     await fresh({ dropAfterCommit: true });
     const { claim, allocation, panel } = await openAllocated(SEED_CLAIMS.tightFit);
+    const keys: string[] = [];
+    browser.context.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith(`/api/claims/${claim.id}/backfill`)) keys.push(request.headers()['idempotency-key'] ?? '');
+    });
     await panel.submit();
     await panel.heading('Synced and Approved').waitFor({ timeout: 30_000 });
     const backfill = await (await sandbox.api(`/api/claims/${claim.id}/backfill`)).json();
     expect(backfill.lines).toHaveLength(Object.keys(allocation).length);
+    // The reply to the first request was lost: the claim was re-read, found Synced and Approved
+    // under our key, and nothing was sent again.
+    expect(keys).toEqual([backfill.idempotencyKey]);
   });
 });

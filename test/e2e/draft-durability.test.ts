@@ -132,5 +132,12 @@ describe('the drafts page', () => {
     await cell.waitFor();
     await expect.poll(() => cell.textContent()).toBe(formatMoney(amount));
     expect(await app.getByRole('heading', { name: 'Link Progress Claim' }).isVisible()).toBe(true);
+
+    // Local-first: with the host down, the draft still opens from the cached claim and SOV.
+    await sandbox.close();
+    sandbox = undefined;
+    await app.reload();
+    await app.getByRole('alert').filter({ hasText: 'The host did not answer' }).waitFor();
+    await expect.poll(() => cell.textContent()).toBe(formatMoney(amount));
   });
 });

@@ -48,12 +48,12 @@ export function makeFakeHost(faults: Fault[] = []) {
       if (fault === 'in-flight') return { kind: 'in-flight' };
       if (stored) {
         return stored.idempotencyKey === key
-          ? { kind: 'accepted', backfill: stored, replayed: true }
+          ? { kind: 'accepted', backfill: stored }
           : { kind: 'already-backfilled', error: { error: 'already', rule: 'CLAIM_ALREADY_BACKFILLED' } };
       }
       const backfill = commit(request, key);
       if (fault === 'commit-then-drop') throw new HostUnavailableError('connection reset');
-      return { kind: 'accepted', backfill, replayed: false };
+      return { kind: 'accepted', backfill };
     },
   };
   return { host, calls, reads, commitElsewhere: () => commit({ lines: [] }, 'other-key'), commits: () => commits };
