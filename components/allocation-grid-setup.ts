@@ -94,12 +94,12 @@ export class CodeHeaderRenderer implements ICellRendererComp<GridRow> {
     const code = row;
     this.gui.dataset.code = code.categoryCode;
     this.gui.classList.toggle('balanced', code.balanced);
+    // What is left comes first: in a narrow panel the description gives way, never the remaining.
     this.gui.append(
       element('strong', 'code', code.categoryCode),
-      element('span', 'description', code.description),
-      element('span', 'figure', `Yardi ${formatMoney(code.target)}`),
-      element('span', 'figure', `Allocated ${formatMoney(code.allocated)}`),
       element('span', 'figure remaining', code.balanced ? '✓ Balanced' : `Remaining ${formatMoney(code.remaining)}`),
+      element('span', 'figure', `of ${formatMoney(code.target)} paid`),
+      element('span', 'description', code.description),
     );
   }
 }
@@ -158,7 +158,8 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void): C
     {
       headerName: 'This claim',
       colId: 'thisClaim',
-      valueGetter: ({ data }) => (data?.kind === 'line' ? data.thisClaim : undefined),
+      // The totals row shows what is allocated in all: a value, so the grid refreshes it on change.
+      valueGetter: ({ data }) => (data?.kind === 'line' ? data.thisClaim : data?.kind === 'total' ? data.allocated : undefined),
       editable: ({ data }) => data?.kind === 'line' && data.editable,
       valueSetter: ({ data, newValue }) => {
         if (data?.kind === 'line') onEdit(data.id, typeof newValue === 'string' ? newValue : '');

@@ -85,12 +85,6 @@ export type ReconciliationRow = z.infer<typeof ReconciliationRowSchema>;
 export const BackfillLineSchema = z.object({ sovLineId: IdSchema, amount: MoneySchema });
 export type BackfillLine = z.infer<typeof BackfillLineSchema>;
 
-/** The body of a backfill submission: one amount per SOV line touched. */
-export const BackfillRequestSchema = z.object({
-  lines: z.array(BackfillLineSchema).min(1).max(20_000),
-});
-export type BackfillRequest = z.infer<typeof BackfillRequestSchema>;
-
 /** The claim header of the Procore version, defaulted from the Yardi invoice. */
 export const ClaimHeaderSchema = z.object({
   number: z.string().max(200),
@@ -99,6 +93,14 @@ export const ClaimHeaderSchema = z.object({
 });
 export type ClaimHeader = z.infer<typeof ClaimHeaderSchema>;
 
+/** The body of a backfill submission: one amount per SOV line touched, and the claim's header. */
+export const BackfillRequestSchema = z.object({
+  lines: z.array(BackfillLineSchema).min(1).max(20_000),
+  header: ClaimHeaderSchema.optional(),
+});
+export type BackfillRequest = z.infer<typeof BackfillRequestSchema>;
+
+
 /** A backfill the host accepted: the Procore progress claim created from a draft. */
 export const BackfillSchema = z.object({
   id: IdSchema,
@@ -106,6 +108,7 @@ export const BackfillSchema = z.object({
   contractId: IdSchema,
   idempotencyKey: IdSchema,
   lines: z.array(BackfillLineSchema),
+  header: ClaimHeaderSchema.optional(),
   total: MoneySchema,
   status: z.literal('Synced and Approved'),
   createdAt: z.iso.datetime(),
@@ -118,8 +121,9 @@ export const SubmissionSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('submitting'),
     idempotencyKey: IdSchema,
-    /** The exact lines sent, so every retry resends the same body with the same key. */
+    /** The exact body sent, so every retry resends the same body with the same key. */
     lines: z.array(BackfillLineSchema).min(1),
+    header: ClaimHeaderSchema.optional(),
     payloadHash: z.string().min(1),
     startedAt: z.iso.datetime(),
     attempts: z.number().int().nonnegative(),

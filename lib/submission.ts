@@ -1,7 +1,7 @@
 import { Decimal } from './decimal';
 import { toMoney } from './money';
 import { HostResponseError, HostUnavailableError, type HostAdapter } from './host/host-adapter';
-import type { Allocations, Backfill, BackfillRequest, HostError, Submission } from './schemas';
+import type { Allocations, Backfill, BackfillRequest, ClaimHeader, HostError, Submission } from './schemas';
 
 /** Where a claim's submission state is kept; `save` must be durable (strict) before it resolves. */
 export interface SubmissionStore {
@@ -38,17 +38,18 @@ export function backoffDelay(attempt: number, random: () => number): number {
   return Math.floor(random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
 }
 
-/** The body of a backfill: every line with a non-zero amount, in canonical money. */
-export function buildBackfillRequest(allocations: Allocations): BackfillRequest {
+/** The body of a backfill: every line with a non-zero amount, in canonical money, and the header. */
+export function buildBackfillRequest(allocations: Allocations, header?: ClaimHeader): BackfillRequest {
   const lines = Object.entries(allocations)
     .filter(([, value]) => value !== '' && !new Decimal(value).isZero())
     .map(([sovLineId, value]) => ({ sovLineId, amount: toMoney(new Decimal(value)) }));
-  return { lines };
+  return header ? { lines, header } : { lines };
 }
 
-/** SHA-256 of the request's canonical JSON: tells a retried body from a changed one. */
+/** SHA-256 of the request's canonical JSON (lines in order, then the header): tells a retried body from a changed one. */
 export async function payloadHash(request: BackfillRequest): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(request.lines.map((line) => [line.sovLineId, line.amount])));
+  const header = request.header ? [request.header.number, request.header.title, request.header.payPeriod] : null;
+  const bytes = new TextEncoder().encode(JSON.stringify([request.lines.map((line) => [line.sovLineId, line.amount]), header]));
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
@@ -72,6 +73,7 @@ export async function submitBackfill(deps: SubmitDependencies, claimId: string, 
       state: 'submitting',
       idempotencyKey: deps.newKey(),
       lines: request.lines,
+      ...(request.header ? { header: request.header } : {}),
       payloadHash: await payloadHash(request),
       startedAt: deps.now(),
       attempts: 0,
@@ -81,7 +83,8 @@ export async function submitBackfill(deps: SubmitDependencies, claimId: string, 
   const pending = submission;
   // A resumed submission resends exactly what was stored; a body that no longer matches its hash was
   // changed behind our back and is never sent.
-  if (outcomeUnknown && (await payloadHash({ lines: pending.lines })) !== pending.payloadHash) {
+  const body: BackfillRequest = pending.header ? { lines: pending.lines, header: pending.header } : { lines: pending.lines };
+  if (outcomeUnknown && (await payloadHash(body)) !== pending.payloadHash) {
     throw new Error('the stored submission does not match its fingerprint, so it was not resent');
   }
 
@@ -107,7 +110,7 @@ export async function submitBackfill(deps: SubmitDependencies, claimId: string, 
           return { outcome: 'backfilled-elsewhere' };
         }
       }
-      const outcome = await host.submitBackfill(claimId, { lines: pending.lines }, pending.idempotencyKey);
+      const outcome = await host.submitBackfill(claimId, body, pending.idempotencyKey);
       switch (outcome.kind) {
         case 'accepted':
           return submitted(outcome.backfill);

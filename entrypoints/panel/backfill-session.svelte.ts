@@ -244,7 +244,7 @@ export class BackfillSession {
       this.submitMessage = 'This claim was already submitted from this computer; a claim is never backfilled twice.';
       return;
     }
-    const request = buildBackfillRequest(this.allocations);
+    const request = buildBackfillRequest(this.allocations, $state.snapshot(this.header));
     const run = () =>
       submitBackfill(
         {

@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import { browser } from 'wxt/browser';
 import { adapterForOrigin } from '@/lib/host/adapter-for-origin';
 import { CompanyHosts } from '../options/company-hosts';
 import { parsePanelHash } from '@/lib/panel-link';
@@ -42,9 +43,11 @@ async function start(): Promise<void> {
   const props = $state(startSession(companyHosts));
   mount(App, { target: document.getElementById('app')!, props });
 
-  // Ask the browser to keep our data under storage pressure (D5); say so when it will not.
+  // Ask the browser to keep our data under storage pressure (D5); say so when it will not. With
+  // unlimitedStorage (in the manifest) Chrome never evicts an extension's data, so that is enough too.
   const persisted = await navigator.storage?.persist?.().catch(() => true);
-  if (persisted === false) props.storageNote = 'The browser may clear saved drafts when disk space runs low (persistent storage was not granted).';
+  const unlimited = await browser.permissions.contains({ permissions: ['unlimitedStorage'] }).catch(() => false);
+  if (persisted === false && !unlimited) props.storageNote = 'The browser may clear saved drafts when disk space runs low (persistent storage was not granted).';
 }
 
 void start();

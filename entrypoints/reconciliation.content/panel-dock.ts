@@ -15,7 +15,8 @@ import { guarded } from './log';
 export const PANEL_DOCK_TAG = 'backfill-panel-dock';
 
 const MIN_WIDTH = 320;
-const DEFAULT_WIDTH = 480;
+// Wide enough for the allocation grid's amount columns; users drag it wider or narrower.
+const DEFAULT_WIDTH = 640;
 const KEY_STEP = 16;
 const KEY_STEP_LARGE = 64;
 // The page stays visible and clickable to the left of the panel.

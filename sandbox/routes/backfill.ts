@@ -71,7 +71,7 @@ export function createBackfillSubmitter(store: Store, { dropAfterCommit }: { dro
 }
 
 function decide(state: State, claimId: string, key: string, request: BackfillRequest): { next?: State; result: Reply } {
-  const fingerprint = requestFingerprint(claimId, request.lines);
+  const fingerprint = requestFingerprint(claimId, request.lines, request.header);
   const byKey = state.backfills.find((stored) => stored.backfill.idempotencyKey === key);
   if (byKey) {
     const result =
@@ -100,6 +100,7 @@ function decide(state: State, claimId: string, key: string, request: BackfillReq
     contractId: claim.contractId,
     idempotencyKey: key,
     lines: request.lines,
+    ...(request.header ? { header: request.header } : {}),
     total: claim.total,
     status: 'Synced and Approved',
     createdAt: new Date().toISOString(),

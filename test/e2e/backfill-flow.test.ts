@@ -63,7 +63,11 @@ describe('linking, allocating and submitting a claim', () => {
     await panel.frame.getByText(formatMoney(claim.total), { exact: true }).first().waitFor();
     await panel.button('Build the Procore version').click();
 
-    // Step 2: typing; Submit stays closed until every code is exact.
+    // Step 2: the Procore claim's header, defaulted from the Yardi invoice and editable.
+    const title = panel.frame.getByLabel('Title');
+    expect(await title.inputValue()).toBe(`Backfill of Yardi invoice ${claim.invoiceNumber}`);
+    await title.fill('Backfill: January concrete');
+    // Typing; Submit stays closed until every code is exact.
     const review = panel.button('Review and submit');
     const entries = Object.entries(allocation);
     for (const [index, [lineId, amount]] of entries.entries()) {
@@ -91,6 +95,7 @@ describe('linking, allocating and submitting a claim', () => {
 
     const backfill = await (await sandbox.api(`/api/claims/${claim.id}/backfill`)).json();
     expect(backfill.lines).toHaveLength(entries.length);
+    expect(backfill.header).toEqual({ number: claim.invoiceNumber, title: 'Backfill: January concrete', payPeriod: claim.invoiceDate });
     expect((await sandbox.claim(claim.id)).status).toBe('Synced and Approved');
 
     // The row's button goes at once; once the page refreshes its data the Difference is zero.

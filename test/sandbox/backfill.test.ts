@@ -66,6 +66,18 @@ describe('POST /api/claims/<id>/backfill', () => {
     expect(HostClaimSchema.parse((await getJson(url, `/api/claims/${SEED_CLAIMS.ordinaryMechanical}`)).body).backfilled).toBe(false);
   });
 
+  it('stores the Procore claim header sent with the lines; the same key with another header is another body', async () => {
+    const { url } = await sandboxes.start();
+    const lines = await validLines(url, SEED_CLAIMS.ordinary);
+    const header = { number: 'GRC-3357', title: 'Backfill of GRC-3357', payPeriod: '2026-01-31' };
+    const created = await postBackfill(url, SEED_CLAIMS.ordinary, { lines, header }, 'key-header');
+    expect(created.status).toBe(201);
+    expect(BackfillSchema.parse(created.body).header).toEqual(header);
+    const renamed = await postBackfill(url, SEED_CLAIMS.ordinary, { lines, header: { ...header, title: 'Another title' } }, 'key-header');
+    expect(renamed.status).toBe(422);
+    expect(HostErrorSchema.parse(renamed.body).rule).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it('refuses a backfilled claim under another key (409 CLAIM_ALREADY_BACKFILLED)', async () => {
     const { url } = await sandboxes.start();
     const seeded = await postBackfill(url, SEED_CLAIMS.alreadyBackfilled, { lines: [{ sovLineId: 'C-1071-L1', amount: '1.00' }] }, 'key-new');

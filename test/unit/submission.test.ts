@@ -21,9 +21,16 @@ describe('buildBackfillRequest', () => {
     });
   });
 
+  it('carries the claim header when given', () => {
+    const header = { number: 'INV-100', title: 'Backfill', payPeriod: '2026-03-31' };
+    expect(buildBackfillRequest({ L1: '1' }, header)).toEqual({ lines: [{ sovLineId: 'L1', amount: '1.00' }], header });
+  });
+
   it('hashes equal bodies equally and different bodies differently', async () => {
     expect(await payloadHash(request)).toBe(await payloadHash(buildBackfillRequest({ ...BALANCED })));
     expect(await payloadHash(request)).not.toBe(await payloadHash(buildBackfillRequest({ ...BALANCED, L1: '600.01' })));
+    const header = { number: 'INV-100', title: 'Backfill', payPeriod: '2026-03-31' };
+    expect(await payloadHash({ ...request, header })).not.toBe(await payloadHash({ ...request, header: { ...header, title: 'Other' } }));
   });
 });
 
