@@ -15,8 +15,8 @@ import { guarded } from './log';
 export const PANEL_DOCK_TAG = 'backfill-panel-dock';
 
 const MIN_WIDTH = 320;
-// Wide enough for the allocation grid's amount columns; users drag it wider or narrower.
-const DEFAULT_WIDTH = 640;
+// Narrow enough to leave the rows' buttons visible; the grid pins its amount column, users drag wider.
+const DEFAULT_WIDTH = 480;
 const KEY_STEP = 16;
 const KEY_STEP_LARGE = 64;
 // The page stays visible and clickable to the left of the panel.
