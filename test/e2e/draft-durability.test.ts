@@ -32,6 +32,20 @@ async function openClaim(context: BrowserContext, url: string, claimId: string) 
   return { page, panel: new PanelPage(reconciliation.panel()) };
 }
 
+/** A fresh host and browser, and a saved draft of the claim with one amount typed; its tab closed. */
+async function startDraft(claimId: string) {
+  sandbox = await freshSandbox();
+  browser = await launchWithExtension();
+  const claim = await sandbox.claim(claimId);
+  const [lineId, amount] = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)))[0]!;
+  const docked = await openClaim(browser.context, sandbox.url, claim.id);
+  await docked.panel.button('Build the Procore version').click();
+  await docked.panel.typeAmount(lineId, amount);
+  await docked.panel.waitSaved();
+  await docked.page.close();
+  return { claim, lineId, amount, host: sandbox, chromium: browser };
+}
+
 describe('drafts that are never lost', () => {
   it('keeps every saved amount when the browser process is killed, and resumes on relaunch', async () => {
     sandbox = await freshSandbox();
@@ -60,23 +74,15 @@ describe('drafts that are never lost', () => {
   });
 
   it('marks a draft stale when the host changed under it, says what changed, and discards nothing', async () => {
-    sandbox = await freshSandbox();
-    browser = await launchWithExtension();
-    const claim = await sandbox.claim(SEED_CLAIMS.ordinary);
-    const [lineId, amount] = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)))[0]!;
-    const first = await openClaim(browser.context, sandbox.url, claim.id);
-    await first.panel.button('Build the Procore version').click();
-    await first.panel.typeAmount(lineId, amount);
-    await first.panel.waitSaved();
-    await first.page.close();
+    const { claim, lineId, amount, host, chromium } = await startDraft(SEED_CLAIMS.ordinary);
 
     // Another claim on the same contract is backfilled meanwhile: claimed to date moves on its lines.
-    const other = await sandbox.claim(SEED_CLAIMS.ordinaryConcreteLater);
-    const lines = Object.entries(balancedAllocation(other, await sandbox.sov(other.contractId))).map(([sovLineId, value]) => ({ sovLineId, amount: value }));
-    const posted = await sandbox.api(`/api/claims/${other.id}/backfill`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'meanwhile' }, body: JSON.stringify({ lines }) });
+    const other = await host.claim(SEED_CLAIMS.ordinaryConcreteLater);
+    const lines = Object.entries(balancedAllocation(other, await host.sov(other.contractId))).map(([sovLineId, value]) => ({ sovLineId, amount: value }));
+    const posted = await host.api(`/api/claims/${other.id}/backfill`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'meanwhile' }, body: JSON.stringify({ lines }) });
     expect(posted.status).toBe(201);
 
-    const again = await openClaim(browser.context, sandbox.url, claim.id);
+    const again = await openClaim(chromium.context, host.url, claim.id);
     const notice = again.panel.frame.getByRole('alert', { name: 'What changed on the host' });
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(/claimed to date moved from \$[\d,.]+ to \$[\d,.]+/);
@@ -109,24 +115,16 @@ describe('drafts that are never lost', () => {
 
 describe('the drafts page', () => {
   it('lists every draft and reopens one in its own tab, exactly as left', async () => {
-    sandbox = await freshSandbox();
-    browser = await launchWithExtension();
-    const claim = await sandbox.claim(SEED_CLAIMS.credit);
-    const [lineId, amount] = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)))[0]!;
-    const docked = await openClaim(browser.context, sandbox.url, claim.id);
-    await docked.panel.button('Build the Procore version').click();
-    await docked.panel.typeAmount(lineId, amount);
-    await docked.panel.waitSaved();
-    await docked.page.close();
+    const { claim, lineId, amount, host, chromium } = await startDraft(SEED_CLAIMS.credit);
 
-    const drafts = await browser.context.newPage();
-    await drafts.goto(`chrome-extension://${browser.extensionId}/drafts.html`);
+    const drafts = await chromium.context.newPage();
+    await drafts.goto(`chrome-extension://${chromium.extensionId}/drafts.html`);
     const row = drafts.locator(`tr[data-claim-id="${claim.id}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain(claim.vendorName);
     expect(await row.textContent()).toContain(formatMoney(amount));
     expect(await row.textContent()).toContain('Draft');
-    const [app] = await Promise.all([browser.context.waitForEvent('page'), row.getByRole('link', { name: 'Open' }).click()]);
+    const [app] = await Promise.all([chromium.context.waitForEvent('page'), row.getByRole('link', { name: 'Open' }).click()]);
     // The panel in its own tab reads the claim from the host the draft was made on.
     const cell = app.locator(`.ag-row[row-id="${lineId}"] [col-id="thisClaim"]`);
     await cell.waitFor();
@@ -134,7 +132,7 @@ describe('the drafts page', () => {
     expect(await app.getByRole('heading', { name: 'Link Progress Claim' }).isVisible()).toBe(true);
 
     // Local-first: with the host down, the draft still opens from the cached claim and SOV.
-    await sandbox.close();
+    await host.close();
     sandbox = undefined;
     await app.reload();
     await app.getByRole('alert').filter({ hasText: 'The host did not answer' }).waitFor();
