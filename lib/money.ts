@@ -66,16 +66,11 @@ function trimSpaces(text: string): string {
 
 /**
  * The canonical string of a Decimal that is already a whole number of cents. Throws when it is not:
- * rounding must be asked for by name (`roundMoney`), never happen by accident.
+ * rounding must be asked for at the edge that needs it (see `percentComplete`), never by accident.
  */
 export function toMoney(value: Decimal): Money {
   if (!value.times(100).isInteger()) throw new RangeError(`Not a whole number of cents: ${value.toString()}`);
   return value.isZero() ? '0.00' : value.toFixed(2);
-}
-
-/** Rounds half away from zero to the cent: only at an edge where a fraction of a cent is expected. */
-export function roundMoney(value: Decimal): Money {
-  return toMoney(value.toDecimalPlaces(2, ROUND_HALF_UP));
 }
 
 export function negateMoney(value: Money): Money {

@@ -6,8 +6,11 @@ export function median(samples: readonly number[]): number {
 }
 
 /** Prints `name  median X ms (n)  target ≤ T ms  ok|OVER TARGET`; no target prints the number alone. */
-export function report(name: string, samples: readonly number[], targetMs?: number): void {
-  const ms = median(samples);
+export function reportMedian(name: string, ms: number, samples: number, targetMs?: number): void {
   const target = targetMs === undefined ? '' : `   target ≤ ${targetMs} ms   ${ms <= targetMs ? 'ok' : 'OVER TARGET'}`;
-  console.log(`${name.padEnd(58)} median ${ms.toFixed(3).padStart(9)} ms (n=${samples.length})${target}`);
+  console.log(`${name.padEnd(58)} median ${ms.toFixed(3).padStart(9)} ms (n=${samples})${target}`);
+}
+
+export function report(name: string, samples: readonly number[], targetMs?: number): void {
+  reportMedian(name, median(samples), samples.length, targetMs);
 }

@@ -8,7 +8,7 @@ import { balancedAllocation } from '../sandbox/allocation';
 import { SEED_CLAIMS, createSeed } from '../sandbox/seed';
 import { benchPanel } from './bench-panel';
 import { benchScan } from './bench-scan';
-import { report } from './bench-stats';
+import { report, reportMedian } from './bench-stats';
 
 function measure(runs: number, work: (run: number) => void): number[] {
   for (let run = 0; run < Math.min(runs, 20); run++) work(run); // warm up the JIT
@@ -46,9 +46,8 @@ report(
 console.log('');
 const scan = await benchScan();
 console.log(`content script (Chromium, built extension): a ${scan.rows}-row reconciliation table, ${scan.buttons} mismatched`);
-const verdict = (ms: number) => `target ≤ 10 ms   ${ms <= 10 ? 'ok' : 'OVER TARGET'}`;
-console.log(`${'scan after the page re-created every row'.padEnd(58)} median ${scan.rerenderMedianMs.toFixed(3).padStart(9)} ms (n=${scan.samples})   ${verdict(scan.rerenderMedianMs)}`);
-console.log(`${'scan when nothing in the table changed'.padEnd(58)} median ${scan.unchangedMedianMs.toFixed(3).padStart(9)} ms (n=${scan.samples})   ${verdict(scan.unchangedMedianMs)}`);
+reportMedian('scan after the page re-created every row', scan.rerenderMedianMs, scan.samples, 10);
+reportMedian('scan when nothing in the table changed', scan.unchangedMedianMs, scan.samples, 10);
 
 console.log('');
 await benchPanel();
