@@ -85,10 +85,13 @@ export type ReconciliationRow = z.infer<typeof ReconciliationRowSchema>;
 export const BackfillLineSchema = z.object({ sovLineId: IdSchema, amount: MoneySchema });
 export type BackfillLine = z.infer<typeof BackfillLineSchema>;
 
+/** How long the claim header's text fields may be; the panel enforces them as the user types. */
+export const CLAIM_HEADER_LIMITS = { number: 200, title: 500 } as const;
+
 /** The claim header of the Procore version, defaulted from the Yardi invoice. */
 export const ClaimHeaderSchema = z.object({
-  number: z.string().max(200),
-  title: z.string().max(500),
+  number: z.string().max(CLAIM_HEADER_LIMITS.number),
+  title: z.string().max(CLAIM_HEADER_LIMITS.title),
   payPeriod: z.iso.date(),
 });
 export type ClaimHeader = z.infer<typeof ClaimHeaderSchema>;

@@ -13,7 +13,8 @@ import {
 import { allocationRows, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from '@/lib/allocation-rows';
 import { planPaste, type PastePlan, type PasteTarget } from '@/lib/paste';
 import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter';
-import { parseMoney } from '@/lib/money';
+import { MONEY_REFUSAL, parseMoney } from '@/lib/money';
+import { claimHeaderProblem, defaultClaimHeader } from '@/lib/claim-header';
 import { draftChanges } from '@/lib/draft-changes';
 import type { Allocations, ClaimHeader, Draft, DraftBasis, HostClaim, Sov, Submission } from '@/lib/schemas';
 import { buildBackfillRequest, submitBackfill } from '@/lib/submission';
@@ -23,10 +24,9 @@ import type { DraftEdits, DraftStore } from './draft-store';
 
 export type Step = 'claim' | 'allocate' | 'confirm' | 'done';
 
-const PARSE_ERRORS = {
-  INVALID: 'Not an amount. Type it like 1,234.56, $1,234.56 or (12.00).',
-  PRECISION: 'More than two decimals: amounts are never rounded for you.',
-} as const;
+// Re-reading the claim after a backfill: 1, 2, 4, 8 then 16 s apart, then the panel stops asking.
+const REREAD_ATTEMPTS = 5;
+const REREAD_DELAY_MS = 1_000;
 
 /**
  * One claim being backfilled in the panel: what the host says, the draft, its validation and its
@@ -37,6 +37,8 @@ export class BackfillSession {
   claim = $state.raw<HostClaim | null>(null);
   sov = $state.raw<Sov | null>(null);
   header = $state<ClaimHeader>({ number: '', title: '', payPeriod: '2000-01-01' });
+  /** Header fields the user typed that could not be kept, with why. */
+  headerProblems = $state.raw<Partial<Record<keyof ClaimHeader, string>>>({});
   allocations = $state.raw<Allocations>({});
   validation = $state.raw<BackfillValidation | null>(null);
   submission = $state.raw<Submission>({ state: 'ready' });
@@ -56,6 +58,8 @@ export class BackfillSession {
   focusedSovLineId = $state<string | null>(null);
   /** The SOV as the host holds it after our backfill (percent complete moved up). */
   sovAfter = $state.raw<AppliedSov | null>(null);
+  /** Submitted, and the host's own view of the claim afterwards has not been read yet. */
+  awaitingHost = $state(false);
   canUndo = $state(false);
   canRedo = $state(false);
 
@@ -108,14 +112,14 @@ export class BackfillSession {
       this.sov = sov;
       this.changes = basis ? draftChanges(basis, { claim, sov }) : [];
       this.basisPending = !basis || this.changes.length > 0;
-      this.header = draft?.header ?? { number: claim.invoiceNumber, title: `Backfill of Yardi invoice ${claim.invoiceNumber}`, payPeriod: claim.invoiceDate };
+      this.header = draft?.header ?? defaultClaimHeader(claim);
       this.rebuildValidator(draft?.allocations ?? {});
       this.submission = draft?.submission ?? { state: 'ready' };
       this.focusedSovLineId = draft?.focusedSovLineId ?? null;
       this.autosave.start(draft?.revision ?? 0);
       if (draft) performance.measure('backfill:resume', { start: resumeStarted, end: performance.now() });
       this.quarantined = [...this.drafts.quarantined];
-      if (this.submission.state === 'submitted') await this.showSubmitted();
+      if (this.submission.state === 'submitted') this.showSubmitted();
       else if (this.submission.state === 'submitting') {
         this.step = 'confirm';
         await this.submit(); // resumes with the stored key, re-reading the claim first (E2)
@@ -143,10 +147,10 @@ export class BackfillSession {
     }
   }
 
-  /** Records what the user typed on a line; returns why it was refused, or null when taken. */
+  /** Records what the user typed on a line; returns why it was refused (`MONEY_REFUSAL`), or null when taken. */
   setAllocation(sovLineId: string, text: string): string | null {
     const parsed = parseMoney(text);
-    if (!parsed.ok && parsed.error !== 'EMPTY') return PARSE_ERRORS[parsed.error];
+    if (!parsed.ok && parsed.error !== 'EMPTY') return MONEY_REFUSAL[parsed.error];
     this.edit({ [sovLineId]: parsed.ok ? parsed.value : '' });
     return null;
   }
@@ -186,8 +190,25 @@ export class BackfillSession {
     this.autosave.changed();
   }
 
+  /**
+   * Takes the header fields the user typed that the draft can hold; one that it cannot (too long, not
+   * a date) is not kept and its problem is shown instead, so what is saved always reads back.
+   */
   updateHeader(header: Partial<ClaimHeader>): void {
-    this.header = { ...this.header, ...header };
+    const problems = { ...this.headerProblems };
+    const taken: Partial<ClaimHeader> = {};
+    for (const field of Object.keys(header) as (keyof ClaimHeader)[]) {
+      const value = header[field]!;
+      const problem = claimHeaderProblem(field, value);
+      if (problem) problems[field] = problem;
+      else {
+        delete problems[field];
+        taken[field] = value;
+      }
+    }
+    this.headerProblems = problems;
+    if (Object.keys(taken).length === 0) return;
+    this.header = { ...this.header, ...taken };
     this.autosave.changed();
   }
 
@@ -266,7 +287,7 @@ export class BackfillSession {
     }
     switch (result.outcome) {
       case 'submitted':
-        await this.showSubmitted();
+        this.showSubmitted();
         this.onSubmitted(this.claimId);
         break;
       case 'refused':
@@ -302,7 +323,12 @@ export class BackfillSession {
     this.rebuildValidator(draft.allocations);
     this.syncHistory();
     this.draftVersion++;
-    if (draft.submission.state === 'submitted' && this.step !== 'done') void this.showSubmitted();
+    // Another tab's submission: this tab shows where it stands and never offers a second one.
+    if (draft.submission.state === 'submitted') this.showSubmitted();
+    else if (draft.submission.state === 'submitting' && !this.submitting) {
+      this.step = 'confirm';
+      this.submitMessage = 'This claim is being submitted from another tab or window.';
+    }
   }
 
   private syncHistory(): void {
@@ -352,10 +378,37 @@ export class BackfillSession {
     this.step = 'claim';
   }
 
-  /** Shows the host's truth after the backfill: status and the SOV's new percent complete. */
-  private async showSubmitted(): Promise<void> {
-    this.claim = await this.host.readClaim(this.claimId);
-    this.sovAfter = applyBackfill(await this.host.readSov(this.claim.contractId), {});
+  /**
+   * Shows the backfill at once, as the host accepted it (a 201 is success whatever follows): Synced
+   * and Approved, and percent complete worked out from the SOV this draft was built on. Then the claim
+   * and SOV are re-read from the host in the background, and its own figures replace ours.
+   */
+  private showSubmitted(): void {
+    if (this.step === 'done' || this.submission.state !== 'submitted' || !this.claim || !this.sov) return;
+    const { backfill } = this.submission;
+    // A claim the host already reports backfilled came with the SOV after it: nothing to add again.
+    const added = this.claim.backfilled ? {} : Object.fromEntries(backfill.lines.map((line) => [line.sovLineId, line.amount]));
+    this.sovAfter = applyBackfill(this.sov, added);
+    this.claim = { ...this.claim, status: backfill.status, backfilled: true };
     this.step = 'done';
+    void this.rereadAfterSubmit();
+  }
+
+  /** The host's view after the backfill, retried with back-off while it does not answer. */
+  private async rereadAfterSubmit(): Promise<void> {
+    this.awaitingHost = true;
+    for (let attempt = 0; attempt < REREAD_ATTEMPTS; attempt++) {
+      try {
+        const claim = await this.host.readClaim(this.claimId);
+        const sov = await this.host.readSov(claim.contractId);
+        this.claim = claim;
+        this.sovAfter = applyBackfill(sov, {});
+        this.awaitingHost = false;
+        await this.drafts.cacheHostData(claim, sov);
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, REREAD_DELAY_MS * 2 ** attempt));
+      }
+    }
   }
 }

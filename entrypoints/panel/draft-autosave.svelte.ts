@@ -128,15 +128,8 @@ export class DraftAutosave {
         return;
       }
       if (!result.ok && result.reason === 'frozen') {
-        // Another tab started submitting: its draft is what stands now, and it is read-only.
-        this.savedVersion = version;
-        this.state = 'failed';
-        this.error = 'Not saved: this claim is being submitted (or was) from another tab or window, so its draft is read-only now.';
         const stored = await this.store.get(this.claimId);
-        if (stored) {
-          this.revision = stored.revision;
-          this.adopt(stored);
-        }
+        if (stored) this.takeSubmitted(stored);
         return;
       }
       if (result.ok) {
@@ -154,9 +147,27 @@ export class DraftAutosave {
     }
   }
 
+  /**
+   * Another tab started or finished submitting this draft: what it sent stands, whatever this tab
+   * holds, so there is no version to choose (and no choice could lead to a second submission). Edits
+   * this tab had not saved are dropped, and it says so (until the user edits again, nothing else could).
+   */
+  private takeSubmitted(draft: Draft): void {
+    if (this.hasUnsavedEdits) {
+      this.state = 'failed';
+      this.error = 'Not saved: this claim is being submitted (or was) from another tab or window, so its draft is read-only now.';
+    }
+    this.conflict = null;
+    this.savedVersion = this.editsVersion;
+    this.revision = draft.revision;
+    this.adopt(draft);
+  }
+
   private considerExternal(): void {
     const draft = this.latestSeen;
-    if (!draft || draft.revision <= this.revision || this.conflict) return;
+    if (!draft || draft.revision <= this.revision) return;
+    if (draft.submission.state !== 'ready') return this.takeSubmitted(draft);
+    if (this.conflict) return;
     if (this.hasUnsavedEdits) {
       this.conflict = draft;
       this.state = 'failed';

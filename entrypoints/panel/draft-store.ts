@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { z } from 'zod';
 import { DraftBasisSchema, DraftSchema, HostClaimSchema, SovSchema, type Backfill, type BackfillLine, type Draft, type DraftBasis, type HostClaim, type Sov, type Submission } from '@/lib/schemas';
+import { repairDraft } from '@/lib/draft-repair';
 import { buildBackfillRequest, type SubmissionStore } from '@/lib/submission';
 import { nowIso } from './clock';
 import type { AuditEntry, BackfillDatabase } from './db';
@@ -27,27 +28,53 @@ export class DraftStore implements SubmissionStore {
 
   constructor(private readonly db: BackfillDatabase) {}
 
+  /**
+   * The claim's draft. One that fails its schema is repaired when it can be, keeping every amount
+   * that can be kept (the original goes to the quarantine), never swapped for an empty draft.
+   */
   async get(claimId: string): Promise<Draft | undefined> {
-    return this.read('drafts', claimId, DraftSchema);
+    return this.read('drafts', claimId, DraftSchema, (record, now) => {
+      const repaired = repairDraft(record, now);
+      // A new revision, so a tab still holding the unreadable draft sees that it changed.
+      return repaired && { record: { ...repaired.draft, revision: repaired.draft.revision + 1 }, repairs: repaired.repairs };
+    });
   }
 
-  /** The claim and SOV the draft was built against. */
+  /** The claim and SOV the draft was built against (rebuilt from the host when unreadable). */
   async basis(claimId: string): Promise<DraftBasis | undefined> {
     return this.read('draftBases', claimId, DraftBasisSchema);
   }
 
-  /** Reads and checks a record; one that fails its schema goes to the quarantine, reported. */
-  private async read<T>(table: 'drafts' | 'draftBases', claimId: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  /**
+   * Reads and checks a record. One that fails its schema goes to the quarantine with the reason,
+   * reported; if `repair` can make it readable, the repaired record takes its place.
+   */
+  private async read<T>(
+    table: 'drafts' | 'draftBases',
+    claimId: string,
+    schema: z.ZodType<T>,
+    repair?: (record: unknown, now: string) => { record: T; repairs: string[] } | null,
+  ): Promise<T | undefined> {
     const record: unknown = await this.db.table(table).get(claimId);
     if (record === undefined) return undefined;
     const parsed = schema.safeParse(record);
     if (parsed.success) return parsed.data;
+    const at = nowIso();
+    const repaired = repair?.(record, at) ?? null;
     await this.db.transaction('rw', this.db.table(table), this.db.quarantine, async () => {
-      await this.db.quarantine.add({ table, key: claimId, at: nowIso(), error: parsed.error.message, record });
-      await this.db.table(table).delete(claimId);
+      await this.db.quarantine.add({ table, key: claimId, at, error: parsed.error.message, record });
+      if (repaired) await this.db.table(table).put(repaired.record);
+      else await this.db.table(table).delete(claimId);
     });
+    if (repaired) {
+      this.quarantined.push(
+        `The saved draft of claim ${claimId} had parts Backfill could not read back. It was repaired and every amount that could be read is kept (the original is in Backfill's quarantine): ${repaired.repairs.join(' ')}`,
+      );
+      return repaired.record;
+    }
     const what = table === 'drafts' ? 'saved draft' : 'record of what the draft was built against';
-    this.quarantined.push(`The ${what} of claim ${claimId} could not be read, so it was set aside (kept in Backfill's quarantine) and a new one started.`);
+    const after = table === 'drafts' ? 'and a new one started' : 'and it is recorded again from the host';
+    this.quarantined.push(`The ${what} of claim ${claimId} could not be read, so it was set aside (kept in Backfill's quarantine) ${after}.`);
     return undefined;
   }
 
@@ -70,8 +97,10 @@ export class DraftStore implements SubmissionStore {
         if (newer) return { ok: false, reason: 'conflict', stored: newer };
       }
       const revision = (stored?.revision ?? 0) + 1;
-      await drafts.put({ ...edits, revision, updatedAt: nowIso(), submission: { state: 'ready' } });
-      if (basis) await draftBases.put(basis);
+      // What is reported saved must read back: a record its own schema refuses is never written.
+      const draft = readable(DraftSchema, { ...edits, revision, updatedAt: nowIso(), submission: { state: 'ready' } });
+      await drafts.put(draft);
+      if (basis) await draftBases.put(readable(DraftBasisSchema, basis));
       return { ok: true, revision };
     });
   }
@@ -160,6 +189,14 @@ export class DraftStore implements SubmissionStore {
       await this.db.sovs.put({ contractId: sov.contractId, sov, fetchedAt });
     });
   }
+}
+
+/** The record itself when its schema reads it back; otherwise an error naming the fields that do not. */
+function readable<T>(schema: z.ZodType<T>, record: T): T {
+  const checked = schema.safeParse(record);
+  if (checked.success) return record;
+  const fields = [...new Set(checked.error.issues.map((issue) => issue.path.join('.')))].slice(0, 3).join(', ');
+  throw new Error(`this draft has a value Backfill could not read back (${fields}), so it was not written`);
 }
 
 function sameLines(a: BackfillLine[], b: BackfillLine[]): boolean {

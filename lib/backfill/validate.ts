@@ -1,5 +1,5 @@
 import { Decimal } from '../decimal';
-import { formatMoney, toMoney, type Money } from '../money';
+import { MONEY_REFUSAL, formatMoney, parseMoney, toMoney, type Money } from '../money';
 import type { Allocations, Sov, SovLine, YardiClaim } from '../schemas';
 import type { Issue } from './issues';
 
@@ -25,8 +25,9 @@ export interface BackfillValidation {
   codes: CodeBalance[];
 }
 
-// What an allocation may hold: an amount with at most two decimals (typing goes through parseMoney).
-const AMOUNT = /^-?\d+(\.\d{1,2})?$/;
+// What an allocation may hold: an amount with at most two decimals within MAX_MONEY (typing goes
+// through parseMoney, so only drafts saved by older versions can fail this).
+const AMOUNT = /^-?\d{1,12}(\.\d{1,2})?$/;
 const ZERO = new Decimal(0);
 
 interface LineState {
@@ -214,7 +215,7 @@ export class BackfillValidator {
       const label = entry ? `Line ${entry.line.lineNumber}` : `SOV line ${sovLineId}`;
       return {
         amount: ZERO,
-        issues: [{ rule: 'AMOUNT_INVALID', severity: 'error', sovLineId, message: `${label} has "${value}", which is not an amount with at most two decimals.` }],
+        issues: [{ rule: 'AMOUNT_INVALID', severity: 'error', sovLineId, message: `${label} has "${value}", which ${refusal(value)}.` }],
       };
     }
     const amount = new Decimal(value);
@@ -255,6 +256,11 @@ export class BackfillValidator {
     }
     return { amount, issues };
   }
+}
+
+function refusal(value: string): string {
+  const parsed = parseMoney(value);
+  return parsed.ok || parsed.error === 'EMPTY' ? MONEY_REFUSAL.INVALID : MONEY_REFUSAL[parsed.error];
 }
 
 function findBlockers(claim: YardiClaim, sov: Sov, backfilled: Set<string>, codes: CodeState[]): Issue[] {

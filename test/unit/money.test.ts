@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, isMoney, parseMoney, sumMoney, toMoney } from '../../lib/money';
+import { MAX_MONEY, formatMoney, isMoney, parseMoney, sumMoney, toMoney } from '../../lib/money';
 import { Decimal } from '../../lib/decimal';
 import { moneyArb } from '../support/arbitraries';
 
@@ -40,6 +40,19 @@ describe('parseMoney', () => {
 
   it.each(['1.234', '0.001', '-1.005', '$1,234.567'])('refuses %j as PRECISION, never rounding', (text) => {
     expect(parseMoney(text)).toEqual({ ok: false, error: 'PRECISION' });
+  });
+
+  it.each([
+    ['1' + '0'.repeat(44) + '.00', 'a 45-digit amount'],
+    ['1,000,000,000,000.00', 'a trillion'],
+    ['($1,000,000,000,000)', 'a trillion credit'],
+    ['-1000000000000', 'a trillion below zero'],
+  ])('refuses %j (%s) as TOO_LARGE: past MAX_MONEY a total could no longer be exact', (text) => {
+    expect(parseMoney(text)).toEqual({ ok: false, error: 'TOO_LARGE' });
+  });
+
+  it.each([MAX_MONEY, '-999,999,999,999.99', '000999999999999.99'])('takes %j, within MAX_MONEY', (text) => {
+    expect(parseMoney(text).ok).toBe(true);
   });
 
   it.each(['', '   ', '\u00a0\t'])('says %j is EMPTY', (text) => {
@@ -93,6 +106,8 @@ describe('canonical money', () => {
     expect(isMoney('012.00')).toBe(false);
     expect(isMoney('-0.00')).toBe(false);
     expect(isMoney('1,200.00')).toBe(false);
+    expect(isMoney(MAX_MONEY)).toBe(true);
+    expect(isMoney('1000000000000.00')).toBe(false);
   });
 
   it('refuses to turn a fraction of a cent into money silently', () => {

@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { BackfillDatabase } from '../../../entrypoints/panel/db';
 import { DraftStore, type DraftEdits } from '../../../entrypoints/panel/draft-store';
+import type { Draft } from '../../../lib/schemas';
 import { buildBackfillRequest } from '../../../lib/submission';
 import { BALANCED, makeClaim, makeSov } from '../../support/fixtures';
 
@@ -46,16 +47,56 @@ describe('DraftStore', () => {
     expect(await drafts.load('YC-1')).toEqual(submitting);
   });
 
-  it('quarantines a stored record that is not a valid draft, reports it, and keeps it', async () => {
+  it('quarantines a stored record whose submission state cannot be read, reports it, and keeps it', async () => {
     const { db, drafts } = freshStore();
-    const broken = { ...edits, revision: 1, updatedAt: 'yesterday', submission: { state: 'ready' as const } };
+    // Guessing a submission state could send a claim twice: such a record is never reused.
+    const broken = { ...edits, revision: 1, updatedAt: '2026-11-25T10:00:00.000Z', submission: { state: 'half-sent' } } as unknown as Draft;
     await db.drafts.put(broken);
     expect(await drafts.get('YC-1')).toBeUndefined();
     expect(drafts.quarantined).toEqual([expect.stringContaining('could not be read')]);
     const [kept] = await db.quarantine.toArray();
     expect(kept).toMatchObject({ table: 'drafts', key: 'YC-1', record: broken });
-    expect(kept!.error).toContain('updatedAt');
+    expect(kept!.error).toContain('submission');
     expect(await db.drafts.count()).toBe(0);
+  });
+
+  it('repairs an unreadable draft instead of starting an empty one: every amount kept, the original quarantined', async () => {
+    const { db, drafts } = freshStore();
+    // What an earlier version let users save: a 600-character title, a six-digit year, an overlong amount.
+    const broken = {
+      ...edits,
+      header: { number: 'N'.repeat(250), title: 'T'.repeat(600), payPeriod: '202024-03-31' },
+      allocations: { ...BALANCED, L4: '1'.repeat(120) + '.00' },
+      revision: 4,
+      updatedAt: '2026-11-25T10:00:00.000Z',
+      submission: { state: 'ready' as const },
+    };
+    await db.drafts.put(broken);
+    const draft = await drafts.get('YC-1');
+    expect(draft).toMatchObject({
+      allocations: BALANCED,
+      header: { number: 'N'.repeat(200), title: 'T'.repeat(500), payPeriod: '2026-11-25' },
+      revision: 5,
+      focusedSovLineId: 'L2',
+    });
+    expect(drafts.quarantined).toHaveLength(1);
+    expect(drafts.quarantined[0]).toMatch(/repaired and every amount that could be read is kept/);
+    expect(drafts.quarantined[0]).toMatch(/title had 600 characters/);
+    expect(drafts.quarantined[0]).toMatch(/SOV line L4 held "1111/);
+    expect((await db.quarantine.toArray())[0]).toMatchObject({ table: 'drafts', key: 'YC-1', record: broken });
+    // Repaired on disk: the next read needs no repair, and saving goes on from the new revision.
+    const again = new DraftStore(db);
+    expect(await again.get('YC-1')).toEqual(draft);
+    expect(again.quarantined).toEqual([]);
+    expect(await drafts.saveEdits({ ...edits, allocations: { ...BALANCED, L1: '1.00' } }, 5)).toEqual({ ok: true, revision: 6 });
+  });
+
+  it('never reports saved what it could not read back: such a draft is not written', async () => {
+    const { drafts } = freshStore();
+    await drafts.saveEdits(edits, 0);
+    await expect(drafts.saveEdits({ ...edits, header: { ...edits.header, title: 'T'.repeat(501) } }, 1)).rejects.toThrow(/could not read back \(header.title\)/);
+    await expect(drafts.saveEdits({ ...edits, header: { ...edits.header, payPeriod: '20245-01-01' } }, 1)).rejects.toThrow(/header.payPeriod/);
+    expect(await drafts.get('YC-1')).toMatchObject({ revision: 1, header: edits.header });
   });
 
   it('refuses a stale write: another tab saved since (compare-and-swap on the revision)', async () => {

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { totalRow } from '../../lib/allocation-rows';
+import { BackfillValidator } from '../../lib/backfill';
+import { MAX_MONEY, parseMoney, sumMoney } from '../../lib/money';
+import { makeClaim, makeSov } from '../support/fixtures';
+
+const MAX_CENTS = BigInt(MAX_MONEY.replace('.', ''));
+const cents = (money: string) => BigInt(money.replace('.', ''));
+const fromCents = (value: bigint) => {
+  const sign = value < 0n ? '-' : '';
+  const digits = (value < 0n ? -value : value).toString().padStart(3, '0');
+  return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+};
+
+// Any amount a user can type is bounded, so totals of many of them stay exact to the cent.
+describe('totals of the largest amounts a user can enter', () => {
+  it('sum exactly, compared with integer cents, for up to 20,000 amounts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt(-MAX_CENTS, MAX_CENTS), { minLength: 1, maxLength: 50 }), fc.integer({ min: 1, max: 400 }), (amounts, copies) => {
+        const values = Array.from({ length: copies }, () => amounts.map(fromCents)).flat();
+        const expected = values.reduce((sum, value) => sum + cents(value), 0n);
+        expect(cents(sumMoney(values))).toBe(expected);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('show exactly in the totals row of the grid', () => {
+    const lines = Array.from({ length: 300 }, (_, index) => ({
+      id: `L${index}`,
+      lineNumber: index + 1,
+      categoryCode: '03-300',
+      description: `Line ${index}`,
+      scheduledValue: MAX_MONEY,
+      claimedToDate: '0.00',
+    }));
+    const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov({ lines }), backfilledClaimIds: [] });
+    const typed = parseMoney('999,999,999,999.99');
+    expect(typed.ok).toBe(true);
+    validator.setMany(Object.fromEntries(lines.map((line) => [line.id, typed.ok ? typed.value : ''])));
+    expect(totalRow(validator, validator.result().codes).allocated).toBe(fromCents(MAX_CENTS * 300n));
+  });
+
+  it('cannot take a 45-digit amount, so no total is ever rounded', () => {
+    const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov(), backfilledClaimIds: [] });
+    const huge = '1' + '0'.repeat(44) + '.01';
+    validator.setMany({ L1: huge, L2: '1.00' });
+    const result = validator.result();
+    expect(result.issues.some((issue) => issue.sovLineId === 'L1' && /larger than the largest amount/.test(issue.message))).toBe(true);
+    expect(totalRow(validator, result.codes).allocated).toBe('1.00');
+  });
+});

@@ -1,0 +1,184 @@
+// liveQuery follows the global IndexedDB only, so tests share it and use a database name each.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BackfillSession } from '../../../entrypoints/panel/backfill-session.svelte';
+import { BackfillDatabase } from '../../../entrypoints/panel/db';
+import { DraftStore } from '../../../entrypoints/panel/draft-store';
+import { HostUnavailableError, type HostAdapter } from '../../../lib/host/host-adapter';
+import { buildBackfillRequest } from '../../../lib/submission';
+import { makeFakeHost } from '../../support/fake-host';
+import { BALANCED } from '../../support/fixtures';
+
+const until = (check: () => boolean, timeout = 3000) => vi.waitFor(() => expect(check()).toBe(true), { timeout, interval: 10 });
+
+// Web Locks as a browser has them for one origin: a held name is unavailable to `ifAvailable` callers.
+const held = new Set<string>();
+const locks = {
+  async request<T>(name: string, _options: { ifAvailable: true }, run: (lock: object | null) => Promise<T>): Promise<T> {
+    if (held.has(name)) return run(null);
+    held.add(name);
+    try {
+      return await run({});
+    } finally {
+      held.delete(name);
+    }
+  },
+};
+
+describe('BackfillSession', () => {
+  const cleanups: (() => void)[] = [];
+  let databases = 0;
+  beforeEach(() => vi.stubGlobal('navigator', { locks }));
+  afterEach(() => {
+    cleanups.splice(0).forEach((cleanup) => cleanup());
+    vi.unstubAllGlobals();
+  });
+
+  /** A tab with the panel open on claim YC-1, on the shared database `name`. */
+  async function openTab(host: HostAdapter, name: string) {
+    const db = new BackfillDatabase(name);
+    const drafts = new DraftStore(db);
+    const submitted: string[] = [];
+    const session = new BackfillSession('YC-1', 'http://127.0.0.1:5180', host, drafts, (claimId) => submitted.push(claimId));
+    await session.load();
+    cleanups.push(() => {
+      session.autosave.stop();
+      db.close();
+    });
+    return { session, drafts, submitted };
+  }
+
+  const allocate = (session: BackfillSession) => Object.entries(BALANCED).forEach(([line, amount]) => session.setAllocation(line, amount));
+
+  describe('what is accepted for saving reads back (issue: a saved draft vanished on reload)', () => {
+    it.each([
+      ['a 600-character title', { title: 'T'.repeat(600) }, 'title', /at most 500 characters/],
+      ['a 250-character claim number', { number: 'N'.repeat(250) }, 'number', /at most 200 characters/],
+      ['a pay period with a five-digit year', { payPeriod: '20245-03-31' }, 'payPeriod', /four-digit year/],
+      ['a pay period with a six-digit year', { payPeriod: '275760-09-13' }, 'payPeriod', /four-digit year/],
+    ] as const)('refuses %s at input, says why, and reloads with every amount', async (_what, typed, field, problem) => {
+      const name = `backfill-session-${++databases}`;
+      const { session } = await openTab(makeFakeHost().host, name);
+      session.goTo('allocate');
+      allocate(session);
+      const before = { ...session.header };
+      session.updateHeader(typed);
+      expect(session.headerProblems[field]).toMatch(problem);
+      expect(session.header).toEqual(before);
+      await session.flush();
+      expect(session.autosave.state).toBe('saved');
+
+      const reloaded = await openTab(makeFakeHost().host, name);
+      expect(reloaded.session.quarantined).toEqual([]);
+      expect(reloaded.session.allocations).toEqual(BALANCED);
+      expect(reloaded.session.header).toEqual(before);
+    });
+
+    it('refuses an amount too long to be one, and keeps the header field the user may fix', async () => {
+      const { session } = await openTab(makeFakeHost().host, `backfill-session-${++databases}`);
+      expect(session.setAllocation('L1', '1'.repeat(120) + '.00')).toMatch(/larger than the largest amount/);
+      expect(session.allocations.L1 ?? '').toBe('');
+      session.updateHeader({ title: 'T'.repeat(600) });
+      session.updateHeader({ title: 'Backfill of March' });
+      expect(session.headerProblems).toEqual({});
+      expect(session.header.title).toBe('Backfill of March');
+    });
+  });
+
+  describe('a 201 is success (issue: the panel said nothing was sent after a backfill was created)', () => {
+    it('shows Synced and Approved when the claim cannot be re-read after the POST, and re-reads it in the background', async () => {
+      const fake = makeFakeHost();
+      let failReads = false;
+      let readsAfterSubmit = 0;
+      const host: HostAdapter = {
+        ...fake.host,
+        readClaim: async (claimId) => {
+          if (failReads && readsAfterSubmit++ < 1) throw new HostUnavailableError('The host failed with status 500.');
+          return fake.host.readClaim(claimId);
+        },
+        submitBackfill: async (...args) => {
+          const outcome = await fake.host.submitBackfill(...args);
+          failReads = true; // the follow-up read fails, as with the sandbox at --fail-rate 0.5
+          return outcome;
+        },
+      };
+      const { session, submitted } = await openTab(host, `backfill-session-${++databases}`);
+      session.goTo('allocate');
+      allocate(session);
+      session.goTo('confirm');
+      await session.submit();
+
+      expect(fake.commits()).toBe(1);
+      expect(session.submitMessage).toBeNull();
+      expect(session.step).toBe('done');
+      expect(session.claim?.status).toBe('Synced and Approved');
+      expect(session.submission.state).toBe('submitted');
+      expect(submitted).toEqual(['YC-1']);
+      // Percent complete from what was sent, at once: line L1 had 500.00 of 2,000.00, plus 600.00.
+      expect(session.sovAfter?.lines.find((line) => line.id === 'L1')?.percentComplete).toBe('55.00');
+      expect(session.awaitingHost).toBe(true);
+      await until(() => !session.awaitingHost);
+      expect(readsAfterSubmit).toBe(2);
+      expect(fake.commits()).toBe(1);
+    });
+  });
+
+  describe('two tabs on one claim (issue: a tab was left asking about a conflict after the other submitted)', () => {
+    it('shows the claim submitted from the other tab, read-only, even when it held unsaved edits in conflict', async () => {
+      const fake = makeFakeHost();
+      const name = `backfill-session-${++databases}`;
+      const first = await openTab(fake.host, name);
+      first.session.goTo('allocate');
+      allocate(first.session);
+      await first.session.flush();
+      const second = await openTab(fake.host, name);
+      expect(second.session.allocations).toEqual(BALANCED);
+
+      // Forced interleaving: the second tab has an unsaved edit when the first saves again, so it asks
+      // which version to keep; only then does the first tab submit.
+      second.session.goTo('allocate');
+      second.session.setAllocation('L1', '599.99');
+      first.session.setAllocation('L2', '400.00');
+      first.session.setAllocation('L1', '600.01');
+      first.session.setAllocation('L1', '600.00');
+      await first.session.flush();
+      await until(() => second.session.autosave.conflict !== null);
+
+      first.session.goTo('confirm');
+      await first.session.submit();
+      expect(first.session.step).toBe('done');
+
+      await until(() => second.session.step === 'done');
+      expect(second.session.autosave.conflict).toBeNull();
+      expect(second.session.submission.state).toBe('submitted');
+      expect(second.session.claim?.status).toBe('Synced and Approved');
+      expect(second.session.autosave.error).toMatch(/submitted \(or was\) from another tab/);
+      // Nothing the second tab offers can send the claim again.
+      await second.session.submit();
+      await second.session.autosave.keepMine();
+      expect(fake.calls).toHaveLength(1);
+      expect(fake.commits()).toBe(1);
+    });
+
+    it('shows a submission still running in another tab, and refuses to start its own', async () => {
+      const fake = makeFakeHost();
+      const name = `backfill-session-${++databases}`;
+      const first = await openTab(fake.host, name);
+      first.session.goTo('allocate');
+      allocate(first.session);
+      await first.session.flush();
+      const second = await openTab(fake.host, name);
+      second.session.goTo('allocate');
+
+      held.add('backfill-submit:YC-1'); // the first tab holds the claim's lock while it submits
+      const { lines } = buildBackfillRequest(BALANCED);
+      await first.drafts.save('YC-1', { state: 'submitting', idempotencyKey: 'k', lines, payloadHash: 'h', startedAt: '2026-11-25T10:00:00.000Z', attempts: 0 });
+      await until(() => second.session.step === 'confirm');
+      expect(second.session.submitMessage).toMatch(/being submitted from another tab/);
+      await second.session.submit();
+      expect(second.session.submitMessage).toMatch(/being submitted in another tab/);
+      expect(fake.calls).toHaveLength(0);
+      held.delete('backfill-submit:YC-1');
+    });
+  });
+});
