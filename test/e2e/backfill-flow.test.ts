@@ -266,4 +266,29 @@ describe('exactly once when the network misbehaves', () => {
     // under our key, and nothing was sent again.
     expect(keys).toEqual([backfill.idempotencyKey]);
   });
+
+  it('a 201 is success: when the read of the claim after it fails, the panel shows Synced and Approved and reads the claim again', async () => {
+    await fresh();
+    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryMechanical);
+    let created = false;
+    let failedReads = 0;
+    await browser.context.route(`**/api/claims/${claim.id}/backfill`, async (route) => {
+      const response = await route.fetch();
+      if (response.status() === 201) created = true;
+      await route.fulfill({ response });
+    });
+    // The host fails the next two reads of the claim, as it may at --fail-rate 0.5.
+    await browser.context.route(`**/api/claims/${claim.id}`, async (route) => {
+      if (!created || failedReads >= 2) return route.continue();
+      failedReads++;
+      await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'The sandbox failed.' }) });
+    });
+    await panel.submit();
+    await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
+    expect(await panel.frame.getByText('Nothing more was sent').count()).toBe(0);
+    // Read again in the background: the host's own percent complete replaces the worked-out one.
+    await panel.frame.getByText('reading the claim back from the host').waitFor({ state: 'detached', timeout: 20_000 });
+    expect(failedReads).toBe(2);
+    expect((await sandbox.api(`/api/claims/${claim.id}/backfill`)).status).toBe(200);
+  });
 });
