@@ -124,7 +124,8 @@ describe('BackfillSession', () => {
   });
 
   describe('two tabs on one claim (issue: a tab was left asking about a conflict after the other submitted)', () => {
-    it('shows the claim submitted from the other tab, read-only, even when it held unsaved edits in conflict', async () => {
+    /** A balanced draft saved in one tab, then opened in a second. */
+    async function twoTabsOnASavedDraft() {
       const fake = makeFakeHost();
       const name = `backfill-session-${++databases}`;
       const first = await openTab(fake.host, name);
@@ -133,6 +134,11 @@ describe('BackfillSession', () => {
       await first.session.flush();
       const second = await openTab(fake.host, name);
       expect(second.session.allocations).toEqual(BALANCED);
+      return { fake, first, second };
+    }
+
+    it('shows the claim submitted from the other tab, read-only, even when it held unsaved edits in conflict', async () => {
+      const { fake, first, second } = await twoTabsOnASavedDraft();
 
       // Forced interleaving: the second tab has an unsaved edit when the first saves again, so it asks
       // which version to keep; only then does the first tab submit.
@@ -161,13 +167,7 @@ describe('BackfillSession', () => {
     });
 
     it('shows a submission still running in another tab, and refuses to start its own', async () => {
-      const fake = makeFakeHost();
-      const name = `backfill-session-${++databases}`;
-      const first = await openTab(fake.host, name);
-      first.session.goTo('allocate');
-      allocate(first.session);
-      await first.session.flush();
-      const second = await openTab(fake.host, name);
+      const { fake, first, second } = await twoTabsOnASavedDraft();
       second.session.goTo('allocate');
 
       held.add('backfill-submit:YC-1'); // the first tab holds the claim's lock while it submits
