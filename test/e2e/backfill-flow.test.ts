@@ -310,6 +310,23 @@ describe('a covered panel', () => {
     expect((await sandbox.api(`/api/claims/${claim.id}/backfill`)).status).toBe(404);
   });
 
+  it('refuses Submit while the confirm text is scrolled out of view, though the button shows', async () => {
+    await fresh();
+    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
+    const submit = panel.button('Submit backfill');
+    await panel.frame.locator('button[data-visible="true"]').waitFor();
+    const posts = countBackfillPosts(claim.id);
+    // A short window: the panel scrolls, and the user sees Submit without what it creates.
+    await page.setViewportSize({ width: 1280, height: 260 });
+    await submit.scrollIntoViewIfNeeded();
+    await panel.frame.locator('button[data-visible="false"]').waitFor();
+    const button = await boxOf(submit);
+    await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+    await panel.frame.getByText('partly covered or hidden').waitFor();
+    expect(posts).toEqual([]);
+    expect((await sandbox.api(`/api/claims/${claim.id}/backfill`)).status).toBe(404);
+  });
+
   // Clickjacking by clipping: the page shows only the Submit button's rectangle, hoping for a click on
   // a button whose confirm text and totals the user never saw. The panel must stay wholly painted.
   it.each([
