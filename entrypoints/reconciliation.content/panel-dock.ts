@@ -10,6 +10,13 @@ import { guarded } from './log';
  * and IndexedDB stay in the extension's origin), framed by a resize handle and a close button inside an
  * open shadow root. One panel at a time; opening another claim replaces the iframe, so the panel page
  * always starts from its URL and never has to follow hash changes.
+ *
+ * The dock is a manual popover in the top layer (RELIABILITY S7): clip-path, mask, filter, opacity,
+ * transform or overflow on the page's html and body no longer reach it, so the page cannot show our
+ * Submit button while hiding what it confirms; and only the page's own top-layer elements (popovers,
+ * dialogs, fullscreen) can be drawn over it, which the panel's visibility guard sees. Not modal: the
+ * page beside it stays usable. The root stays open because the end-to-end tests reach the close button,
+ * resize handle and iframe through it (Playwright does not pierce closed shadow roots).
  */
 
 export const PANEL_DOCK_TAG = 'backfill-panel-dock';
@@ -24,12 +31,17 @@ const PAGE_GUTTER = 40;
 
 const DOCK_CSS = `
 .dock {
-  position: fixed; top: 0; right: 0; bottom: 0; z-index: 2147483647;
-  min-width: min(${MIN_WIDTH}px, 100vw); max-width: calc(100vw - ${PAGE_GUTTER}px);
-  display: flex; flex-direction: column; box-sizing: border-box;
+  /* The browser's popover defaults (centred, bordered, padded, scrolling, sized to content) undone. */
+  position: fixed; inset: 0 0 0 auto; margin: 0; padding: 0; border: 0; overflow: visible;
+  height: auto; max-height: none; min-width: min(${MIN_WIDTH}px, 100vw); max-width: calc(100vw - ${PAGE_GUTTER}px);
+  flex-direction: column; box-sizing: border-box;
   background: #fff; color: #1d2733; border-left: 1px solid #c3cbd3; box-shadow: -4px 0 16px rgba(0, 0, 0, 0.18);
   font: 13px/1.4 system-ui, sans-serif;
+  /* Inherited through the shadow host: a page hiding its html or body must not hide parts of the dock. */
+  visibility: visible; pointer-events: auto;
 }
+/* Only while shown: an author display would otherwise override the hidden popover's display: none. */
+.dock:popover-open { display: flex; }
 /* Wholly outside the iframe: anything drawn over the panel page makes it count as covered (S7). */
 .resize { position: absolute; top: 0; bottom: 0; left: -8px; width: 8px; cursor: ew-resize; touch-action: none; }
 .resize:hover, .resize:focus-visible { background: rgba(11, 92, 173, 0.25); outline: none; }
@@ -67,6 +79,8 @@ export class PanelDock {
     const ui = await this.#shadowUi();
     // A page that rebuilds its whole document takes our dock with it: start again.
     if (ui.mounted !== undefined && !ui.shadowHost.isConnected) ui.remove();
+    // Taken out and put back, the dock is in the page again but no longer shown: show it.
+    if (ui.mounted !== undefined && !ui.mounted.dock.matches(':popover-open')) ui.mounted.dock.showPopover();
     const mounted = ui.mounted;
     if (mounted === undefined) {
       this.#claim = claim;
@@ -114,6 +128,7 @@ export class PanelDock {
     if (claim === undefined) throw new Error('The panel was mounted without a claim');
     const dock = document.createElement('div');
     dock.className = 'dock';
+    dock.popover = 'manual'; // no light dismiss: clicks on the page beside it leave it open
     dock.setAttribute('role', 'dialog');
     dock.setAttribute('aria-modal', 'false');
     dock.setAttribute('aria-label', 'Backfill');
@@ -143,6 +158,7 @@ export class PanelDock {
     const iframe = this.#createIframe(claim);
     dock.append(handle, bar, iframe);
     container.append(dock);
+    dock.showPopover();
 
     const elements = { dock, handle, iframe };
     this.#listenForResize(elements);

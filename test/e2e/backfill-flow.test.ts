@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { Decimal } from '../../lib/decimal';
 import { formatMoney } from '../../lib/money';
 import { SEED_CLAIMS } from '../../sandbox/seed';
@@ -12,6 +12,10 @@ import { balancedAllocation, freshSandbox } from './sandbox-session';
 let browser: ExtensionBrowser;
 let sandbox: Awaited<ReturnType<typeof freshSandbox>>;
 let page: Page;
+let reconciliation: ReconciliationPage;
+
+interface Rect { x: number; y: number; width: number; height: number }
+interface Size { width: number; height: number }
 
 // A new profile per test: drafts and the local ledger live in the browser, the host data in the sandbox.
 beforeEach(async () => {
@@ -26,7 +30,7 @@ afterEach(async () => {
 async function openClaim(claimId: string, options: Parameters<typeof freshSandbox>[0] = {}) {
   sandbox ??= await freshSandbox(options);
   page = await browser.context.newPage();
-  const reconciliation = new ReconciliationPage(page);
+  reconciliation = new ReconciliationPage(page);
   await reconciliation.goto(sandbox.url);
   await reconciliation.linkButtonOf(claimId).click();
   await reconciliation.panelFrame();
@@ -228,17 +232,41 @@ describe('claims that cannot be backfilled', () => {
 });
 
 describe('a covered panel', () => {
+  /** Counts the backfill requests the panel sends for a claim, as the host would see them. */
+  function countBackfillPosts(claimId: string): string[] {
+    const posts: string[] = [];
+    browser.context.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith(`/api/claims/${claimId}/backfill`)) posts.push(request.headers()['idempotency-key'] ?? '');
+    });
+    return posts;
+  }
+
+  /** A page's own popover, shown after our panel so it is drawn over it, over `box` only. */
+  async function pagePopoverOver(box: { x: number; y: number; width: number; height: number }) {
+    await page.evaluate(({ x, y, width, height }) => {
+      const cover = document.createElement('div');
+      cover.id = 'cover';
+      cover.popover = 'manual';
+      cover.textContent = 'Total $1.00';
+      cover.style.cssText = `position:fixed;inset:auto;margin:0;padding:0;border:0;left:${x}px;top:${y}px;width:${width}px;height:${height}px;background:#fff;pointer-events:none`;
+      document.body.append(cover);
+      cover.showPopover();
+    }, box);
+  }
+
+  async function boxOf(locator: Locator) {
+    const box = await locator.boundingBox();
+    if (box === null) throw new Error('Not on screen');
+    return box;
+  }
+
   it('refuses to submit while the page draws over it, and submits once uncovered', async () => {
     await fresh();
     const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
     await panel.frame.locator('button[data-visible="true"]').waitFor();
     // A page trying to trick the user: a see-through layer over the panel, clicks passing through.
-    await page.evaluate(() => {
-      const cover = document.createElement('div');
-      cover.id = 'cover';
-      cover.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(255,255,255,0.02);pointer-events:none';
-      document.documentElement.append(cover); // after our dock, so it paints over it
-    });
+    await pagePopoverOver({ x: 0, y: 0, ...page.viewportSize()! });
+    await page.evaluate(() => (document.getElementById('cover')!.style.background = 'rgba(255,255,255,0.02)'));
     await panel.frame.locator('button[data-visible="false"]').waitFor();
     await panel.button('Submit backfill').focus();
     await page.keyboard.press('Enter');
@@ -247,6 +275,96 @@ describe('a covered panel', () => {
     await page.evaluate(() => document.getElementById('cover')!.remove());
     await panel.submit();
     await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
+  });
+
+  it('refuses Submit while the page covers the totals, though not the button, and sends nothing', async () => {
+    await fresh();
+    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
+    const submit = panel.button('Submit backfill');
+    await panel.frame.locator('button[data-visible="true"]').waitFor();
+    const posts = countBackfillPosts(claim.id);
+    // Fake totals over the real ones; the button stays in plain view.
+    await pagePopoverOver(await boxOf(panel.frame.getByRole('table', { name: 'What will be created' })));
+    // The guard hears of it within a frame or two (IntersectionObserver v2 delay); a user reads longer.
+    await panel.frame.locator('button[data-visible="false"]').waitFor();
+    const button = await boxOf(submit);
+    await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+    await panel.frame.getByText('partly covered or hidden').waitFor();
+    expect(posts).toEqual([]);
+    expect((await sandbox.api(`/api/claims/${claim.id}/backfill`)).status).toBe(404);
+  });
+
+  it('refuses Submit while the page covers the confirm text, though not the button, and sends nothing', async () => {
+    await fresh();
+    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
+    const submit = panel.button('Submit backfill');
+    await panel.frame.locator('button[data-visible="true"]').waitFor();
+    const posts = countBackfillPosts(claim.id);
+    await pagePopoverOver(await boxOf(panel.frame.getByText('This creates Procore progress claim')));
+    // The guard hears of it within a frame or two (IntersectionObserver v2 delay); a user reads longer.
+    await panel.frame.locator('button[data-visible="false"]').waitFor();
+    const button = await boxOf(submit);
+    await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+    await panel.frame.getByText('partly covered or hidden').waitFor();
+    expect(posts).toEqual([]);
+    expect((await sandbox.api(`/api/claims/${claim.id}/backfill`)).status).toBe(404);
+  });
+
+  it('refuses Submit while the confirm text is scrolled out of view, though the button shows', async () => {
+    await fresh();
+    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
+    const submit = panel.button('Submit backfill');
+    await panel.frame.locator('button[data-visible="true"]').waitFor();
+    const posts = countBackfillPosts(claim.id);
+    // A short window: the panel scrolls, and the user sees Submit without what it creates.
+    await page.setViewportSize({ width: 1280, height: 260 });
+    await submit.scrollIntoViewIfNeeded();
+    await panel.frame.locator('button[data-visible="false"]').waitFor();
+    const button = await boxOf(submit);
+    await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+    await panel.frame.getByText('partly covered or hidden').waitFor();
+    expect(posts).toEqual([]);
+    expect((await sandbox.api(`/api/claims/${claim.id}/backfill`)).status).toBe(404);
+  });
+
+  // Clickjacking by clipping: the page shows only the Submit button's rectangle, hoping for a click on
+  // a button whose confirm text and totals the user never saw. The panel must stay wholly painted.
+  it.each([
+    ['clip-path', (box: Rect, view: Size) => `clip-path: inset(${box.y}px ${view.width - box.x - box.width}px ${view.height - box.y - box.height}px ${box.x}px) !important;`],
+    ['mask', (box: Rect) => `mask: linear-gradient(#000 0 0) ${box.x}px ${box.y}px / ${box.width}px ${box.height}px no-repeat !important;`],
+  ])('keeps the whole panel painted when the page sets %s on html, body and our dock, and a real click submits what was shown', async (_property, hide) => {
+    await fresh();
+    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
+    const submit = panel.button('Submit backfill');
+    await panel.frame.locator('button[data-visible="true"]').waitFor();
+    const posts = countBackfillPosts(claim.id);
+    const panelBox = await boxOf(reconciliation.panelIframe());
+    const totalsBox = await boxOf(panel.frame.getByRole('table', { name: 'What will be created' }));
+    const plainPanel = await page.screenshot({ clip: panelBox });
+    const plainTotals = await page.screenshot({ clip: totalsBox });
+
+    const button = await boxOf(submit);
+    const style = hide(button, page.viewportSize()!);
+    await page.evaluate((css) => {
+      const sheet = document.createElement('style');
+      sheet.textContent = `html, body, backfill-panel-dock { ${css} }`;
+      document.head.append(sheet);
+      document.querySelector('backfill-panel-dock')!.setAttribute('style', css);
+    }, style);
+    await reconciliation.settle();
+    // The page did hide itself: html and body carry the style.
+    const applied = await page.evaluate(() => [document.documentElement, document.body].map((element) => [getComputedStyle(element).clipPath, getComputedStyle(element).maskImage]));
+    for (const [clipPath, maskImage] of applied) expect([clipPath, maskImage]).not.toEqual(['none', 'none']);
+
+    // What the user confirms is on screen, pixel for pixel as without the page's styles.
+    expect((await page.screenshot({ clip: totalsBox })).equals(plainTotals)).toBe(true);
+    expect((await page.screenshot({ clip: panelBox })).equals(plainPanel)).toBe(true);
+
+    // All of it is in view, so the guard rightly lets the click through.
+    await panel.frame.locator('button[data-visible="true"]').waitFor();
+    await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+    await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
+    expect(posts).toHaveLength(1);
   });
 });
 

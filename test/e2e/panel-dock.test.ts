@@ -79,6 +79,24 @@ describe('opening the panel', () => {
     await expect(reconciliation.panelIframe().count()).resolves.toBe(1);
   });
 
+  it('shows again when the page took the dock out and put it back', async () => {
+    await reconciliation.linkButtonOf('C-1001').click();
+    await reconciliation.panelFrame();
+    // Out of the document a popover stops being shown, and stays hidden when put back.
+    await page.evaluate(() => {
+      const dock = document.querySelector('backfill-panel-dock')!;
+      dock.remove();
+      document.body.append(dock);
+    });
+    await expect.poll(() => reconciliation.panelIframe().isVisible()).toBe(false);
+    await reconciliation.linkButtonOf('C-1003').click();
+    await expect.poll(() => reconciliation.panelIframe().isVisible()).toBe(true);
+    expect(await panelHash()).toEqual({ claim: 'C-1003', contract: 'SC-003', invoice: 'INV-3' });
+    const viewport = page.viewportSize()!;
+    const box = (await reconciliation.panelIframe().boundingBox())!;
+    expect(Math.round(box.x + box.width)).toBe(viewport.width);
+  });
+
   it('cannot be framed by the page itself: the panel is only reachable through the dynamic URL', async () => {
     const staticUrl = `chrome-extension://${browser.extensionId}/panel.html#claim=C-1001`;
     await page.evaluate((src) => {
