@@ -1,8 +1,8 @@
 /**
  * Whether elements are really visible to the user: each wholly inside the viewport and not covered,
  * clipped, transformed or faded by anything, including the host page drawing over our iframe
- * (IntersectionObserver v2). A covered panel must not accept a submit click (RELIABILITY S7,
- * clickjacking), and neither must one whose confirm text or totals are hidden while its button shows.
+ * (IntersectionObserver v2). A covered panel must not accept a submit click (clickjacking), and
+ * neither must one whose confirm text or totals are hidden while its button shows.
  * Where the browser cannot tell, the elements count as visible rather than blocking every user.
  */
 export function trackVisibility(elements: readonly Element[], onChange: (visible: boolean) => void): () => void {

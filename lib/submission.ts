@@ -55,7 +55,7 @@ export async function payloadHash(request: BackfillRequest): Promise<string> {
 }
 
 /**
- * Submits a claim's backfill exactly once (RELIABILITY E1–E3): `ready → submitting → submitted`.
+ * Submits a claim's backfill exactly once (Stripe-style idempotency keys): `ready → submitting → submitted`.
  * The idempotency key and body are stored before the first request and reused on every retry. After
  * an unknown outcome (or when resuming a `submitting` state after a reload) the claim is re-read from
  * the host first; if the host already holds our backfill, nothing is resent.

@@ -11,7 +11,7 @@ import { guarded } from './log';
  * open shadow root. One panel at a time; opening another claim replaces the iframe, so the panel page
  * always starts from its URL and never has to follow hash changes.
  *
- * The dock is a manual popover in the top layer (RELIABILITY S7): clip-path, mask, filter, opacity,
+ * The dock is a manual popover in the top layer: clip-path, mask, filter, opacity,
  * transform or overflow on the page's html and body no longer reach it, so the page cannot show our
  * Submit button while hiding what it confirms; and only the page's own top-layer elements (popovers,
  * dialogs, fullscreen) can be drawn over it, which the panel's visibility guard sees. Not modal: the

@@ -32,7 +32,7 @@ export interface SubmitContext {
 }
 
 /**
- * `POST /api/claims/<id>/backfill`, with Stripe's idempotency rules (RELIABILITY E4): a committed
+ * `POST /api/claims/<id>/backfill`, with Stripe's idempotency rules: a committed
  * backfill is stored with its key and request fingerprint; the same key and body replays it (200),
  * the same key with another body is refused (422), a key whose request has not been answered yet gets
  * 409, and a claim backfilled under another key gets 409 CLAIM_ALREADY_BACKFILLED. Refusals are not

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HOST_MATCHES } from '../../lib/hosts';
 import { EXTENSION_DIR } from './browser';
 
-// The built extension asks for what it uses and nothing more (RELIABILITY S1, S2, S6).
+// The built extension asks for what it uses and nothing more: hosts, permissions, web-accessible resources.
 describe('the built manifest', () => {
   it('asks only for the permissions Backfill uses, and hosts by name', async () => {
     const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
