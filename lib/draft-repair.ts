@@ -59,7 +59,7 @@ function repairHeader(value: unknown, fallbackDate: string, repairs: string[]): 
   let payPeriod = ClaimHeaderSchema.shape.payPeriod.safeParse(header.payPeriod).data;
   if (payPeriod === undefined) {
     payPeriod = fallbackDate;
-    repairs.push(`The pay period "${clip(String(header.payPeriod))}" is not a date Backfill can read: it was set to ${fallbackDate}, the day the draft was saved. Check it before you submit.`);
+    repairs.push(`The pay period ${shown(header.payPeriod)} is not a date Backfill can read: it was set to ${fallbackDate}, the day the draft was saved. Check it before you submit.`);
   }
   return { number, title, payPeriod };
 }
@@ -72,10 +72,17 @@ function repairAllocations(value: unknown, repairs: string[]): Allocations {
   const kept: [string, string][] = [];
   for (const [sovLineId, amount] of Object.entries(value)) {
     if (AllocationKeySchema.safeParse(sovLineId).success && typeof amount === 'string' && AllocationValueSchema.safeParse(amount).success) kept.push([sovLineId, amount]);
-    else repairs.push(`SOV line ${clip(sovLineId)} held "${clip(String(amount))}", which cannot be an amount: it was left out.`);
+    else repairs.push(`SOV line ${clip(sovLineId)} held ${shown(amount)}, which cannot be an amount: it was left out.`);
   }
   // fromEntries defines every key as an own property, even one spelled __proto__.
   return Object.fromEntries(kept);
+}
+
+/** A stored value in a message: text quoted (clipped), anything else named by its kind. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `"${clip(value)}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === null ? 'nothing' : `no text (${typeof value})`;
 }
 
 /** Long text shown in a message: its start, and how long it was. */

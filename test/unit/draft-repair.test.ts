@@ -58,6 +58,7 @@ describe('repairDraft', () => {
         const repaired = repairDraft(stored, NOW);
         if (repaired) expect(DraftSchema.safeParse(repaired.draft).success).toBe(true);
       }),
+      { numRuns: 1000 },
     );
   });
 });
