@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { BackfillDatabase } from '../../../entrypoints/panel/db';
-import { DraftStore, type DraftEdits } from '../../../entrypoints/panel/draft-store';
+import { DraftStore } from '../../../entrypoints/panel/draft-store';
+import type { DraftEdits } from '../../../lib/schemas';
 import { buildBackfillRequest } from '../../../lib/submission';
 import { BALANCED, makeClaim, makeSov } from '../../support/fixtures';
 
