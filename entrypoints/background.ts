@@ -1,8 +1,19 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { buildAppHash } from '@/lib/panel-link';
-import { ClaimOpenMessageSchema, PageReplySchema, parsePageMessage, type PageMessage, type PageReply } from '@/lib/protocol';
+import {
+  ClaimOpenMessageSchema,
+  DRAFT_GUARD_PORT,
+  PageReplySchema,
+  parseDraftGuardMessage,
+  parsePageMessage,
+  type PageMessage,
+  type PageReply,
+} from '@/lib/protocol';
 import { CompanyHosts } from './options/company-hosts';
+import { backfillDatabase } from './panel/db';
+import { DraftStore } from './panel/draft-store';
+import { UnsavedEdits } from './panel/unsaved-edits';
 
 type Handler<Type extends PageMessage['type']> = (
   message: Extract<PageMessage, { type: Type }>,
@@ -70,8 +81,36 @@ async function handleMessage(message: unknown, sender: Browser.runtime.MessageSe
   return handler(parsed.message, sender.tab.id);
 }
 
+/**
+ * A panel's draft guard port: its unsaved edits are kept while it lives and saved when it goes away,
+ * since a destroyed frame gets no time to save them itself (D2). Only our panel page may guard (S4).
+ */
+function guardDraft(port: Browser.runtime.Port): void {
+  if (port.name !== DRAFT_GUARD_PORT) return;
+  if (port.sender?.id !== browser.runtime.id || !isPanelPage(port.sender.url)) {
+    console.warn('[Backfill] Refused a draft guard not opened by the panel:', port.sender?.url ?? port.sender?.id);
+    port.disconnect();
+    return;
+  }
+  const unsaved = new UnsavedEdits(new DraftStore(backfillDatabase()));
+  port.onMessage.addListener((message: unknown) => {
+    const parsed = parseDraftGuardMessage(message);
+    if (parsed.ok) unsaved.follow(parsed.message);
+    else console.warn('[Backfill] Dropped a draft guard message that is not in the protocol:', parsed.reason);
+  });
+  port.onDisconnect.addListener(() => {
+    unsaved.save().then(
+      (outcome) => {
+        if (outcome === 'conflict' || outcome === 'frozen') console.warn(`[Backfill] A closed panel's last edits were not saved (${outcome}).`);
+      },
+      (error: unknown) => console.error('[Backfill] Could not save the last edits of a closed panel:', error),
+    );
+  });
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener(handleMessage);
+  browser.runtime.onConnect.addListener(guardDraft);
   // The toolbar button: every draft on this computer, to resume any of them in its own tab.
   browser.action.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/drafts.html') }));
 });

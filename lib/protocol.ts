@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DraftBasisSchema, DraftEditsSchema } from './schemas';
 
 /**
  * Messages between the extension's parts, one zod schema each (S4). Every receiver checks the
@@ -8,6 +9,8 @@ import { z } from 'zod';
  * Page messages go from the panel (an extension page in an iframe) through the background to the
  * content script in the tab's top frame. The content script sends nothing: it opens the panel with a
  * claim id in the iframe URL (see `panel-link.ts`) and the panel re-reads that claim from the host.
+ *
+ * Draft guard messages go from the panel to the background over a port (see below).
  */
 
 const ClaimIdSchema = z.string().trim().min(1).max(200);
@@ -43,8 +46,39 @@ export const PageReplySchema = z.discriminatedUnion('ok', [
 export type PageReply = z.infer<typeof PageReplySchema>;
 
 /** Parses anything into a page message, or says in words why it is not one (for the log). */
-export function parsePageMessage(value: unknown): { ok: true; message: PageMessage } | { ok: false; reason: string } {
-  const parsed = PageMessageSchema.safeParse(value);
+export const parsePageMessage = (value: unknown) => parseMessage(PageMessageSchema, value);
+
+function parseMessage<T>(schema: z.ZodType<T>, value: unknown): { ok: true; message: T } | { ok: false; reason: string } {
+  const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, message: parsed.data };
   return { ok: false, reason: z.prettifyError(parsed.error).slice(0, 500) };
 }
+
+/**
+ * The panel's port to the background while a claim is open (D2). A docked frame can be destroyed with
+ * no time left to save (host tab closed, dock closed, host navigated away); the background has that
+ * time, so it keeps the panel's latest unsaved edits and saves them when the port disconnects.
+ */
+export const DRAFT_GUARD_PORT = 'draft-guard';
+
+/**
+ * The panel's latest edits not yet on disk, built on `baseRevision`. With `writing`, the panel is
+ * writing exactly these now as revision `baseRevision + 1`: if that lands just before the panel goes
+ * away, the background can tell it is the panel's own write, not another tab's.
+ */
+export const DraftUnsavedMessageSchema = z.strictObject({
+  type: z.literal('draft/unsaved'),
+  edits: DraftEditsSchema,
+  basis: DraftBasisSchema.optional(),
+  baseRevision: z.number().int().nonnegative(),
+  writing: z.boolean().optional(),
+});
+
+/** Everything the panel has is on disk: there is nothing to save if it goes away now. */
+export const DraftSavedMessageSchema = z.strictObject({ type: z.literal('draft/saved') });
+
+export const DraftGuardMessageSchema = z.discriminatedUnion('type', [DraftUnsavedMessageSchema, DraftSavedMessageSchema]);
+export type DraftGuardMessage = z.infer<typeof DraftGuardMessageSchema>;
+
+/** Parses anything into a draft guard message, or says in words why it is not one (for the log). */
+export const parseDraftGuardMessage = (value: unknown) => parseMessage(DraftGuardMessageSchema, value);

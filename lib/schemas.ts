@@ -154,6 +154,10 @@ export const DraftSchema = z.object({
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
+/** What the user changes in a draft; revision, time and submission state are the store's to set. */
+export const DraftEditsSchema = DraftSchema.omit({ revision: true, updatedAt: true, submission: true });
+export type DraftEdits = z.infer<typeof DraftEditsSchema>;
+
 /** The claim and SOV a draft was built against, to tell the user what changed on the host since. */
 export const DraftBasisSchema = z.object({
   claimId: IdSchema,

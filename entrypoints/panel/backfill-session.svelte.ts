@@ -16,11 +16,11 @@ import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter'
 import { MONEY_REFUSAL, parseMoney } from '@/lib/money';
 import { claimHeaderProblem, defaultClaimHeader } from '@/lib/claim-header';
 import { draftChanges } from '@/lib/draft-changes';
-import type { Allocations, ClaimHeader, Draft, DraftBasis, HostClaim, Sov, Submission } from '@/lib/schemas';
+import type { Allocations, ClaimHeader, Draft, DraftBasis, DraftEdits, HostClaim, Sov, Submission } from '@/lib/schemas';
 import { buildBackfillRequest, submitBackfill } from '@/lib/submission';
 import { nowIso } from './clock';
-import { DraftAutosave } from './draft-autosave.svelte';
-import type { DraftEdits, DraftStore } from './draft-store';
+import { DraftAutosave, type UnsavedEditsGuard } from './draft-autosave.svelte';
+import type { DraftStore } from './draft-store';
 
 export type Step = 'claim' | 'allocate' | 'confirm' | 'done';
 
@@ -77,6 +77,8 @@ export class BackfillSession {
     private readonly host: HostAdapter,
     private readonly drafts: DraftStore,
     private readonly onSubmitted: (claimId: string) => void,
+    /** Saves what this panel leaves unsaved if its frame goes away first (the background). */
+    guard: UnsavedEditsGuard,
   ) {
     this.autosave = new DraftAutosave(
       drafts,
@@ -84,6 +86,7 @@ export class BackfillSession {
       () => this.edits(),
       (draft) => this.adopt(draft),
       () => (this.basisPending = false),
+      guard,
     );
   }
 

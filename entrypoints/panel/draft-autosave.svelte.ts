@@ -1,10 +1,26 @@
-import type { Draft, DraftBasis } from '@/lib/schemas';
-import type { DraftEdits, DraftStore } from './draft-store';
+import type { Draft, DraftBasis, DraftEdits } from '@/lib/schemas';
+import type { DraftStore } from './draft-store';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 const AUTOSAVE_DELAY_MS = 250;
 const RETRY_DELAY_MS = 3_000;
+
+/** The draft as it stands, and its basis when that must be recorded (new or rebased draft). */
+export type DraftSnapshot = { edits: DraftEdits; basis?: DraftBasis };
+
+/**
+ * Told of every unsaved snapshot, of every write and of every completed save, so that edits outlive a
+ * frame destroyed before it could save them (D2).
+ */
+export interface UnsavedEditsGuard {
+  unsaved(snapshot: DraftSnapshot, baseRevision: number): void;
+  /** This snapshot is being written now, as revision `baseRevision + 1`. */
+  writing(snapshot: DraftSnapshot, baseRevision: number): void;
+  saved(): void;
+}
+
+const UNGUARDED: UnsavedEditsGuard = { unsaved: () => {}, writing: () => {}, saved: () => {} };
 
 /** Why a save failed, in words a user can act on; the edits stay in memory either way (D4). */
 export function saveFailureText(error: unknown): string {
@@ -47,12 +63,12 @@ export class DraftAutosave {
   constructor(
     private readonly store: DraftStore,
     private readonly claimId: string,
-    /** The draft as it stands, and its basis when that must be recorded (new or rebased draft). */
-    private readonly edits: () => { edits: DraftEdits; basis?: DraftBasis } | null,
+    private readonly edits: () => DraftSnapshot | null,
     /** Called with another tab's draft when this tab adopts it. */
     private readonly adopt: (draft: Draft) => void,
     /** Called once a basis given by `edits` is on disk. */
     private readonly basisSaved: () => void = () => {},
+    private readonly guard: UnsavedEditsGuard = UNGUARDED,
   ) {}
 
   /** Starts from the stored revision and follows other tabs' saves. */
@@ -73,6 +89,8 @@ export class DraftAutosave {
   changed(): void {
     this.editsVersion++;
     if (this.conflict) return; // nothing is written until the user resolves the conflict
+    const snapshot = this.edits();
+    if (snapshot) this.guard.unsaved(snapshot, this.revision);
     this.state = 'saving';
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS);
@@ -108,7 +126,7 @@ export class DraftAutosave {
     const draft = this.conflict;
     this.conflict = null;
     this.revision = draft.revision;
-    this.savedVersion = this.editsVersion;
+    this.markSaved(this.editsVersion);
     this.state = 'saved';
     this.adopt(draft);
   }
@@ -118,6 +136,7 @@ export class DraftAutosave {
     if (!snapshot) return;
     const version = this.editsVersion;
     try {
+      this.guard.writing(snapshot, this.revision);
       const started = performance.now();
       const result = await this.store.saveEdits(snapshot.edits, this.revision, snapshot.basis);
       performance.measure('backfill:save', { start: started, end: performance.now() });
@@ -136,7 +155,7 @@ export class DraftAutosave {
         this.revision = result.revision;
         if (snapshot.basis) this.basisSaved();
       }
-      this.savedVersion = version;
+      this.markSaved(version);
       this.state = version === this.editsVersion ? 'saved' : 'saving';
       this.error = null;
     } catch (error) {
@@ -158,9 +177,15 @@ export class DraftAutosave {
       this.error = 'Not saved: this claim is being submitted (or was) from another tab or window, so its draft is read-only now.';
     }
     this.conflict = null;
-    this.savedVersion = this.editsVersion;
+    this.markSaved(this.editsVersion);
     this.revision = draft.revision;
     this.adopt(draft);
+  }
+
+  /** Edits up to `version` are settled; the guard lets go once nothing newer is pending. */
+  private markSaved(version: number): void {
+    this.savedVersion = version;
+    if (!this.hasUnsavedEdits) this.guard.saved();
   }
 
   private considerExternal(): void {

@@ -1,15 +1,25 @@
 import { liveQuery } from 'dexie';
 import { z } from 'zod';
-import { DraftBasisSchema, DraftSchema, HostClaimSchema, SovSchema, type Backfill, type BackfillLine, type Draft, type DraftBasis, type HostClaim, type Sov, type Submission } from '@/lib/schemas';
+import {
+  DraftBasisSchema,
+  DraftSchema,
+  HostClaimSchema,
+  SovSchema,
+  type Backfill,
+  type BackfillLine,
+  type Draft,
+  type DraftBasis,
+  type DraftEdits,
+  type HostClaim,
+  type Sov,
+  type Submission,
+} from '@/lib/schemas';
 import { repairDraft } from '@/lib/draft-repair';
 import { buildBackfillRequest, type SubmissionStore } from '@/lib/submission';
 import { nowIso } from './clock';
 import type { AuditEntry, BackfillDatabase } from './db';
 
 const DraftHeadSchema = z.object({ revision: z.number().int().nonnegative(), submission: z.object({ state: z.string() }) });
-
-/** What the user changes in a draft; revision, time and submission state are the store's to set. */
-export type DraftEdits = Omit<Draft, 'revision' | 'updatedAt' | 'submission'>;
 
 export type SaveEditsResult =
   | { ok: true; revision: number }

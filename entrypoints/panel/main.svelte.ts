@@ -6,6 +6,7 @@ import { parsePanelHash } from '@/lib/panel-link';
 import App from './App.svelte';
 import { BackfillSession } from './backfill-session.svelte';
 import { backfillDatabase } from './db';
+import { DraftGuard } from './draft-guard';
 import { DraftStore } from './draft-store';
 import { sendToPage } from './page-messages';
 import './panel.css';
@@ -25,9 +26,10 @@ function startSession(companyHosts: readonly string[]): { session: BackfillSessi
   const host = hostOrigin ? adapterForOrigin(hostOrigin, companyHosts) : null;
   if (!hostOrigin || !host) return { session: null, problem: 'Backfill does not know how to read claims from this page yet.', storageNote: null, embedded };
   const db = backfillDatabase();
-  const session = new BackfillSession(link.claimId, hostOrigin, host, new DraftStore(db), (claimId) => {
+  const onSubmitted = (claimId: string) => {
     if (embedded) void sendToPage({ type: 'claim/submitted', claimId });
-  });
+  };
+  const session = new BackfillSession(link.claimId, hostOrigin, host, new DraftStore(db), onSubmitted, new DraftGuard());
   // An extension update upgrading the database: save what this tab has, then let it through (D6).
   db.on('versionchange', () => {
     void session.flush().finally(() => db.close());

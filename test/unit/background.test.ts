@@ -1,13 +1,18 @@
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import background from '../../entrypoints/background';
+import { backfillDatabase } from '../../entrypoints/panel/db';
+import { DraftStore } from '../../entrypoints/panel/draft-store';
+import { fakePort } from '../support/fake-port';
 
 // The background forwards page messages from our panel, and from nothing else, to the tab's top frame.
 const PANEL_URL = 'chrome-extension://test-extension-id/panel.html#claim=C-1';
 const panel: Browser.runtime.MessageSender = { id: 'test-extension-id', url: PANEL_URL, tab: { id: 7 } as Browser.tabs.Tab, frameId: 3 };
 
 let sendMessage: ReturnType<typeof vi.fn>;
+let connect: (port: Browser.runtime.Port) => void;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -15,6 +20,8 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   sendMessage = vi.fn(async () => ({ ok: true }));
   fakeBrowser.tabs.sendMessage = sendMessage as unknown as typeof fakeBrowser.tabs.sendMessage;
+  // The fake browser has no ports: the background's listener is caught here, for tests to connect.
+  fakeBrowser.runtime.onConnect = { addListener: (listener: typeof connect) => (connect = listener) } as unknown as typeof fakeBrowser.runtime.onConnect;
   background.main();
 });
 
@@ -99,5 +106,69 @@ describe('claims opened from a company host', () => {
     expect(await deliver({ type: 'claim/submitted', claimId: 'YC-7' }, companyPage)).toMatchObject({ ok: false });
     expect(await deliver({ type: 'claim/open', claimId: 'YC-7', host: 'https://evil.example.com' }, companyPage)).toMatchObject({ ok: false });
     expect(create).not.toHaveBeenCalled();
+  });
+});
+
+describe('the draft guard', () => {
+  const drafts = new DraftStore(backfillDatabase());
+  const unsaved = (claimId: string, amount: string) => ({
+    type: 'draft/unsaved',
+    edits: { claimId, contractId: 'C-1', header: { number: 'INV-1', title: 'Backfill', payPeriod: '2026-03-31' }, allocations: { L1: amount }, focusedSovLineId: 'L1' },
+    baseRevision: 0,
+  });
+
+  /** The panel's port, connected; `frameId` 3 as a docked panel's frame. */
+  function guard(sender: Browser.runtime.MessageSender = panel, name = 'draft-guard') {
+    const end = fakePort(name, sender);
+    connect(end.asPort);
+    return end;
+  }
+
+  it('saves the edits a panel left unsaved when its frame goes away', async () => {
+    const port = guard();
+    port.deliver(unsaved('G-1', '1.00'));
+    port.deliver(unsaved('G-1', '2.50'));
+    expect(await drafts.get('G-1')).toBeUndefined(); // the panel saves normally while it lives
+    port.drop();
+    await vi.waitFor(async () => expect(await drafts.get('G-1')).toMatchObject({ allocations: { L1: '2.50' }, revision: 1 }));
+  });
+
+  it('saves nothing once the panel said all is on disk', async () => {
+    const port = guard();
+    port.deliver(unsaved('G-2', '1.00'));
+    port.deliver({ type: 'draft/saved' });
+    port.drop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await drafts.get('G-2')).toBeUndefined();
+  });
+
+  it.each([
+    ['another extension', { ...panel, id: 'other-extension' }],
+    ['another page of ours', { ...panel, url: 'chrome-extension://test-extension-id/options.html' }],
+    ['a web page', { ...panel, url: 'http://127.0.0.1/panel.html' }],
+  ])('refuses a guard opened by %s, and saves nothing it sends', async (_, sender) => {
+    const port = guard(sender);
+    expect(port.port.disconnect).toHaveBeenCalled();
+    port.deliver(unsaved('G-3', '1.00'));
+    port.drop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await drafts.get('G-3')).toBeUndefined();
+  });
+
+  it('drops messages that are not in the protocol, keeping what it had', async () => {
+    const port = guard();
+    port.deliver(unsaved('G-4', '1.00'));
+    for (const message of [{ ...unsaved('G-4', '9.00'), edits: { claimId: 'G-4', allocations: { L1: 9 } } }, { ...unsaved('G-4', '9.00'), baseRevision: -1 }, { type: 'draft/saved', claimId: 'G-4' }, 'draft/saved', null]) {
+      port.deliver(message);
+    }
+    port.drop();
+    await vi.waitFor(async () => expect(await drafts.get('G-4')).toMatchObject({ allocations: { L1: '1.00' } }));
+    expect(console.warn).toHaveBeenCalledTimes(5);
+  });
+
+  it('leaves ports of other names alone', () => {
+    const port = guard(panel, 'something-else');
+    expect(port.port.disconnect).not.toHaveBeenCalled();
+    expect(console.warn).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PageMessageSchema, PageReplySchema, parsePageMessage } from '../../lib/protocol';
+import { PageMessageSchema, PageReplySchema, parseDraftGuardMessage, parsePageMessage } from '../../lib/protocol';
+import { makeClaim, makeSov } from '../support/fixtures';
 
 describe('page messages', () => {
   it.each([
@@ -68,5 +69,33 @@ describe('page replies', () => {
 
   it.each([[{ ok: 'yes' }], [{ ok: false }], [{ ok: true, reason: 'x' }], [undefined]])('rejects %j', (reply) => {
     expect(PageReplySchema.safeParse(reply).success).toBe(false);
+  });
+});
+
+describe('draft guard messages', () => {
+  const edits = { claimId: 'YC-1', contractId: 'C-1', header: { number: 'INV-1', title: 'Backfill', payPeriod: '2026-03-31' }, allocations: { L1: '1.00' }, focusedSovLineId: null };
+  const basis = { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' };
+
+  it.each([
+    [{ type: 'draft/unsaved', edits, baseRevision: 0 }],
+    [{ type: 'draft/unsaved', edits, basis, baseRevision: 0, writing: true }],
+    [{ type: 'draft/saved' }],
+  ])('accepts %j', (message) => {
+    expect(parseDraftGuardMessage(message)).toEqual({ ok: true, message });
+  });
+
+  it.each([
+    [{ type: 'draft/unsaved', edits, baseRevision: -1 }],
+    [{ type: 'draft/unsaved', edits, baseRevision: 1.5 }],
+    [{ type: 'draft/unsaved', edits: { ...edits, allocations: { L1: 1 } }, baseRevision: 0 }],
+    [{ type: 'draft/unsaved', edits: { ...edits, claimId: '' }, baseRevision: 0 }],
+    [{ type: 'draft/unsaved', edits, baseRevision: 0, revision: 3 }],
+    [{ type: 'draft/unsaved', edits, basis: { ...basis, sov: null }, baseRevision: 0 }],
+    [{ type: 'draft/saved', claimId: 'YC-1' }],
+    [{ type: 'panel/close' }],
+  ])('drops %j with a reason', (message) => {
+    const parsed = parseDraftGuardMessage(message);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason.length).toBeGreaterThan(0);
   });
 });

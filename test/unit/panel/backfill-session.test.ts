@@ -25,6 +25,9 @@ const locks = {
   },
 };
 
+// These tabs never lose their frame: the background's guard of unsaved edits has nothing to do.
+const noGuard = { unsaved: () => {}, writing: () => {}, saved: () => {} };
+
 describe('BackfillSession', () => {
   const cleanups: (() => void)[] = [];
   let databases = 0;
@@ -39,7 +42,7 @@ describe('BackfillSession', () => {
     const db = new BackfillDatabase(name);
     const drafts = new DraftStore(db);
     const submitted: string[] = [];
-    const session = new BackfillSession('YC-1', 'http://127.0.0.1:5180', host, drafts, (claimId) => submitted.push(claimId));
+    const session = new BackfillSession('YC-1', 'http://127.0.0.1:5180', host, drafts, (claimId) => submitted.push(claimId), noGuard);
     await session.load();
     cleanups.push(() => {
       session.autosave.stop();

@@ -2,9 +2,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackfillDatabase } from '../../../entrypoints/panel/db';
-import { DraftAutosave, saveFailureText } from '../../../entrypoints/panel/draft-autosave.svelte';
-import { DraftStore, type DraftEdits } from '../../../entrypoints/panel/draft-store';
-import type { Draft } from '../../../lib/schemas';
+import { DraftAutosave, saveFailureText, type UnsavedEditsGuard } from '../../../entrypoints/panel/draft-autosave.svelte';
+import { DraftStore } from '../../../entrypoints/panel/draft-store';
+import type { Draft, DraftEdits } from '../../../lib/schemas';
 
 const edits = (allocations: Record<string, string>): DraftEdits => ({
   claimId: 'YC-1',
@@ -15,12 +15,13 @@ const edits = (allocations: Record<string, string>): DraftEdits => ({
 });
 
 /** One tab: its current allocations, and what it adopted from other tabs. */
-function tab(store: DraftStore) {
+function tab(store: DraftStore, guard?: UnsavedEditsGuard) {
   const state = { allocations: {} as Record<string, string>, adopted: [] as Draft[] };
-  const autosave = new DraftAutosave(store, 'YC-1', () => ({ edits: edits(state.allocations) }), (draft) => {
+  const adopt = (draft: Draft) => {
     state.adopted.push(draft);
     state.allocations = draft.allocations;
-  });
+  };
+  const autosave = new DraftAutosave(store, 'YC-1', () => ({ edits: edits(state.allocations) }), adopt, undefined, guard);
   const type = (allocations: Record<string, string>) => {
     state.allocations = allocations;
     autosave.changed();
@@ -133,6 +134,30 @@ describe('DraftAutosave', () => {
     expect(second.autosave.error).toMatch(/read-only/);
     expect(second.state.adopted.at(-1)!.submission.state).toBe('submitting');
     expect((await store.get('YC-1'))!.allocations).toEqual({ L1: '1.00' });
+  });
+
+  it('tells the guard every unsaved snapshot at once, each write it starts, and only then that all is on disk', async () => {
+    const { store } = setup();
+    const told: string[] = [];
+    const amounts = (snapshot: { edits: DraftEdits }) => Object.values(snapshot.edits.allocations).join(' ');
+    const one = tab(store, {
+      unsaved: (snapshot, baseRevision) => told.push(`unsaved ${amounts(snapshot)} on ${baseRevision}`),
+      writing: (snapshot, baseRevision) => told.push(`writing ${amounts(snapshot)} on ${baseRevision}`),
+      saved: () => told.push('saved'),
+    });
+    one.autosave.start(0);
+    cleanups.push(() => one.autosave.stop());
+    one.type({ L1: '1.00' });
+    expect(told).toEqual(['unsaved 1.00 on 0']); // before any timer: the frame may have no time left
+    await one.autosave.flush();
+    expect(told.splice(0)).toEqual(['unsaved 1.00 on 0', 'writing 1.00 on 0', 'saved']);
+
+    one.type({ L1: '2.00' });
+    const writing = one.autosave.flush();
+    one.type({ L1: '3.00' }); // while 2.00 is being written: not all is on disk when that lands
+    await writing;
+    await until(() => one.autosave.state === 'saved');
+    expect(told).toEqual(['unsaved 2.00 on 1', 'writing 2.00 on 1', 'unsaved 3.00 on 1', 'writing 3.00 on 2', 'saved']);
   });
 
   it('explains other failures in plain words', () => {

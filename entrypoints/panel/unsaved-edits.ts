@@ -1,0 +1,61 @@
+import type { DraftGuardMessage } from '@/lib/protocol';
+import { DraftEditsSchema, type DraftBasis, type DraftEdits } from '@/lib/schemas';
+import type { DraftStore } from './draft-store';
+
+/** What became of a panel's unsaved edits once it went away. */
+export type LeftEditsOutcome =
+  | 'nothing-unsaved'
+  | 'saved'
+  /** The panel's own write landed just before it went away, and nothing newer was left. */
+  | 'saved-by-the-panel'
+  /** Another tab saved since: its draft stands, and the conflict is the normal flow's to show. */
+  | 'conflict'
+  | 'frozen';
+
+/**
+ * One panel's edits not yet on disk, as it reported them over its draft guard port, kept by the
+ * background to save when the panel goes away without the time to save them itself (D2). Only this
+ * short window lives in the service worker's memory: the panel still saves normally (D8).
+ */
+export class UnsavedEdits {
+  private unsaved: { edits: DraftEdits; basis?: DraftBasis; baseRevision: number } | undefined;
+  /** What the panel's latest write puts on disk, if it lands. */
+  private ownWrite: { revision: number; edits: DraftEdits } | undefined;
+
+  constructor(private readonly store: DraftStore) {}
+
+  follow(message: DraftGuardMessage): void {
+    if (message.type === 'draft/saved') {
+      this.unsaved = this.ownWrite = undefined;
+      return;
+    }
+    const { edits, basis, baseRevision, writing } = message;
+    this.unsaved = { edits, basis, baseRevision };
+    if (writing) this.ownWrite = { revision: baseRevision + 1, edits };
+  }
+
+  /**
+   * The panel went away: saves what it left unsaved with the same compare-and-swap it uses (D7). When
+   * the stored draft moved on, it is overwritten only if it is what the panel's own write put there
+   * (the panel may not have lived to hear that it landed); another tab's draft is never overwritten.
+   */
+  async save(): Promise<LeftEditsOutcome> {
+    const { unsaved, ownWrite } = this;
+    this.unsaved = this.ownWrite = undefined;
+    if (!unsaved) return 'nothing-unsaved';
+    const result = await this.store.saveEdits(unsaved.edits, unsaved.baseRevision, unsaved.basis);
+    if (result.ok) return 'saved';
+    if (result.reason === 'frozen') return 'frozen';
+    const { stored } = result;
+    // By content, not by who wrote it: a draft identical to ours holds no other tab's work to lose.
+    if (ownWrite?.revision !== stored.revision || !sameEdits(stored, ownWrite.edits)) return 'conflict';
+    if (sameEdits(unsaved.edits, ownWrite.edits)) return 'saved-by-the-panel';
+    const onOwnWrite = await this.store.saveEdits(unsaved.edits, stored.revision, unsaved.basis);
+    return onOwnWrite.ok ? 'saved' : onOwnWrite.reason;
+  }
+}
+
+/** Both parsed by one schema, so their keys come in one order (an allocation's keep the user's). */
+function sameEdits(a: DraftEdits, b: DraftEdits): boolean {
+  return JSON.stringify(DraftEditsSchema.parse(a)) === JSON.stringify(DraftEditsSchema.parse(b));
+}
