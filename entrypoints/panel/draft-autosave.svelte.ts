@@ -1,3 +1,4 @@
+import { sameDraftEdits } from '@/lib/draft-edits';
 import type { Draft, DraftBasis, DraftEdits } from '@/lib/schemas';
 import type { DraftStore } from './draft-store';
 
@@ -140,6 +141,11 @@ export class DraftAutosave {
       const started = performance.now();
       const result = await this.store.saveEdits(snapshot.edits, this.revision, snapshot.basis);
       performance.measure('backfill:save', { start: started, end: performance.now() });
+      if (!result.ok && result.reason === 'conflict' && sameDraftEdits(result.stored, snapshot.edits)) {
+        // Already on disk as this tab has it (the background saved it while this frame was away).
+        this.settle(result.stored.revision, version);
+        return;
+      }
       if (!result.ok && result.reason === 'conflict') {
         this.conflict = result.stored;
         this.state = 'failed';
@@ -151,13 +157,8 @@ export class DraftAutosave {
         if (stored) this.takeSubmitted(stored);
         return;
       }
-      if (result.ok) {
-        this.revision = result.revision;
-        if (snapshot.basis) this.basisSaved();
-      }
-      this.markSaved(version);
-      this.state = version === this.editsVersion ? 'saved' : 'saving';
-      this.error = null;
+      if (snapshot.basis) this.basisSaved();
+      this.settle(result.revision, version);
     } catch (error) {
       this.state = 'failed';
       this.error = saveFailureText(error);
@@ -182,6 +183,14 @@ export class DraftAutosave {
     this.adopt(draft);
   }
 
+  /** Edits up to `version` are on disk as `revision`. */
+  private settle(revision: number, version: number): void {
+    this.revision = revision;
+    this.markSaved(version);
+    this.state = version === this.editsVersion ? 'saved' : 'saving';
+    this.error = null;
+  }
+
   /** Edits up to `version` are settled; the guard lets go once nothing newer is pending. */
   private markSaved(version: number): void {
     this.savedVersion = version;
@@ -193,6 +202,8 @@ export class DraftAutosave {
     if (!draft || draft.revision <= this.revision) return;
     if (draft.submission.state !== 'ready') return this.takeSubmitted(draft);
     if (this.conflict) return;
+    const mine = this.hasUnsavedEdits ? this.edits() : null;
+    if (mine && sameDraftEdits(draft, mine.edits)) return this.settle(draft.revision, this.editsVersion);
     if (this.hasUnsavedEdits) {
       this.conflict = draft;
       this.state = 'failed';

@@ -1,5 +1,6 @@
 import type { DraftGuardMessage } from '@/lib/protocol';
-import { DraftEditsSchema, type DraftBasis, type DraftEdits } from '@/lib/schemas';
+import { sameDraftEdits } from '@/lib/draft-edits';
+import type { DraftBasis, DraftEdits } from '@/lib/schemas';
 import type { DraftStore } from './draft-store';
 
 /** What became of a panel's unsaved edits once it went away. */
@@ -48,14 +49,9 @@ export class UnsavedEdits {
     if (result.reason === 'frozen') return 'frozen';
     const { stored } = result;
     // By content, not by who wrote it: a draft identical to ours holds no other tab's work to lose.
-    if (ownWrite?.revision !== stored.revision || !sameEdits(stored, ownWrite.edits)) return 'conflict';
-    if (sameEdits(unsaved.edits, ownWrite.edits)) return 'saved-by-the-panel';
+    if (ownWrite?.revision !== stored.revision || !sameDraftEdits(stored, ownWrite.edits)) return 'conflict';
+    if (sameDraftEdits(unsaved.edits, ownWrite.edits)) return 'saved-by-the-panel';
     const onOwnWrite = await this.store.saveEdits(unsaved.edits, stored.revision, unsaved.basis);
     return onOwnWrite.ok ? 'saved' : onOwnWrite.reason;
   }
-}
-
-/** Both parsed by one schema, so their keys come in one order (an allocation's keep the user's). */
-function sameEdits(a: DraftEdits, b: DraftEdits): boolean {
-  return JSON.stringify(DraftEditsSchema.parse(a)) === JSON.stringify(DraftEditsSchema.parse(b));
 }

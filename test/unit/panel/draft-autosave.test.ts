@@ -100,6 +100,25 @@ describe('DraftAutosave', () => {
     await until(() => first.state.allocations.L1 === '2.00');
   });
 
+  it('asks nothing when the draft on disk already holds exactly its unsaved edits (saved for it by the background)', async () => {
+    const { store } = setup();
+    const [revived, other] = [tab(store), tab(store)];
+    for (const t of [revived, other]) t.autosave.start(0);
+    cleanups.push(() => [revived, other].forEach((t) => t.autosave.stop()));
+    revived.type({ L1: '4.00' });
+    // The frame was frozen in the back/forward cache; the background saved what it left unsaved.
+    await store.saveEdits(edits({ L1: '4.00' }), 0);
+    await revived.autosave.flush();
+    expect(revived.autosave.conflict).toBeNull();
+    expect(revived.autosave.state).toBe('saved');
+    // A different draft from another tab is still a conflict.
+    revived.type({ L1: '5.00' });
+    other.type({ L1: '6.00' });
+    await other.autosave.flush();
+    await revived.autosave.flush();
+    await until(() => revived.autosave.conflict !== null);
+  });
+
   it('keeps edits in memory when storage fails, says why, and saves them once it works again', async () => {
     const { db, store } = setup();
     const one = tab(store);
