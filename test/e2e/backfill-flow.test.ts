@@ -338,6 +338,7 @@ describe('a covered panel', () => {
     const submit = panel.button('Submit backfill');
     await panel.frame.locator('button[data-visible="true"]').waitFor();
     const posts = countBackfillPosts(claim.id);
+    await panel.waitSaved(); // the save status must not change between the two pictures
     const panelBox = await boxOf(reconciliation.panelIframe());
     const totalsBox = await boxOf(panel.frame.getByRole('table', { name: 'What will be created' }));
     const plainPanel = await page.screenshot({ clip: panelBox });
