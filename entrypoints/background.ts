@@ -101,7 +101,8 @@ function guardDraft(port: Browser.runtime.Port): void {
   port.onDisconnect.addListener(() => {
     unsaved.save().then(
       (outcome) => {
-        if (outcome === 'conflict' || outcome === 'frozen') console.warn(`[Backfill] A closed panel's last edits were not saved (${outcome}).`);
+        if (outcome === 'conflict') console.warn("[Backfill] A closed panel's last edits were set aside: another tab had saved a newer draft.");
+        if (outcome === 'frozen') console.warn("[Backfill] A closed panel's last edits were not saved: the claim is being submitted or was.");
       },
       (error: unknown) => console.error('[Backfill] Could not save the last edits of a closed panel:', error),
     );

@@ -115,6 +115,11 @@ export class DraftStore implements SubmissionStore {
     });
   }
 
+  /** Keeps edits that could not be saved without overwriting newer work, in the quarantine: never lost. */
+  async setAside(edits: DraftEdits, reason: string): Promise<void> {
+    await this.db.quarantine.add({ table: 'drafts', key: edits.claimId, at: nowIso(), error: reason, record: edits });
+  }
+
   /**
    * Every draft with its basis, newest first, again whenever any tab changes one (the drafts page).
    * Records that fail their schema are counted, not shown; opening the claim quarantines them.

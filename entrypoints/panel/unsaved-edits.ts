@@ -9,7 +9,7 @@ export type LeftEditsOutcome =
   | 'saved'
   /** The panel's own write landed just before it went away, and nothing newer was left. */
   | 'saved-by-the-panel'
-  /** Another tab saved since: its draft stands, and the conflict is the normal flow's to show. */
+  /** Another tab saved since: its draft stands, and these edits are set aside in the quarantine. */
   | 'conflict'
   | 'frozen';
 
@@ -38,7 +38,8 @@ export class UnsavedEdits {
   /**
    * The panel went away: saves what it left unsaved with the same compare-and-swap it uses (D7). When
    * the stored draft moved on, it is overwritten only if it is what the panel's own write put there
-   * (the panel may not have lived to hear that it landed); another tab's draft is never overwritten.
+   * (the panel may not have lived to hear that it landed); another tab's draft is never overwritten,
+   * and the edits that lost are kept aside rather than dropped.
    */
   async save(): Promise<LeftEditsOutcome> {
     const { unsaved, ownWrite } = this;
@@ -49,7 +50,10 @@ export class UnsavedEdits {
     if (result.reason === 'frozen') return 'frozen';
     const { stored } = result;
     // By content, not by who wrote it: a draft identical to ours holds no other tab's work to lose.
-    if (ownWrite?.revision !== stored.revision || !sameDraftEdits(stored, ownWrite.edits)) return 'conflict';
+    if (ownWrite?.revision !== stored.revision || !sameDraftEdits(stored, ownWrite.edits)) {
+      await this.store.setAside(unsaved.edits, 'Left unsaved by a panel that went away after another tab had saved a newer draft.');
+      return 'conflict';
+    }
     if (sameDraftEdits(unsaved.edits, ownWrite.edits)) return 'saved-by-the-panel';
     const onOwnWrite = await this.store.saveEdits(unsaved.edits, stored.revision, unsaved.basis);
     return onOwnWrite.ok ? 'saved' : onOwnWrite.reason;

@@ -8,8 +8,9 @@ import type { DraftEdits } from '../../../lib/schemas';
 import { makeClaim, makeSov } from '../../support/fixtures';
 
 function setup() {
-  const store = new DraftStore(new BackfillDatabase('backfill-unsaved-edits', { indexedDB: new IDBFactory(), IDBKeyRange }));
-  return { store, unsaved: new UnsavedEdits(store) };
+  const db = new BackfillDatabase('backfill-unsaved-edits', { indexedDB: new IDBFactory(), IDBKeyRange });
+  const store = new DraftStore(db);
+  return { db, store, unsaved: new UnsavedEdits(store) };
 }
 
 const edits = (allocations: Record<string, string>): DraftEdits => ({
@@ -66,13 +67,14 @@ describe('the edits a panel left unsaved', () => {
     expect(await store.get('YC-1')).toMatchObject({ allocations: { L1: '1.00', L2: '2.00' }, revision: 1 });
   });
 
-  it('never overwrite another tab’s draft saved before the panel’s own write could land', async () => {
-    const { store, unsaved } = setup();
+  it('never overwrite another tab’s draft saved before the panel’s own write could land, and are kept aside', async () => {
+    const { db, store, unsaved } = setup();
     unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00' }), baseRevision: 0, writing: true });
     await store.saveEdits(edits({ L3: '9.00' }), 0); // the other tab's, at the revision ours would have had
     unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00', L2: '2.00' }), baseRevision: 0 });
     expect(await unsaved.save()).toBe('conflict');
     expect(await store.get('YC-1')).toMatchObject({ allocations: { L3: '9.00' }, revision: 1 });
+    expect(await db.quarantine.toArray()).toEqual([expect.objectContaining({ key: 'YC-1', record: edits({ L1: '1.00', L2: '2.00' }) })]);
   });
 
   it('never overwrite another tab’s draft saved after the panel’s own write landed', async () => {
