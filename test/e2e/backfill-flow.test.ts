@@ -316,9 +316,11 @@ describe('a covered panel', () => {
     const submit = panel.button('Submit backfill');
     await panel.frame.locator('button[data-visible="true"]').waitFor();
     const posts = countBackfillPosts(claim.id);
-    // A short window: the panel scrolls, and the user sees Submit without what it creates.
-    await page.setViewportSize({ width: 1280, height: 260 });
+    // A short window, the panel scrolled to its end: the user sees Submit without what it creates.
+    await page.setViewportSize({ width: 1280, height: 200 });
+    await panel.frame.locator('html').evaluate((root) => root.scrollTo(0, root.scrollHeight));
     await submit.scrollIntoViewIfNeeded();
+    expect(await panel.frame.locator('p', { hasText: 'This creates Procore progress claim' }).evaluate((text) => text.getBoundingClientRect().top)).toBeLessThan(0);
     await panel.frame.locator('button[data-visible="false"]').waitFor();
     const button = await boxOf(submit);
     await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
