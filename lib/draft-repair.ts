@@ -1,4 +1,4 @@
-import { AllocationsSchema, CLAIM_HEADER_LIMITS, ClaimHeaderSchema, DraftSchema, SubmissionSchema, type Allocations, type Draft } from './schemas';
+import { CLAIM_HEADER_LIMITS, ClaimHeaderSchema, DraftSchema, SubmissionSchema, isAllocationEntry, type Allocations, type Draft } from './schemas';
 
 export interface RepairedDraft {
   draft: Draft;
@@ -7,8 +7,6 @@ export interface RepairedDraft {
 }
 
 const shape = DraftSchema.shape;
-const AllocationValueSchema = AllocationsSchema.valueType;
-const AllocationKeySchema = AllocationsSchema.keyType;
 
 /**
  * Makes a stored draft that fails its schema readable again, keeping every amount that can be kept:
@@ -71,7 +69,7 @@ function repairAllocations(value: unknown, repairs: string[]): Allocations {
   }
   const kept: [string, string][] = [];
   for (const [sovLineId, amount] of Object.entries(value)) {
-    if (AllocationKeySchema.safeParse(sovLineId).success && typeof amount === 'string' && AllocationValueSchema.safeParse(amount).success) kept.push([sovLineId, amount]);
+    if (isAllocationEntry(sovLineId, amount)) kept.push([sovLineId, amount]);
     else repairs.push(`SOV line ${clip(sovLineId)} held ${shown(amount)}, which cannot be an amount: it was left out.`);
   }
   // fromEntries defines every key as an own property, even one spelled __proto__.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DraftSchema, MoneySchema, SovSchema, YardiClaimSchema } from '../../lib/schemas';
+import { AllocationsSchema, DraftSchema, MoneySchema, SovSchema, YardiClaimSchema } from '../../lib/schemas';
 import { makeClaim, makeSov } from '../support/fixtures';
 
 describe('schemas', () => {
@@ -31,5 +31,14 @@ describe('schemas', () => {
     };
     expect(DraftSchema.parse(draft)).toEqual(draft);
     expect(DraftSchema.safeParse({ ...draft, submission: { state: 'sent' } }).success).toBe(false);
+  });
+
+  it('take the amounts typed per SOV line, and refuse what a draft could not hold, naming the field', () => {
+    expect(AllocationsSchema.parse({ L1: '600.00', L2: '', L3: 'abc' })).toEqual({ L1: '600.00', L2: '', L3: 'abc' });
+    for (const allocations of [{ ' L1': '1.00' }, { '': '1.00' }, { ['L'.repeat(201)]: '1.00' }, { L1: '1'.repeat(101) }, { L1: 1 }, ['1.00'], null, 'L1']) {
+      expect(AllocationsSchema.safeParse(allocations).success).toBe(false);
+    }
+    const result = DraftSchema.safeParse({ allocations: { L1: 5 } });
+    expect(result.error!.issues.map((issue) => issue.path.join('.'))).toContain('allocations');
   });
 });
