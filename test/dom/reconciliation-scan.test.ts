@@ -7,7 +7,7 @@ import {
   type LinkButtons,
 } from '../../entrypoints/reconciliation.content/link-buttons';
 import { SCAN_MEASURE, type ReconciliationScan } from '../../entrypoints/reconciliation.content/scan';
-import type { ClaimIdentity } from '../../lib/reconciliation-row';
+import { identityKey, type ClaimIdentity } from '../../lib/claim-identity';
 import { loadFixture } from './load-fixture';
 
 let linked: ClaimIdentity[];
@@ -123,7 +123,7 @@ describe('a scan', () => {
     scan.run();
     userClick(buttonOf('C-4'));
     expect(linked).toEqual([{ claimId: 'C-4', contractNumber: 'SC-004', invoiceNumber: 'INV-4 (no date)' }]);
-    expect(buttons.buttonFor('C-4')).toBe(buttonOf('C-4'));
+    expect(buttons.buttonFor(identityKey({ claimId: 'C-4' }))).toBe(buttonOf('C-4'));
   });
 
   it('keeps events on our button from reaching the page’s handlers', () => {
@@ -175,7 +175,7 @@ describe('a scan', () => {
 describe('a submitted claim', () => {
   it('loses its button at once and stays without one until its row is matched', () => {
     scan.run();
-    scan.markSubmitted('C-3');
+    scan.markSubmitted({ claimId: 'C-3' });
     expect(rowsWithButtons()).toEqual(['C-1', 'C-4']);
     scan.run();
     expect(rowsWithButtons()).toEqual(['C-1', 'C-4']);
