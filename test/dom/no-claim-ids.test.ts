@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LinkButtons } from '../../entrypoints/reconciliation.content/link-buttons';
-import { LINK_BUTTON_EVENTS, LINK_BUTTON_TAG } from '../../entrypoints/reconciliation.content/link-buttons';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LINK_BUTTON_TAG } from '../../entrypoints/reconciliation.content/link-buttons';
 import { readReconciliationRows } from '../../entrypoints/reconciliation.content/reconciliation-table';
-import type { ReconciliationScan } from '../../entrypoints/reconciliation.content/scan';
-import type { ClaimIdentity } from '../../lib/claim-identity';
 import { loadFixture } from './load-fixture';
+import { useScan, userClick } from './scan-harness';
 
 // Rows that name no claim id: the reader and the scan on a page with other headers, another column
 // order, several date formats and cells that are not what they should be.
@@ -56,25 +54,7 @@ describe('reading rows without a claim id', () => {
 });
 
 describe('a scan of a page without claim ids', () => {
-  let linked: ClaimIdentity[];
-  let buttons: LinkButtons;
-  let scan: ReconciliationScan;
-
-  beforeEach(async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    vi.resetModules();
-    const { LinkButtons } = await import('../../entrypoints/reconciliation.content/link-buttons');
-    const { ReconciliationScan } = await import('../../entrypoints/reconciliation.content/scan');
-    linked = [];
-    buttons = new LinkButtons(document, (claim) => linked.push(claim));
-    scan = new ReconciliationScan(document, buttons);
-    for (const type of LINK_BUTTON_EVENTS) window.addEventListener(type, buttons.handlePageEvent, { capture: true });
-  });
-
-  afterEach(() => {
-    for (const type of LINK_BUTTON_EVENTS) window.removeEventListener(type, buttons.handlePageEvent, { capture: true });
-    vi.restoreAllMocks();
-  });
+  const at = useScan();
 
   /** The invoice number shown in each row that has a button. */
   function invoicesWithButtons(): string[] {
@@ -86,33 +66,31 @@ describe('a scan of a page without claim ids', () => {
 
   function click(invoice: string): void {
     const host = [...document.getElementsByTagName(LINK_BUTTON_TAG)].find((candidate) => candidate.closest('tr, [role="row"]')!.textContent!.includes(invoice))!;
-    const event = new MouseEvent('click', { bubbles: true, composed: true });
-    Object.defineProperty(event, 'isTrusted', { value: true });
-    host.shadowRoot!.querySelector('button')!.dispatchEvent(event);
+    userClick(host.shadowRoot!.querySelector('button')!);
   }
 
   it('puts buttons on exactly the mismatched rows that name a claim, and hands over what the row shows', () => {
-    scan.run();
+    at.scan.run();
     expect(invoicesWithButtons()).toEqual(['GRC-3357', 'HDP-4566', 'AGS-2384']);
     click('AGS-2384');
-    expect(linked).toEqual([APEX]);
+    expect(at.linked).toEqual([APEX]);
   });
 
   it('keeps a submitted row’s button away, known by its identity, until the row shows matched', () => {
-    scan.run();
-    scan.markSubmitted(GRANITE);
+    at.scan.run();
+    at.scan.markSubmitted(GRANITE);
     expect(invoicesWithButtons()).toEqual(['HDP-4566', 'AGS-2384']);
     // The page re-renders the row with the old amounts: still no button.
     const row = document.querySelector('#payments tbody tr')!;
     row.replaceWith(row.cloneNode(true));
-    scan.run();
+    at.scan.run();
     expect(invoicesWithButtons()).toEqual(['HDP-4566', 'AGS-2384']);
     // The row shows matched, then differs again later: the button is back.
     const procore = (document.querySelector('#payments tbody tr') as HTMLTableRowElement).cells[7]!;
     procore.textContent = '$69,145.19';
-    scan.run();
+    at.scan.run();
     procore.textContent = '$1.00';
-    scan.run();
+    at.scan.run();
     expect(invoicesWithButtons()).toEqual(['GRC-3357', 'HDP-4566', 'AGS-2384']);
   });
 });

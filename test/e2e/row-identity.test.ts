@@ -1,77 +1,58 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { ReconciliationRowSchema, type ReconciliationRow } from '../../lib/schemas';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import type { ReconciliationRow } from '../../lib/schemas';
 import { SEED_CLAIMS } from '../../sandbox/seed';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { PanelPage } from './panel-page';
-import { LINK_BUTTON_NAME, ReconciliationPage } from './reconciliation-page';
-import { freshSandbox } from './sandbox-session';
+import { LINK_BUTTON_NAME } from './reconciliation-page';
+import { useSandboxReconciliation } from './sandbox-reconciliation-page';
 
 // The sandbox's reconciliation page without claim ids (/?ids=none), as real pages are: each row is
 // known by what it shows, and the panel finds its claim through the host. One invoice number is
 // reused on a contract (YC-1010 takes YC-1001's), so that contract + invoice names two claims.
 const REUSED_INVOICE = 'GRC-3357';
 
-let browser: ExtensionBrowser;
-let sandbox: Awaited<ReturnType<typeof freshSandbox>>;
-let page: Page;
-let reconciliation: ReconciliationPage;
-let rows: ReconciliationRow[];
-
-beforeAll(async () => {
-  sandbox = await freshSandbox({}, (data) => {
-    for (const claim of data.claims) if (claim.id === SEED_CLAIMS.ordinaryConcreteLater) claim.invoiceNumber = REUSED_INVOICE;
-  });
-  browser = await launchWithExtension();
-  rows = ReconciliationRowSchema.array().parse(await (await sandbox.api('/api/reconciliation')).json());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
+const at = useSandboxReconciliation((data) => {
+  for (const claim of data.claims) if (claim.id === SEED_CLAIMS.ordinaryConcreteLater) claim.invoiceNumber = REUSED_INVOICE;
 });
 
 beforeEach(async () => {
-  await page?.close();
-  page = await browser.context.newPage();
-  reconciliation = new ReconciliationPage(page);
-  await reconciliation.goto(new URL('/?ids=none', sandbox.url).href);
+  await at.reconciliation.goto(new URL('/?ids=none', at.sandbox.url).href);
 });
 
 /** The row showing this invoice number and date (as the page shows dates), by its cells alone. */
 function rowShowing(row: ReconciliationRow): Locator {
   const [year, month, day] = row.invoiceDate.split('-');
-  return page.locator('tbody tr', { hasText: row.invoiceNumber }).filter({ hasText: `${month}/${day}/${year}` });
+  return at.page.locator('tbody tr', { hasText: row.invoiceNumber }).filter({ hasText: `${month}/${day}/${year}` });
 }
 
 function rowOf(claimId: string): ReconciliationRow {
-  return rows.find((row) => row.claimId === claimId)!;
+  return at.rows.find((row) => row.claimId === claimId)!;
 }
 
 async function openPanelFrom(row: ReconciliationRow): Promise<PanelPage> {
   await rowShowing(row).getByRole('button', { name: LINK_BUTTON_NAME, exact: true }).click();
-  return new PanelPage(reconciliation.panel());
+  return new PanelPage(at.reconciliation.panel());
 }
 
 async function panelHash(): Promise<Record<string, string>> {
-  const src = await reconciliation.panelIframe().getAttribute('src');
+  const src = await at.reconciliation.panelIframe().getAttribute('src');
   return Object.fromEntries(new URLSearchParams(new URL(src!).hash.slice(1)));
 }
 
 describe('the reconciliation page without claim ids', () => {
   it('shows no claim id anywhere, and buttons on exactly the mismatched rows', async () => {
-    expect(await page.locator('[data-claim-id], [data-contract-id]').count()).toBe(0);
-    const shown = await page.evaluate(() =>
+    expect(await at.page.locator('[data-claim-id], [data-contract-id]').count()).toBe(0);
+    const shown = await at.page.evaluate(() =>
       [...document.querySelectorAll('backfill-link-claim')].map((host) => {
         const cells = (host.closest('tr') as HTMLTableRowElement).cells;
         return `${cells[2]!.textContent} ${cells[3]!.textContent}`;
       }),
     );
-    const mismatched = rows
+    const mismatched = at.rows
       .filter((row) => row.yardiPtd !== row.procore)
       .map((row) => `${row.invoiceNumber} ${row.invoiceDate.replace(/^(\d+)-(\d+)-(\d+)$/, '$2/$3/$1')}`);
     expect(shown.sort()).toEqual(mismatched.sort());
-    expect(shown.length).toBeLessThan(rows.length);
+    expect(shown.length).toBeLessThan(at.rows.length);
   });
 
   it('opens the right claim by contract and invoice number, never naming a claim id the page does not show', async () => {
@@ -92,12 +73,12 @@ describe('the reconciliation page without claim ids', () => {
     const candidates = panel.frame.locator('tr[data-candidate]');
     expect(await candidates.count()).toBe(2);
     expect(await candidates.nth(1).locator('td').allTextContents()).toEqual([
+      'Open',
       later.contractNumber,
       later.vendorName,
       REUSED_INVOICE,
       later.invoiceDate,
       '$9,172.58',
-      'Open',
     ]);
     await candidates.filter({ hasText: later.invoiceDate }).getByRole('button', { name: /^Open / }).click();
     await panel.heading('Yardi claim').waitFor();
@@ -109,9 +90,9 @@ describe('the reconciliation page without claim ids', () => {
     const row = rowOf(SEED_CLAIMS.tightFit);
     // The page shows an invoice number the host does not have (typed differently in Yardi, say).
     await rowShowing(row).locator('td').nth(2).evaluate((cell) => (cell.textContent = 'AGS-0000'));
-    await reconciliation.settle();
-    await page.locator('tbody tr', { hasText: 'AGS-0000' }).getByRole('button', { name: LINK_BUTTON_NAME, exact: true }).click();
-    const panel = new PanelPage(reconciliation.panel());
+    await at.reconciliation.settle();
+    await at.page.locator('tbody tr', { hasText: 'AGS-0000' }).getByRole('button', { name: LINK_BUTTON_NAME, exact: true }).click();
+    const panel = new PanelPage(at.reconciliation.panel());
     const alert = panel.frame.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain(`No claim matches contract ${row.contractNumber}, vendor ${row.vendorName}, invoice AGS-0000, dated ${row.invoiceDate}.`);

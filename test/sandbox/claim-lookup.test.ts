@@ -29,27 +29,22 @@ async function editedSandbox(edit: (state: State) => void) {
 
 describe('GET /api/claims: looking a claim up by what a reconciliation row shows', () => {
   it.each([
-    ['the contract number the page shows', { contract: 'SC-1042', invoice: 'GRC-3357' }],
-    ['the contract id', { contract: 'C-1042', invoice: 'GRC-3357' }],
-    ['other case, spaces and separators', { contract: ' sc 1042 ', invoice: 'grc3357' }],
-    ['vendor and invoice', { vendor: 'Granite Ridge Concrete, Inc.', invoice: 'GRC-3357' }],
-    ['vendor, invoice and date', { vendor: 'granite ridge concrete inc', invoice: 'GRC-3357', date: '2026-01-31' }],
-  ])('finds YC-1001 by %s', async (_, query) => {
+    ['the contract number the page shows', { contract: 'SC-1042', invoice: 'GRC-3357' }, [SEED_CLAIMS.ordinary]],
+    ['the contract id', { contract: 'C-1042', invoice: 'GRC-3357' }, [SEED_CLAIMS.ordinary]],
+    ['other case, spaces and separators', { contract: ' sc 1042 ', invoice: 'grc3357' }, [SEED_CLAIMS.ordinary]],
+    ['vendor and invoice', { vendor: 'Granite Ridge Concrete, Inc.', invoice: 'GRC-3357' }, [SEED_CLAIMS.ordinary]],
+    ['vendor, invoice and date', { vendor: 'granite ridge concrete inc', invoice: 'GRC-3357', date: '2026-01-31' }, [SEED_CLAIMS.ordinary]],
+    ['an unknown invoice', { contract: 'SC-1042', invoice: 'GRC-0000' }, []],
+    ['the invoice under another contract', { contract: 'SC-1057', invoice: 'GRC-3357' }, []],
+    ['a contract form the host does not know', { contract: '1042', invoice: 'GRC-3357' }, []],
+    ['another date', { vendor: 'Granite Ridge Concrete, Inc.', invoice: 'GRC-3357', date: '2026-01-30' }, []],
+  ])('looks up %s', async (_, query, claimIds) => {
     const { url } = await sandboxes.start();
     const found = await lookUp(url, query);
-    expect(found.status).toBe(200);
-    expect(found.claimIds).toEqual([SEED_CLAIMS.ordinary]);
-    expect(Rows.parse(found.body)[0]).toMatchObject({ contractNumber: 'SC-1042', vendorName: 'Granite Ridge Concrete, Inc.', invoiceDate: '2026-01-31', yardiPtd: '69145.19' });
-  });
-
-  it.each([
-    ['an unknown invoice', { contract: 'SC-1042', invoice: 'GRC-0000' }],
-    ['the invoice under another contract', { contract: 'SC-1057', invoice: 'GRC-3357' }],
-    ['a contract form the host does not know', { contract: '1042', invoice: 'GRC-3357' }],
-    ['another date', { vendor: 'Granite Ridge Concrete, Inc.', invoice: 'GRC-3357', date: '2026-01-30' }],
-  ])('finds nothing for %s', async (_, query) => {
-    const { url } = await sandboxes.start();
-    expect(await lookUp(url, query)).toMatchObject({ status: 200, claimIds: [] });
+    expect(found).toMatchObject({ status: 200, claimIds });
+    if (claimIds.length > 0) {
+      expect(Rows.parse(found.body)[0]).toMatchObject({ contractNumber: 'SC-1042', vendorName: 'Granite Ridge Concrete, Inc.', invoiceDate: '2026-01-31', yardiPtd: '69145.19' });
+    }
   });
 
   it('lists every claim when an invoice number is reused', async () => {
