@@ -76,10 +76,14 @@ export function readReconciliationRows(
           ? { status: 'unreadable', reason: 'the row has no Yardi PTD or Procore cell' }
           : classify({ yardiPtd, procore });
       const identified = identifyEveryRow || amounts.status === 'mismatched';
+      const dataClaimId = row.getAttribute('data-claim-id');
+      // Vendor and date only matter where no claim id is offered: two cells a row not read otherwise.
+      const byWhatItShows = identified && dataClaimId === null && columns.claim === undefined;
       const identity = readClaimIdentity({
-        dataClaimId: row.getAttribute('data-claim-id'),
+        dataClaimId,
         claim: text(columns.claim),
-        ...(identified && { contract: text(columns.contract), invoice: text(columns.invoice), vendor: text(columns.vendor), date: text(columns.date) }),
+        ...(identified && { contract: text(columns.contract), invoice: text(columns.invoice) }),
+        ...(byWhatItShows && { vendor: text(columns.vendor), date: text(columns.date) }),
       });
       readings.push({ row, lastCell: cells.last, amounts, identity });
     }

@@ -32,10 +32,10 @@ export class ReconciliationScan {
       if (amounts.status === 'unreadable') {
         logOnce(`No button on a reconciliation row: ${amounts.reason}.`);
       } else if (amounts.status === 'matched') {
-        if (identity !== null) this.#submitted.delete(identityKey(identity));
+        if (identity !== null && this.#submitted.size > 0) this.#submitted.delete(identityKey(identity));
       } else if (identity === null) {
         logOnce('No button on a mismatched reconciliation row: it shows no claim id, no contract and invoice number, and no vendor, invoice number and date.');
-      } else if (lastCell !== undefined && !this.#submitted.has(identityKey(identity))) {
+      } else if (lastCell !== undefined && !this.#wasSubmitted(identity)) {
         this.buttons.place(row, lastCell, identity);
       }
     }
@@ -43,6 +43,11 @@ export class ReconciliationScan {
     // Keep one measure, so a page open all day does not collect thousands of entries.
     performance.clearMeasures(SCAN_MEASURE);
     performance.measure(SCAN_MEASURE, { start, detail: { rows: readings.length, buttons: this.buttons.count } });
+  }
+
+  // Keys are built only while a submission waits for its row: most scans have none to look for.
+  #wasSubmitted(identity: ClaimIdentity): boolean {
+    return this.#submitted.size > 0 && this.#submitted.has(identityKey(identity));
   }
 
   /**
