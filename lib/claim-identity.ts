@@ -71,7 +71,7 @@ export function matchKey(text: string): string {
   return text.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /**
  * An invoice date as a page shows it, read to ISO `YYYY-MM-DD`; null when it is not a date or could be
@@ -97,11 +97,10 @@ export function readInvoiceDate(text: string): string | null {
 }
 
 function monthNamed(name: string, day: string, year: string): string | null {
-  // `Mar`, `March` and `Sept` name a month; a word that merely starts like one (`Marching`) does not.
-  const month = MONTHS.findIndex((prefix) => name.startsWith(prefix));
-  const full = new Date(Date.UTC(2000, month, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }).toLowerCase();
-  if (month < 0 || !full.startsWith(name)) return null;
-  return isoDate(year, String(month + 1), day);
+  // A month's name or its first three letters or more (`Mar`, `Sept`); not a word that merely starts
+  // like one (`Marching`).
+  const month = name.length < 3 ? -1 : MONTHS.findIndex((full) => full.startsWith(name));
+  return month < 0 ? null : isoDate(year, String(month + 1), day);
 }
 
 function isoDate(year: string, month: string, day: string): string | null {

@@ -32,6 +32,9 @@ export class HostResponseError extends Error {
  */
 export type ClaimLookup = { contract: string; invoice: string } | { vendor: string; invoice: string; date?: string };
 
+/** A host answers one lookup with at most this many candidates: a list a user can still read. */
+export const MAX_CLAIM_CANDIDATES = 50;
+
 /**
  * What an identity resolved to. Candidates are the claims' reconciliation rows: contract, vendor,
  * invoice number and date, and amount (Yardi PTD), for the user to choose from.

@@ -8,11 +8,9 @@ import {
   type BackfillRequest,
   type HostError,
 } from '../schemas';
-import { HostResponseError, HostUnavailableError, findClaimWith, type HostAdapter, type SubmitOutcome } from './host-adapter';
+import { HostResponseError, HostUnavailableError, MAX_CLAIM_CANDIDATES, findClaimWith, type HostAdapter, type SubmitOutcome } from './host-adapter';
 
 const RowsSchema = z.array(ReconciliationRowSchema);
-/** The sandbox answers a claim lookup with at most this many rows. */
-export const MAX_CLAIM_CANDIDATES = 50;
 const CandidatesSchema = RowsSchema.max(MAX_CLAIM_CANDIDATES);
 
 export interface SandboxAdapterOptions {

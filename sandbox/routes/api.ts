@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { MAX_CLAIM_CANDIDATES } from '../../lib/host/host-adapter';
 import { BackfillSchema, HostClaimSchema, ReconciliationRowSchema, SovSchema } from '../../lib/schemas';
 import type { Faults } from '../faults';
 import { errorReply, jsonReply, methodNotAllowed, sendJson, type Reply } from '../http';
 import { ContractSchema } from '../model';
 import type { Store } from '../store';
-import { MAX_CLAIM_CANDIDATES } from '../../lib/host/sandbox-adapter';
 import { findBackfill, findClaim, findSov, hostClaim, lookUpClaims, reconciliationRows } from '../views';
 import { createBackfillSubmitter } from './backfill';
 import { matchPath } from './match';
