@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { buildAppHash } from '@/lib/panel-link';
+import { buildPanelHash } from '@/lib/panel-link';
 import {
   ClaimOpenMessageSchema,
   DRAFT_GUARD_PORT,
@@ -60,7 +60,8 @@ async function openClaimInTab(message: unknown, sender: Browser.runtime.MessageS
     console.warn('[Backfill] Dropped claim/open from a host the user did not add:', origin);
     return { ok: false, reason: 'unexpected sender' };
   }
-  const url = `${browser.runtime.getURL('/panel.html')}#${buildAppHash(parsed.data.claimId, origin)}`;
+  const identity = 'row' in parsed.data ? parsed.data.row : { claimId: parsed.data.claimId };
+  const url = `${browser.runtime.getURL('/panel.html')}#${buildPanelHash(identity, origin)}`;
   await browser.tabs.create({ url, index: sender.tab.index + 1, openerTabId: sender.tab.id });
   return { ok: true };
 }

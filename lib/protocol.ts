@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClaimIdentitySchema } from './claim-identity';
 import { DraftBasisSchema, DraftEditsSchema } from './schemas';
 
 /**
@@ -20,18 +21,24 @@ export const PanelCloseMessageSchema = z.strictObject({ type: z.literal('panel/c
 
 /**
  * The panel submitted a backfill for this claim: the page's row button goes away at once and stays
- * away across re-renders until the row shows the claim matched.
+ * away across re-renders until the row shows the claim matched. `row` is the identity the panel was
+ * opened with when the row shows no claim id (the page knows its rows by that, not by the claim id).
  */
 export const ClaimSubmittedMessageSchema = z.strictObject({
   type: z.literal('claim/submitted'),
   claimId: ClaimIdSchema,
+  row: ClaimIdentitySchema.optional(),
 });
 
 /**
  * The content script on a company host asks to open a claim (the one thing it may ask, S4): the
  * background opens the panel in its own tab, since the panel may be framed only on built-in hosts.
+ * The claim is named by its id, or as its row shows it (`row`) when the page shows no id.
  */
-export const ClaimOpenMessageSchema = z.strictObject({ type: z.literal('claim/open'), claimId: ClaimIdSchema });
+export const ClaimOpenMessageSchema = z.union([
+  z.strictObject({ type: z.literal('claim/open'), claimId: ClaimIdSchema }),
+  z.strictObject({ type: z.literal('claim/open'), row: ClaimIdentitySchema }),
+]);
 export type ClaimOpenMessage = z.infer<typeof ClaimOpenMessageSchema>;
 
 export const PageMessageSchema = z.discriminatedUnion('type', [PanelCloseMessageSchema, ClaimSubmittedMessageSchema]);

@@ -1,3 +1,4 @@
+import { IDENTITY_LIMITS, isCompleteIdentity, readInvoiceDate, type ClaimIdentity } from './claim-identity';
 import { parseMoney, type Money } from './money';
 
 /**
@@ -6,25 +7,32 @@ import { parseMoney, type Money } from './money';
  * a backfill. The DOM side hands in header and cell texts; nothing here touches a page.
  */
 
-/** Header text as people read it: case and runs of whitespace (including no-break spaces) ignored. */
+/**
+ * Header text as people read it: case and runs of whitespace (including no-break spaces) ignored, and
+ * `Invoice#` read as `Invoice #`.
+ */
 export function normalizeHeader(text: string): string {
-  return text.replace(/[\s\u00a0\u2007\u202f]+/g, ' ').trim().toLowerCase();
+  return text.replace(/#/g, ' #').replace(/[\s\u00a0\u2007\u202f]+/g, ' ').trim().toLowerCase();
 }
 
-export type ReconciliationColumn = 'yardiPtd' | 'procore' | 'difference' | 'claim' | 'contract' | 'invoice';
+type IdentityColumn = 'claim' | 'contract' | 'invoice' | 'vendor' | 'date';
+export type ReconciliationColumn = 'yardiPtd' | 'procore' | 'difference' | IdentityColumn;
 
 /** Column positions (0-based, in grid columns) on one reconciliation table. */
-export type ReconciliationColumns = { yardiPtd: number; procore: number; difference: number } & Partial<
-  Record<'claim' | 'contract' | 'invoice', number>
->;
+export type ReconciliationColumns = { yardiPtd: number; procore: number; difference: number } & Partial<Record<IdentityColumn, number>>;
+
+/** `name`, `name #`, `name no.`, `name no` and `name number`: the ways a number column is headed. */
+const numbered = (name: string) => [name, `${name} #`, `${name} no.`, `${name} no`, `${name} number`];
 
 const HEADER_NAMES: Record<ReconciliationColumn, readonly string[]> = {
   yardiPtd: ['yardi ptd'],
   procore: ['procore'],
   difference: ['difference'],
-  claim: ['claim', 'claim id', 'claim #', 'claim no.', 'claim number'],
-  contract: ['contract', 'contract #', 'contract no.', 'contract number'],
-  invoice: ['invoice #', 'invoice', 'invoice no.', 'invoice number'],
+  claim: [...numbered('claim'), 'claim id'],
+  contract: numbered('contract'),
+  invoice: numbered('invoice'),
+  vendor: ['vendor', 'vendor name'],
+  date: ['invoice date', 'date'],
 };
 
 const COLUMN_BY_HEADER = new Map<string, ReconciliationColumn>(
@@ -75,39 +83,48 @@ export function classifyRowAmounts(cells: { yardiPtd: string; procore: string })
     : { status: 'mismatched', yardiPtd: yardi.value, procore: procore.value };
 }
 
-/** The claim a reconciliation row is about, as the page shows it. */
-export interface ClaimIdentity {
-  claimId: string;
-  contractNumber?: string;
-  invoiceNumber?: string;
-}
+// Characters that change how text is shown without being part of it: bidi overrides and isolates
+// (a page could make `INV-1` read backwards) and zero-width marks. Never part of a number or a name.
+const INVISIBLE_FORMATTING = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
-const MAX_IDENTITY_LENGTH = 200;
-
-function cleanIdentityText(text: string | null | undefined): string | undefined {
-  const clean = text?.replace(/[\s\u00a0\u2007\u202f]+/g, ' ').trim();
-  return clean && clean.length <= MAX_IDENTITY_LENGTH ? clean : undefined;
+function cleanIdentityText(text: string | null | undefined, maxLength: number = IDENTITY_LIMITS.text): string | undefined {
+  // Checked before cleaning too, so a 100 kB cell costs no regular-expression work.
+  if (text == null || text.length > maxLength * 4) return undefined;
+  const clean = text.replace(INVISIBLE_FORMATTING, '').replace(/[\s\u00a0\u2007\u202f]+/g, ' ').trim();
+  return clean && clean.length <= maxLength ? clean : undefined;
 }
 
 /**
- * The row's claim identity: the row's `data-claim-id` when present, else its Claim column; contract
- * and invoice number when the table has those columns. Null when the row names no usable claim id
- * (missing, blank or longer than 200 characters).
+ * The row's claim identity (see `ClaimIdentity`): the row's `data-claim-id` when present, else its
+ * Claim column, with contract and invoice number when the table has them. Without a claim id: contract
+ * and invoice number, vendor and invoice date, from the cells that hold something usable (a text of at
+ * most 200 characters, 500 for a vendor; a date `readInvoiceDate` reads without guessing). Null when the
+ * row names no claim by any of the three accepted sets of fields.
  */
 export function readClaimIdentity(texts: {
   dataClaimId?: string | null;
   claim?: string;
   contract?: string;
   invoice?: string;
+  vendor?: string;
+  date?: string;
 }): ClaimIdentity | null {
+  // Absent fields are left out rather than set to undefined: identities are compared and serialised.
+  const identity: ClaimIdentity = {};
   const claimId = cleanIdentityText(texts.dataClaimId) ?? cleanIdentityText(texts.claim);
-  if (claimId === undefined) return null;
-  const identity: ClaimIdentity = { claimId };
+  if (claimId !== undefined) identity.claimId = claimId;
   const contractNumber = cleanIdentityText(texts.contract);
-  const invoiceNumber = cleanIdentityText(texts.invoice);
   if (contractNumber !== undefined) identity.contractNumber = contractNumber;
+  const invoiceNumber = cleanIdentityText(texts.invoice);
   if (invoiceNumber !== undefined) identity.invoiceNumber = invoiceNumber;
-  return identity;
+  // A claim id says it all; vendor and date only matter for finding a claim without one.
+  if (claimId !== undefined) return identity;
+  const vendorName = cleanIdentityText(texts.vendor, IDENTITY_LIMITS.vendorName);
+  if (vendorName !== undefined) identity.vendorName = vendorName;
+  const date = cleanIdentityText(texts.date);
+  const invoiceDate = date === undefined ? null : readInvoiceDate(date);
+  if (invoiceDate !== null) identity.invoiceDate = invoiceDate;
+  return isCompleteIdentity(identity) ? identity : null;
 }
 
 /**

@@ -1,4 +1,6 @@
+import { matchKey } from '../lib/claim-identity';
 import { Decimal } from '../lib/decimal';
+import type { ClaimLookup } from '../lib/host/host-adapter';
 import { toMoney } from '../lib/money';
 import type { HostClaim, ReconciliationRow, Sov, YardiClaim } from '../lib/schemas';
 import type { Contract, State, StoredBackfill } from './model';
@@ -54,4 +56,22 @@ export function reconciliationRows(state: State): ReconciliationRow[] {
       a.invoiceDate.localeCompare(b.invoiceDate) ||
       a.claimId.localeCompare(b.claimId),
   );
+}
+
+/**
+ * The reconciliation rows of the claims a lookup names, compared by `matchKey`. A contract number
+ * matches a contract's number or its id (the page shows `SC-1042`, the claim belongs to `C-1042`); a
+ * vendor its name; with a date, only claims invoiced on that day.
+ */
+export function lookUpClaims(state: State, lookup: ClaimLookup): ReconciliationRow[] {
+  const invoice = matchKey(lookup.invoice);
+  let named: (row: ReconciliationRow) => boolean;
+  if ('contract' in lookup) {
+    const contract = matchKey(lookup.contract);
+    named = (row) => matchKey(row.contractNumber) === contract || matchKey(row.contractId) === contract;
+  } else {
+    const vendor = matchKey(lookup.vendor);
+    named = (row) => matchKey(row.vendorName) === vendor && (lookup.date === undefined || row.invoiceDate === lookup.date);
+  }
+  return reconciliationRows(state).filter((row) => matchKey(row.invoiceNumber) === invoice && named(row));
 }

@@ -5,6 +5,7 @@ import { CompanyHosts } from '../options/company-hosts';
 import { parsePanelHash } from '@/lib/panel-link';
 import App from './App.svelte';
 import { BackfillSession } from './backfill-session.svelte';
+import { ClaimFinder } from './claim-finder.svelte';
 import { backfillDatabase } from './db';
 import { DraftGuard } from './draft-guard';
 import { DraftStore } from './draft-store';
@@ -14,35 +15,63 @@ import './panel.css';
 /** Docked in a host page (the panel), or opened in its own tab from the drafts page (the app). */
 const embedded = window.top !== window;
 
+interface PanelProps {
+  session: BackfillSession | null;
+  /** Finding the claim of a row that shows no claim id; null once a claim is open, or with an id. */
+  finder: ClaimFinder | null;
+  problem: string | null;
+  storageNote: string | null;
+  embedded: boolean;
+}
+
 /**
- * The panel trusts the page for one thing only: which claim to open. Everything else is re-read from
- * the host, whose origin the browser gives us (the embedding page), never the page's own words (S4).
- * In its own tab there is no page: the host is the one the draft was made on, if Backfill knows it.
+ * The panel trusts the page for one thing only: which claim to open, by its id or as the row shows it
+ * (then the host finds it). Everything else is re-read from the host, whose origin the browser gives
+ * us (the embedding page), never the page's own words (S4). In its own tab there is no page: the host
+ * is the one the draft was made on, if Backfill knows it.
  */
-function startSession(companyHosts: readonly string[]): { session: BackfillSession | null; problem: string | null; storageNote: string | null; embedded: boolean } {
+function startSession(props: PanelProps, companyHosts: readonly string[]): void {
   const link = parsePanelHash(location.hash);
-  if (!link) return { session: null, problem: 'No claim was named to open.', storageNote: null, embedded };
+  if (!link) {
+    props.problem = 'No claim was named to open.';
+    return;
+  }
   const hostOrigin = embedded ? location.ancestorOrigins?.[0] : link.host;
   const host = hostOrigin ? adapterForOrigin(hostOrigin, companyHosts) : null;
-  if (!hostOrigin || !host) return { session: null, problem: 'Backfill does not know how to read claims from this page yet.', storageNote: null, embedded };
-  const db = backfillDatabase();
-  const onSubmitted = (claimId: string) => {
-    if (embedded) void sendToPage({ type: 'claim/submitted', claimId });
+  if (!hostOrigin || !host) {
+    props.problem = 'Backfill does not know how to read claims from this page yet.';
+    return;
+  }
+  const { identity } = link;
+  const open = (claimId: string) => {
+    const db = backfillDatabase();
+    const onSubmitted = (submittedId: string) => {
+      // A row without a claim id is known to the page by what it shows: name it that way too.
+      if (embedded) void sendToPage({ type: 'claim/submitted', claimId: submittedId, ...(identity.claimId === undefined && { row: identity }) });
+    };
+    const session = new BackfillSession(claimId, hostOrigin, host, new DraftStore(db), onSubmitted, new DraftGuard());
+    // An extension update upgrading the database: save what this tab has, then let it through (D6).
+    db.on('versionchange', () => {
+      void session.flush().finally(() => db.close());
+      return false;
+    });
+    props.finder = null;
+    props.session = session;
+    void session.load();
   };
-  const session = new BackfillSession(link.claimId, hostOrigin, host, new DraftStore(db), onSubmitted, new DraftGuard());
-  // An extension update upgrading the database: save what this tab has, then let it through (D6).
-  db.on('versionchange', () => {
-    void session.flush().finally(() => db.close());
-    return false;
-  });
-  void session.load();
-  return { session, problem: null, storageNote: null, embedded };
+  if (identity.claimId !== undefined) {
+    open(identity.claimId);
+    return;
+  }
+  props.finder = new ClaimFinder(identity, host, open);
+  void props.finder.find();
 }
 
 async function start(): Promise<void> {
   // Company hosts the user allowed in the options page (unreadable means none).
   const companyHosts = await new CompanyHosts().list().catch(() => []);
-  const props = $state(startSession(companyHosts));
+  const props = $state<PanelProps>({ session: null, finder: null, problem: null, storageNote: null, embedded });
+  startSession(props, companyHosts);
   mount(App, { target: document.getElementById('app')!, props });
 
   // Ask the browser to keep our data under storage pressure (D5); say so when it will not. With

@@ -1,3 +1,4 @@
+import type { ClaimIdentity } from '@/lib/claim-identity';
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { parsePageMessage, type ClaimOpenMessage, type PageMessage, type PageReply } from '@/lib/protocol';
@@ -38,7 +39,7 @@ function dispatch<Message extends PageMessage>(handlers: PageMessageHandlers, me
 }
 
 /** On a company host: ask the background to open the claim in the panel's own tab. */
-export async function askToOpen(claimId: string): Promise<void> {
-  const message: ClaimOpenMessage = { type: 'claim/open', claimId };
+export async function askToOpen(claim: ClaimIdentity): Promise<void> {
+  const message: ClaimOpenMessage = claim.claimId === undefined ? { type: 'claim/open', row: claim } : { type: 'claim/open', claimId: claim.claimId };
   await browser.runtime.sendMessage(message);
 }

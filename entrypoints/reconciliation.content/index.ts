@@ -14,12 +14,12 @@ export default defineContentScript({
   // global scope (seen in Chromium 156), so `browser` must be captured before such an element exists.
   runAt: 'document_start',
   main(ctx) {
-    const dock = new PanelDock(ctx, (claimId) => buttons.buttonFor(claimId));
+    const dock = new PanelDock(ctx, (key) => buttons.buttonFor(key));
     const buttons = new LinkButtons(
       document,
       guarded('Opening the panel', (claim) => {
         // The panel may be framed only on built-in hosts (S6); on a company host it opens in a tab.
-        const opening = isBuiltInHost(location.origin) ? dock.open(claim) : askToOpen(claim.claimId);
+        const opening = isBuiltInHost(location.origin) ? dock.open(claim) : askToOpen(claim);
         opening.catch((error: unknown) => logOnce(`Opening the panel failed: ${String(error)}`));
       }),
     );
@@ -30,7 +30,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => buttons.removeAll());
     receivePageMessages(ctx, {
       'panel/close': () => void dock.close(),
-      'claim/submitted': ({ claimId }) => scan.markSubmitted(claimId),
+      'claim/submitted': ({ claimId, row }) => scan.markSubmitted(row ?? { claimId }),
     });
     const ownTags = new Set([LINK_BUTTON_TAG, PANEL_DOCK_TAG].map((tag) => tag.toUpperCase()));
     const start = () => watchPage(ctx, ownTags, () => scan.run());

@@ -1,4 +1,4 @@
-import type { ClaimIdentity } from '@/lib/reconciliation-row';
+import { identityKey, type ClaimIdentity } from '@/lib/claim-identity';
 
 /**
  * The "Link Progress Claim" buttons beside mismatched reconciliation rows. Each sits in its own open
@@ -115,14 +115,14 @@ export class LinkButtons {
     for (const stray of strays) stray.remove();
   }
 
-  /** Removes the buttons of one claim at once, without waiting for a scan. */
-  removeClaim(claimId: string): void {
-    for (const link of this.#live) if (link.claim.claimId === claimId) this.#remove(link);
+  /** Removes the buttons of one claim (by `identityKey`) at once, without waiting for a scan. */
+  removeClaim(key: string): void {
+    for (const link of this.#live) if (identityKey(link.claim) === key) this.#remove(link);
   }
 
-  /** The connected button of a claim, to give focus back to when the panel closes. */
-  buttonFor(claimId: string): HTMLButtonElement | undefined {
-    for (const link of this.#live) if (link.claim.claimId === claimId && link.host.isConnected) return link.button;
+  /** The connected button of a claim (by `identityKey`), to give focus back to when the panel closes. */
+  buttonFor(key: string): HTMLButtonElement | undefined {
+    for (const link of this.#live) if (identityKey(link.claim) === key && link.host.isConnected) return link.button;
     return undefined;
   }
 

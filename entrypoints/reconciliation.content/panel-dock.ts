@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { buildPanelHash } from '@/lib/panel-link';
-import type { ClaimIdentity } from '@/lib/reconciliation-row';
+import { identityKey, type ClaimIdentity } from '@/lib/claim-identity';
 import { guarded } from './log';
 
 /**
@@ -71,7 +71,7 @@ export class PanelDock {
      * The claim's row button as it is now, for focus to go back to: the page may have re-rendered the
      * row since, and our buttons move between rows.
      */
-    private readonly buttonFor: (claimId: string) => HTMLButtonElement | undefined,
+    private readonly buttonFor: (key: string) => HTMLButtonElement | undefined,
   ) {}
 
   /** Opens the panel on `claim` (or switches it to that claim) and moves focus into it. */
@@ -85,7 +85,7 @@ export class PanelDock {
     if (mounted === undefined) {
       this.#claim = claim;
       ui.mount();
-    } else if (this.#claim?.claimId !== claim.claimId) {
+    } else if (this.#claim === undefined || identityKey(this.#claim) !== identityKey(claim)) {
       this.#claim = claim;
       const iframe = this.#createIframe(claim);
       mounted.iframe.replaceWith(iframe);
@@ -98,10 +98,10 @@ export class PanelDock {
   async close(): Promise<void> {
     const ui = await this.#ui;
     if (ui?.mounted === undefined || this.#claim === undefined) return;
-    const claimId = this.#claim.claimId;
+    const key = identityKey(this.#claim);
     ui.remove();
     this.#claim = undefined;
-    this.buttonFor(claimId)?.focus();
+    this.buttonFor(key)?.focus();
   }
 
   #shadowUi(): Promise<ShadowRootContentScriptUi<DockElements>> {

@@ -1,8 +1,8 @@
+import type { ClaimIdentity } from '@/lib/claim-identity';
 import {
   classifyRowAmounts,
   matchReconciliationColumns,
   readClaimIdentity,
-  type ClaimIdentity,
   type ReconciliationColumns,
   type RowAmounts,
 } from '@/lib/reconciliation-row';
@@ -20,8 +20,9 @@ export interface ReconciliationRowReading {
   lastCell: Element | undefined;
   amounts: RowAmounts;
   /**
-   * The row's claim. Contract and invoice number are read only for a mismatched row (they go into
-   * the panel's URL); other rows get the claim id alone.
+   * The row's claim. Contract, invoice number, vendor and date are read only for a mismatched row
+   * (they go into the panel's URL), or for every row when asked (`identifyEveryRow`); other rows get
+   * their claim id alone, or null.
    */
   identity: ClaimIdentity | null;
 }
@@ -51,9 +52,14 @@ const MAX_COLUMNS = 500;
 
 /**
  * Every reconciliation row in `root`, table by table, in page order. `classify` decides each row from
- * its amount texts (pass a remembering one when scanning the same page again and again).
+ * its amount texts (pass a remembering one when scanning the same page again and again). With
+ * `identifyEveryRow`, matched and unreadable rows are identified in full too (costs a few cells a row).
  */
-export function readReconciliationRows(root: Document | Element, classify: Classify = classifyRowAmounts): ReconciliationRowReading[] {
+export function readReconciliationRows(
+  root: Document | Element,
+  classify: Classify = classifyRowAmounts,
+  identifyEveryRow = false,
+): ReconciliationRowReading[] {
   const readings: ReconciliationRowReading[] = [];
   for (const grid of root.querySelectorAll(`table,${ARIA_GRID}`)) {
     const rows = grid.tagName === 'TABLE' ? tableRows(grid as HTMLTableElement) : ariaGridRows(grid);
@@ -69,12 +75,15 @@ export function readReconciliationRows(root: Document | Element, classify: Class
         yardiPtd === undefined || procore === undefined
           ? { status: 'unreadable', reason: 'the row has no Yardi PTD or Procore cell' }
           : classify({ yardiPtd, procore });
-      const mismatched = amounts.status === 'mismatched';
+      const identified = identifyEveryRow || amounts.status === 'mismatched';
+      const dataClaimId = row.getAttribute('data-claim-id');
+      // Vendor and date only matter where no claim id is offered: two cells a row not read otherwise.
+      const byWhatItShows = identified && dataClaimId === null && columns.claim === undefined;
       const identity = readClaimIdentity({
-        dataClaimId: row.getAttribute('data-claim-id'),
+        dataClaimId,
         claim: text(columns.claim),
-        contract: mismatched ? text(columns.contract) : undefined,
-        invoice: mismatched ? text(columns.invoice) : undefined,
+        ...(identified && { contract: text(columns.contract), invoice: text(columns.invoice) }),
+        ...(byWhatItShows && { vendor: text(columns.vendor), date: text(columns.date) }),
       });
       readings.push({ row, lastCell: cells.last, amounts, identity });
     }

@@ -1,3 +1,4 @@
+import { identityKey, type ClaimIdentity } from '@/lib/claim-identity';
 import { rememberingClassifier } from '@/lib/reconciliation-row';
 import type { LinkButtons } from './link-buttons';
 import { logOnce } from './log';
@@ -12,6 +13,7 @@ export const SCAN_MEASURE = 'backfill:scan';
  * even while the page still shows the old amounts.
  */
 export class ReconciliationScan {
+  /** Identity keys (`identityKey`) of the claims submitted from this page. */
   readonly #submitted = new Set<string>();
   readonly #classify = rememberingClassifier();
 
@@ -23,15 +25,17 @@ export class ReconciliationScan {
   run(): void {
     const start = performance.now();
     this.buttons.beginScan();
-    const readings = readReconciliationRows(this.root, this.#classify);
+    // A row without a claim id is known by what it shows, which for a matched row is read only while
+    // a submitted claim waits for its row to show matched.
+    const readings = readReconciliationRows(this.root, this.#classify, this.#submitted.size > 0);
     for (const { row, lastCell, amounts, identity } of readings) {
       if (amounts.status === 'unreadable') {
         logOnce(`No button on a reconciliation row: ${amounts.reason}.`);
       } else if (amounts.status === 'matched') {
-        if (identity !== null) this.#submitted.delete(identity.claimId);
+        if (identity !== null && this.#submitted.size > 0) this.#submitted.delete(identityKey(identity));
       } else if (identity === null) {
-        logOnce('No button on a mismatched reconciliation row: it names no claim id.');
-      } else if (lastCell !== undefined && !this.#submitted.has(identity.claimId)) {
+        logOnce('No button on a mismatched reconciliation row: it shows no claim id, no contract and invoice number, and no vendor, invoice number and date.');
+      } else if (lastCell !== undefined && !this.#wasSubmitted(identity)) {
         this.buttons.place(row, lastCell, identity);
       }
     }
@@ -41,9 +45,18 @@ export class ReconciliationScan {
     performance.measure(SCAN_MEASURE, { start, detail: { rows: readings.length, buttons: this.buttons.count } });
   }
 
-  /** The panel submitted this claim: its button goes now and stays away until the row is matched. */
-  markSubmitted(claimId: string): void {
-    this.#submitted.add(claimId);
-    this.buttons.removeClaim(claimId);
+  // Keys are built only while a submission waits for its row: most scans have none to look for.
+  #wasSubmitted(identity: ClaimIdentity): boolean {
+    return this.#submitted.size > 0 && this.#submitted.has(identityKey(identity));
+  }
+
+  /**
+   * The panel submitted the claim of the row identified as `identity`: its button goes now and stays
+   * away until the row is matched.
+   */
+  markSubmitted(identity: ClaimIdentity): void {
+    const key = identityKey(identity);
+    this.#submitted.add(key);
+    this.buttons.removeClaim(key);
   }
 }

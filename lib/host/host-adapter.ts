@@ -1,3 +1,4 @@
+import type { ClaimIdentity } from '../claim-identity';
 import type { Backfill, BackfillRequest, HostClaim, HostError, ReconciliationRow, Sov } from '../schemas';
 
 /** How a backfill submission ended, as far as the host told us. */
@@ -25,11 +26,61 @@ export class HostResponseError extends Error {
 }
 
 /**
+ * One way of asking the host for the claims a row names: by contract number and invoice number, or by
+ * vendor and invoice number (and invoice date when the page shows one). The host compares the texts by
+ * `matchKey`, and a contract number with both the contract's number and its id.
+ */
+export type ClaimLookup = { contract: string; invoice: string } | { vendor: string; invoice: string; date?: string };
+
+/** A host answers one lookup with at most this many candidates: a list a user can still read. */
+export const MAX_CLAIM_CANDIDATES = 50;
+
+/**
+ * What an identity resolved to. Candidates are the claims' reconciliation rows: contract, vendor,
+ * invoice number and date, and amount (Yardi PTD), for the user to choose from.
+ */
+export type ClaimMatch =
+  | { kind: 'one'; claimId: string }
+  | { kind: 'none' }
+  | { kind: 'several'; candidates: ReconciliationRow[] };
+
+/**
+ * The lookups that resolve an identity without a claim id, best first: contract + invoice number, then
+ * vendor + invoice number (+ date). The second runs only when the first finds nothing, which is how a
+ * contract number the host does not know in the page's form still finds its claim.
+ */
+export function claimLookups(identity: ClaimIdentity): ClaimLookup[] {
+  const { contractNumber, invoiceNumber, vendorName, invoiceDate } = identity;
+  if (invoiceNumber === undefined) return [];
+  const lookups: ClaimLookup[] = [];
+  if (contractNumber !== undefined) lookups.push({ contract: contractNumber, invoice: invoiceNumber });
+  if (vendorName !== undefined) lookups.push(invoiceDate === undefined ? { vendor: vendorName, invoice: invoiceNumber } : { vendor: vendorName, invoice: invoiceNumber, date: invoiceDate });
+  return lookups;
+}
+
+/**
+ * Resolves an identity with `lookup` (one host request per call): a claim id is taken as it is (the
+ * panel reads that claim next, as it always has); otherwise the first lookup that finds anything
+ * decides.
+ */
+export async function findClaimWith(identity: ClaimIdentity, lookup: (query: ClaimLookup) => Promise<ReconciliationRow[]>): Promise<ClaimMatch> {
+  if (identity.claimId !== undefined) return { kind: 'one', claimId: identity.claimId };
+  for (const query of claimLookups(identity)) {
+    const candidates = await lookup(query);
+    if (candidates.length === 1) return { kind: 'one', claimId: candidates[0]!.claimId };
+    if (candidates.length > 1) return { kind: 'several', candidates };
+  }
+  return { kind: 'none' };
+}
+
+/**
  * Everything Backfill needs from the host. One implementation per host (the sandbox today, the real
  * Portfolio Financials later); every reply is zod-validated inside the adapter.
  */
 export interface HostAdapter {
   readReconciliation(): Promise<ReconciliationRow[]>;
+  /** The claim a reconciliation row names (see `ClaimIdentity`): exactly one, none, or candidates. */
+  findClaim(identity: ClaimIdentity): Promise<ClaimMatch>;
   readClaim(claimId: string): Promise<HostClaim>;
   readSov(contractId: string): Promise<Sov>;
   /** The backfill the host holds for this claim, or null. */

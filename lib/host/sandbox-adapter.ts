@@ -8,9 +8,10 @@ import {
   type BackfillRequest,
   type HostError,
 } from '../schemas';
-import { HostResponseError, HostUnavailableError, type HostAdapter, type SubmitOutcome } from './host-adapter';
+import { HostResponseError, HostUnavailableError, MAX_CLAIM_CANDIDATES, findClaimWith, type HostAdapter, type SubmitOutcome } from './host-adapter';
 
 const RowsSchema = z.array(ReconciliationRowSchema);
+const CandidatesSchema = RowsSchema.max(MAX_CLAIM_CANDIDATES);
 
 export interface SandboxAdapterOptions {
   /** The host's origin, e.g. `http://127.0.0.1:5180`. */
@@ -54,6 +55,8 @@ export function createSandboxAdapter({ origin, timeoutMs = 15_000, fetch: fetchI
 
   return {
     readReconciliation: () => read('/api/reconciliation', RowsSchema, 'reconciliation rows'),
+    findClaim: (identity) =>
+      findClaimWith(identity, (lookup) => read(`/api/claims?${new URLSearchParams(lookup).toString()}`, CandidatesSchema, 'the claims looked up')),
     readClaim: (claimId) => read(`/api/claims/${encodeURIComponent(claimId)}`, HostClaimSchema, `claim ${claimId}`),
     readSov: (contractId) => read(`/api/contracts/${encodeURIComponent(contractId)}/sov`, SovSchema, `the SOV of ${contractId}`),
 

@@ -10,6 +10,7 @@ export const RECONCILIATION_SCRIPT = `
   const root = document.getElementById('reconciliation');
   const body = root.querySelector('[data-rows]');
   const grid = root.dataset.layout === 'grid';
+  const claimIds = root.dataset.ids !== 'none';
   const columns = root.dataset.columns.split(',');
   const form = document.getElementById('filters');
   const contract = form.elements.namedItem('contract');
@@ -54,8 +55,10 @@ export const RECONCILIATION_SCRIPT = `
   function row(r) {
     const node = element(grid ? 'div' : 'tr', grid ? 'grid-row' : '');
     if (grid) node.setAttribute('role', 'row');
-    node.dataset.claimId = r.claimId;
-    node.dataset.contractId = r.contractId;
+    if (claimIds) {
+      node.dataset.claimId = r.claimId;
+      node.dataset.contractId = r.contractId;
+    }
     for (const key of columns) node.append(cell(r, key));
     return node;
   }

@@ -12,6 +12,11 @@ export interface ReconciliationQuery {
   /** Only this contract's rows; '' for all. */
   contractId: string;
   onlyDifferences: boolean;
+  /**
+   * Whether rows carry `data-claim-id` and `data-contract-id`. `/?ids=none` leaves them out, as real
+   * reconciliation pages do: a row then says which claim it is only by what it shows.
+   */
+  claimIds: boolean;
 }
 
 export function readReconciliationQuery(params: URLSearchParams): ReconciliationQuery {
@@ -19,12 +24,13 @@ export function readReconciliationQuery(params: URLSearchParams): Reconciliation
     layout: params.get('layout') === 'grid' ? 'grid' : 'table',
     contractId: params.get('contract') ?? '',
     onlyDifferences: params.get('differences') === '1',
+    claimIds: params.get('ids') !== 'none',
   };
 }
 
 /**
  * `/` (a `<table>`) and `/?layout=grid` (an ARIA grid, columns reordered): one row per Yardi payment,
- * each with `data-claim-id` and `data-contract-id`. Filters come from the query, so the first render
+ * each with `data-claim-id` and `data-contract-id` unless the query says `ids=none`. Filters come from the query, so the first render
  * already matches the URL the inline script keeps up to date.
  */
 export function reconciliationPage(state: State, query: ReconciliationQuery, nonce: string): string {
@@ -42,13 +48,14 @@ export function reconciliationPage(state: State, query: ReconciliationQuery, non
     <p class="sub">Payments made in Yardi compared with progress claims in Procore. A difference means the claim still needs to be backfilled.</p>
   </div>
   <nav class="switch" aria-label="Layout">
-    <a href="/"${grid ? null : html` aria-current="page"`}>Table</a>
-    <a href="/?layout=grid"${grid ? html` aria-current="page"` : null}>Grid</a>
+    <a href="/${query.claimIds ? '' : '?ids=none'}"${grid ? null : html` aria-current="page"`}>Table</a>
+    <a href="/?layout=grid${query.claimIds ? '' : '&ids=none'}"${grid ? html` aria-current="page"` : null}>Grid</a>
   </nav>
 </div>
 <section class="card">
   <form id="filters" class="toolbar" method="get" action="/">
     ${grid ? html`<input type="hidden" name="layout" value="grid">` : null}
+    ${query.claimIds ? null : html`<input type="hidden" name="ids" value="none">`}
     <label>Contract
       <select id="contract-filter" name="contract">
         <option value="">All contracts</option>
@@ -65,33 +72,38 @@ export function reconciliationPage(state: State, query: ReconciliationQuery, non
     <button class="button" type="button" id="refresh">Refresh</button>
   </form>
   <p id="load-problem" class="problem" role="alert" hidden></p>
-  <div id="reconciliation" data-layout="${query.layout}" data-columns="${columns.map((column) => column.key).join(',')}">
-    ${grid ? gridMarkup(columns, shown) : tableMarkup(columns, shown)}
+  <div id="reconciliation" data-layout="${query.layout}" data-ids="${query.claimIds ? 'claim' : 'none'}" data-columns="${columns.map((column) => column.key).join(',')}">
+    ${grid ? gridMarkup(columns, shown, query.claimIds) : tableMarkup(columns, shown, query.claimIds)}
   </div>
   <p id="empty" class="empty"${shown.length > 0 ? html` hidden` : null}>No payments match these filters.</p>
 </section>`;
   return layout(state, { title: 'Reconciliation', section: 'reconciliation', body, script: { source: RECONCILIATION_SCRIPT, nonce } });
 }
 
-function tableMarkup(columns: readonly Column[], rows: ReconciliationRow[]): SafeHtml {
+/** A row's ids as attributes, or nothing on the `ids=none` page. */
+function idAttributes(row: ReconciliationRow, claimIds: boolean): SafeHtml | null {
+  return claimIds ? html` data-claim-id="${row.claimId}" data-contract-id="${row.contractId}"` : null;
+}
+
+function tableMarkup(columns: readonly Column[], rows: ReconciliationRow[], claimIds: boolean): SafeHtml {
   return html`<table class="data">
     <thead><tr>${columns.map((column) => html`<th scope="col"${AMOUNT_COLUMNS.has(column.key) ? html` class="num"` : null}>${column.header}</th>`)}</tr></thead>
     <tbody data-rows>${rows.map(
       (row) => html`
-      <tr data-claim-id="${row.claimId}" data-contract-id="${row.contractId}">${columns.map((column) => html`<td class="${cellClass(row, column.key)}">${cellContent(row, column.key)}</td>`)}</tr>`,
+      <tr${idAttributes(row, claimIds)}>${columns.map((column) => html`<td class="${cellClass(row, column.key)}">${cellContent(row, column.key)}</td>`)}</tr>`,
     )}
     </tbody>
   </table>`;
 }
 
-function gridMarkup(columns: readonly Column[], rows: ReconciliationRow[]): SafeHtml {
+function gridMarkup(columns: readonly Column[], rows: ReconciliationRow[], claimIds: boolean): SafeHtml {
   return html`<div class="grid" role="grid" aria-label="Reconciliation" aria-colcount="${columns.length}">
     <div role="rowgroup"><div role="row" class="grid-row grid-head">${columns.map(
       (column) => html`<div role="columnheader" class="cell${AMOUNT_COLUMNS.has(column.key) ? ' num' : ''}">${column.header}</div>`,
     )}</div></div>
     <div role="rowgroup" data-rows>${rows.map(
       (row) => html`
-      <div role="row" class="grid-row" data-claim-id="${row.claimId}" data-contract-id="${row.contractId}">${columns.map(
+      <div role="row" class="grid-row"${idAttributes(row, claimIds)}>${columns.map(
         (column) => html`<div role="gridcell" class="${cellClass(row, column.key)}">${cellContent(row, column.key)}</div>`,
       )}</div>`,
     )}

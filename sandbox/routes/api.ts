@@ -1,15 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { MAX_CLAIM_CANDIDATES } from '../../lib/host/host-adapter';
 import { BackfillSchema, HostClaimSchema, ReconciliationRowSchema, SovSchema } from '../../lib/schemas';
 import type { Faults } from '../faults';
 import { errorReply, jsonReply, methodNotAllowed, sendJson, type Reply } from '../http';
 import { ContractSchema } from '../model';
 import type { Store } from '../store';
-import { findBackfill, findClaim, findSov, hostClaim, reconciliationRows } from '../views';
+import { findBackfill, findClaim, findSov, hostClaim, lookUpClaims, reconciliationRows } from '../views';
 import { createBackfillSubmitter } from './backfill';
 import { matchPath } from './match';
 
 type Method = 'GET' | 'POST';
+
+const LookupTextSchema = z.string().trim().min(1).max(500);
+
+/** `?contract=&invoice=` or `?vendor=&invoice=[&date=]`, nothing else (see `ClaimLookup`). */
+const ClaimLookupQuerySchema = z.union([
+  z.strictObject({ contract: LookupTextSchema, invoice: LookupTextSchema }),
+  z.strictObject({ vendor: LookupTextSchema, invoice: LookupTextSchema, date: z.iso.date().optional() }),
+]);
 type Handler = (params: string[], req: IncomingMessage, onSettled: (callback: () => void) => void) => Reply | Promise<Reply>;
 
 interface Route {
@@ -33,6 +42,17 @@ export function createApi(store: Store, { faults, dropAfterCommit }: { faults: F
         GET: ([contractId]) => {
           const sov = findSov(store.state, contractId!);
           return sov ? jsonReply(200, SovSchema, sov) : errorReply(404, `There is no contract ${contractId}.`);
+        },
+      },
+    },
+    {
+      path: ['claims'],
+      methods: {
+        GET: (_, req) => {
+          const query = ClaimLookupQuerySchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://sandbox').searchParams));
+          if (!query.success) return errorReply(400, 'Look claims up by contract and invoice, or by vendor and invoice (and date).', { issues: query.error.issues });
+          const rows = lookUpClaims(store.state, query.data);
+          return jsonReply(200, z.array(ReconciliationRowSchema).max(MAX_CLAIM_CANDIDATES), rows.slice(0, MAX_CLAIM_CANDIDATES));
         },
       },
     },

@@ -8,7 +8,7 @@ export { balancedAllocation } from '../../sandbox/allocation';
 
 /** The parts of the sandbox's data file the tests change. */
 export interface SandboxData {
-  claims: { id: string; total: string }[];
+  claims: { id: string; total: string; invoiceNumber: string }[];
 }
 
 export type SandboxOptions = Omit<Parameters<typeof startSandbox>[0], 'dataDir' | 'port'>;

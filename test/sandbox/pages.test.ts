@@ -252,3 +252,38 @@ describe('hostile data', () => {
     }
   });
 });
+
+describe('reconciliation page without claim ids (?ids=none)', () => {
+  it.each(['/?ids=none', '/?layout=grid&ids=none'])('%s shows the same rows with no id anywhere', async (path) => {
+    const { url } = await sandboxes.start();
+    const { text } = await getText(url, path);
+    const document = parse(text, url);
+    const rows = rowsOf(document);
+    expect(rows).toHaveLength(14);
+    expect(rows.every((row) => row.claimId === null && row.contractId === null)).toBe(true);
+    expect(document.querySelectorAll('[data-claim-id], [data-contract-id]')).toHaveLength(0);
+    expect([...document.querySelectorAll('th, [role="columnheader"]')].map((cell) => cell.textContent!.trim().toLowerCase())).not.toContain('claim');
+    expect(text).not.toMatch(/YC-\d+/);
+    const withIds = rowsOf(parse((await getText(url, path.replace(/[?&]ids=none/, ''))).text, url));
+    expect(rows.map((row) => row.cells)).toEqual(withIds.map((row) => row.cells));
+    expect(document.querySelector('input[type="hidden"][name="ids"]')!.getAttribute('value')).toBe('none');
+  });
+
+  it('re-creates its rows without ids after a filter change', async () => {
+    const { url } = await sandboxes.start();
+    const browser = new Browser({ settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } });
+    browsers.push(browser);
+    const page = browser.newPage();
+    await page.goto(new URL('/?ids=none', url).href);
+    await page.waitUntilComplete();
+    const { document, window } = page.mainFrame;
+    const select = document.querySelector<HTMLSelectElement>('#contract-filter')!;
+    select.value = SEED_CONTRACTS.mechanical;
+    select.dispatchEvent(new window.Event('change', { bubbles: true }));
+    await page.waitUntilComplete();
+    expect(rowsOf(document)).toEqual(rowsOf(parse((await getText(url, `/?ids=none&contract=${SEED_CONTRACTS.mechanical}`)).text, url)));
+    expect(rowsOf(document)).toHaveLength(3);
+    expect(document.querySelectorAll('[data-claim-id]')).toHaveLength(0);
+    expect(window.location.search).toContain('ids=none');
+  });
+});

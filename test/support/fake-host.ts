@@ -1,4 +1,4 @@
-import { HostUnavailableError, type HostAdapter, type SubmitOutcome } from '../../lib/host/host-adapter';
+import { HostUnavailableError, findClaimWith, type HostAdapter, type SubmitOutcome } from '../../lib/host/host-adapter';
 import type { Backfill, BackfillRequest, HostClaim, Submission } from '../../lib/schemas';
 import type { SubmissionStore } from '../../lib/submission';
 import { makeClaim, makeSov } from './fixtures';
@@ -35,6 +35,7 @@ export function makeFakeHost(faults: Fault[] = []) {
 
   const host: HostAdapter = {
     readReconciliation: async () => [],
+    findClaim: async (identity) => findClaimWith(identity, async () => []),
     readClaim: async () => {
       reads.push('claim');
       return { ...claim };

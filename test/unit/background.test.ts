@@ -94,6 +94,16 @@ describe('claims opened from a company host', () => {
     });
   });
 
+  it('opens a claim named by what its row shows, as the row shows it', async () => {
+    const row = { contractNumber: 'SC-1042', invoiceNumber: 'GRC-3357', vendorName: 'Granite & Co', invoiceDate: '2026-01-31' };
+    expect(await deliver({ type: 'claim/open', row }, companyPage)).toEqual({ ok: true });
+    expect(create).toHaveBeenCalledWith({
+      url: 'chrome-extension://test-extension-id/panel.html#contract=SC-1042&invoice=GRC-3357&vendor=Granite+%26+Co&date=2026-01-31&host=https%3A%2F%2Facme.example.com',
+      index: 3,
+      openerTabId: 9,
+    });
+  });
+
   it.each([
     ['a host the user did not add', { ...companyPage, url: 'https://evil.example.com/' }],
     ['another extension', { ...companyPage, id: 'other-extension' }],
@@ -105,6 +115,8 @@ describe('claims opened from a company host', () => {
   it('refuses anything but a claim to open', async () => {
     expect(await deliver({ type: 'claim/submitted', claimId: 'YC-7' }, companyPage)).toMatchObject({ ok: false });
     expect(await deliver({ type: 'claim/open', claimId: 'YC-7', host: 'https://evil.example.com' }, companyPage)).toMatchObject({ ok: false });
+    expect(await deliver({ type: 'claim/open', row: { vendorName: 'Acme', invoiceNumber: 'A-1' } }, companyPage)).toMatchObject({ ok: false });
+    expect(await deliver({ type: 'claim/open', claimId: 'YC-7', row: { claimId: 'YC-8' } }, companyPage)).toMatchObject({ ok: false });
     expect(create).not.toHaveBeenCalled();
   });
 });

@@ -7,6 +7,7 @@ describe('page messages', () => {
   it.each([
     [{ type: 'panel/close' }],
     [{ type: 'claim/submitted', claimId: 'C-1001' }],
+    [{ type: 'claim/submitted', claimId: 'YC-1001', row: { contractNumber: 'SC-1042', invoiceNumber: 'GRC-3357' } }],
   ])('accepts %j', (message) => {
     expect(parsePageMessage(message)).toEqual({ ok: true, message });
   });
@@ -29,6 +30,8 @@ describe('page messages', () => {
     [{ type: 'claim/submitted', claimId: 42 }],
     [{ type: 'claim/submitted', claimId: 'x'.repeat(201) }],
     [{ type: 'claim/submitted', claimId: 'C-1', amount: '1.00' }],
+    [{ type: 'claim/submitted', claimId: 'C-1', row: { vendorName: 'Acme', invoiceNumber: 'A-1' } }],
+    [{ type: 'claim/submitted', claimId: 'C-1', row: { contractNumber: 'SC-1', invoiceNumber: 'A-1', url: 'https://evil.example.com' } }],
   ])('drops %j with a reason', (message) => {
     const parsed = parsePageMessage(message);
     expect(parsed.ok).toBe(false);

@@ -21,7 +21,7 @@ describe('matchReconciliationColumns', () => {
   it('finds the sandbox columns', () => {
     expect(
       matchReconciliationColumns(['Contract', 'Vendor', 'Invoice #', 'Invoice date', 'Yardi PTD', 'Procore', 'Difference']),
-    ).toEqual({ contract: 0, invoice: 2, yardiPtd: 4, procore: 5, difference: 6 });
+    ).toEqual({ contract: 0, vendor: 1, invoice: 2, date: 3, yardiPtd: 4, procore: 5, difference: 6 });
   });
 
   it('finds columns in any order, any case, with extra whitespace, and a Claim ID column', () => {
@@ -126,5 +126,84 @@ describe('readClaimIdentity', () => {
 
   it.each([[{}], [{ dataClaimId: null, claim: ' ' }], [{ claim: 'x'.repeat(201) }]])('names no claim: %j', (texts) => {
     expect(readClaimIdentity(texts)).toBeNull();
+  });
+});
+
+describe('matchReconciliationColumns on pages not built for us', () => {
+  it.each([
+    [['Invoice No.', 'Vendor Name', 'Date', 'Contract Number', 'Yardi PTD', 'Procore', 'Difference', 'Notes'], { invoice: 0, vendor: 1, date: 2, contract: 3 }],
+    [['CONTRACT #', 'INVOICE#', 'VENDOR', 'INVOICE DATE', 'YARDI PTD', 'PROCORE', 'DIFFERENCE'], { contract: 0, invoice: 1, vendor: 2, date: 3 }],
+    [['Status', 'Difference', 'Procore', 'Yardi PTD', 'invoice\u00a0number', 'contract no', 'Notes'], { invoice: 4, contract: 5 }],
+    [['Yardi PTD', 'Procore', 'Difference', 'Vendor', 'Invoice No', 'Invoice  Date'], { vendor: 3, invoice: 4, date: 5 }],
+  ])('finds the identity columns of %j', (headers, identity) => {
+    expect(matchReconciliationColumns(headers)).toMatchObject(identity);
+  });
+
+  it('reads no identity column from a header that only resembles one', () => {
+    const columns = matchReconciliationColumns(['Yardi PTD', 'Procore', 'Difference', 'Vendor code', 'Invoice total', 'Due date', 'Contractor']);
+    expect(columns).toEqual({ yardiPtd: 0, procore: 1, difference: 2 });
+  });
+});
+
+describe('readClaimIdentity on rows without a claim id', () => {
+  const row = { contract: 'SC-1042', vendor: 'Granite Ridge Concrete, Inc.', invoice: 'GRC-3357', date: '01/31/2026' };
+
+  it('keeps contract, invoice, vendor and the date read to ISO', () => {
+    expect(readClaimIdentity(row)).toEqual({
+      contractNumber: 'SC-1042',
+      invoiceNumber: 'GRC-3357',
+      vendorName: 'Granite Ridge Concrete, Inc.',
+      invoiceDate: '2026-01-31',
+    });
+  });
+
+  it('names the claim by contract and invoice when the date cannot be read without guessing', () => {
+    expect(readClaimIdentity({ ...row, date: '31/01/2026' })).toEqual({ contractNumber: 'SC-1042', invoiceNumber: 'GRC-3357', vendorName: 'Granite Ridge Concrete, Inc.' });
+  });
+
+  it.each([
+    ['vendor, invoice and date', { vendor: 'Acme', invoice: 'A-1', date: 'Mar 31, 2026' }, { vendorName: 'Acme', invoiceNumber: 'A-1', invoiceDate: '2026-03-31' }],
+    ['contract and invoice', { contract: 'SC-1', invoice: 'A-1' }, { contractNumber: 'SC-1', invoiceNumber: 'A-1' }],
+  ])('names the claim by %s', (_, texts, identity) => {
+    expect(readClaimIdentity(texts)).toEqual(identity);
+  });
+
+  it.each([
+    ['no invoice number', { contract: 'SC-1', vendor: 'Acme', date: '2026-03-31' }],
+    ['a vendor and invoice without a date', { vendor: 'Acme', invoice: 'A-1' }],
+    ['a vendor and invoice with an ambiguous date', { vendor: 'Acme', invoice: 'A-1', date: '03/31/26' }],
+    ['a blank contract and no vendor', { contract: ' \u00a0 ', invoice: 'A-1', date: '2026-03-31' }],
+    ['a 100 kB invoice cell', { contract: 'SC-1', invoice: 'x'.repeat(100_000) }],
+    ['a 100 kB contract cell and no vendor', { contract: '9'.repeat(100_000), invoice: 'A-1' }],
+    ['an invoice made only of invisible formatting', { contract: 'SC-1', invoice: '\u202e\u200b\u2066' }],
+  ])('names no claim with %s', (_, texts) => {
+    expect(readClaimIdentity(texts)).toBeNull();
+  });
+
+  it('takes script-looking text as plain text, bounded', () => {
+    const invoice = '<img src=x onerror=alert(1)>';
+    expect(readClaimIdentity({ contract: '"><script>alert(1)</script>', invoice })).toEqual({
+      contractNumber: '"><script>alert(1)</script>',
+      invoiceNumber: invoice,
+    });
+  });
+
+  it('drops bidi overrides and zero-width marks, so the panel shows what the row means', () => {
+    // U+202E shows "GRC-3357" backwards on the page; the characters underneath still read GRC-3357.
+    expect(readClaimIdentity({ contract: 'SC\u200b-1042', invoice: '\u202eGRC-3357\u202c', vendor: '\u2067Acme\u2069', date: '\u200e2026-01-31' })).toEqual({
+      contractNumber: 'SC-1042',
+      invoiceNumber: 'GRC-3357',
+      vendorName: 'Acme',
+      invoiceDate: '2026-01-31',
+    });
+  });
+
+  it('bounds a vendor at 500 characters and the other texts at 200', () => {
+    expect(readClaimIdentity({ vendor: 'v'.repeat(500), invoice: 'i'.repeat(200), date: '2026-03-31' })).toMatchObject({ vendorName: 'v'.repeat(500) });
+    expect(readClaimIdentity({ vendor: 'v'.repeat(501), invoice: 'A-1', date: '2026-03-31' })).toBeNull();
+  });
+
+  it('leaves vendor and date out when the row has a claim id', () => {
+    expect(readClaimIdentity({ dataClaimId: 'YC-1', ...row })).toEqual({ claimId: 'YC-1', contractNumber: 'SC-1042', invoiceNumber: 'GRC-3357' });
   });
 });
