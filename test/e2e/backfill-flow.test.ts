@@ -242,6 +242,24 @@ describe('a covered panel', () => {
   }
 
   /** A page's own popover, shown after our panel so it is drawn over it, over `box` only. */
+  /** A fresh host and a claim allocated to the confirm step, Submit seen visible, backfill requests counted. */
+  async function atConfirmStep() {
+    await fresh();
+    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
+    await panel.frame.locator('button[data-visible="true"]').waitFor();
+    return { claim, panel, submit: panel.button('Submit backfill'), posts: countBackfillPosts(claim.id) };
+  }
+
+  /** Once the guard says hidden, a real click on Submit is refused in words, and nothing is sent. */
+  async function clickRefused(panel: PanelPage, submit: Locator, claimId: string, posts: string[]) {
+    await panel.frame.locator('button[data-visible="false"]').waitFor();
+    const button = await boxOf(submit);
+    await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+    await panel.frame.getByText('partly covered or hidden').waitFor();
+    expect(posts).toEqual([]);
+    expect((await sandbox.api(`/api/claims/${claimId}/backfill`)).status).toBe(404);
+  }
+
   async function pagePopoverOver(box: { x: number; y: number; width: number; height: number }) {
     await page.evaluate(({ x, y, width, height }) => {
       const cover = document.createElement('div');
@@ -277,56 +295,25 @@ describe('a covered panel', () => {
     await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
   });
 
-  it('refuses Submit while the page covers the totals, though not the button, and sends nothing', async () => {
-    await fresh();
-    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
-    const submit = panel.button('Submit backfill');
-    await panel.frame.locator('button[data-visible="true"]').waitFor();
-    const posts = countBackfillPosts(claim.id);
-    // Fake totals over the real ones; the button stays in plain view.
-    await pagePopoverOver(await boxOf(panel.frame.getByRole('table', { name: 'What will be created' })));
+  // Fake totals or a fake confirm text over the real ones; the button stays in plain view.
+  it.each([
+    ['the totals', (panel: PanelPage) => panel.frame.getByRole('table', { name: 'What will be created' })],
+    ['the confirm text', (panel: PanelPage) => panel.frame.getByText('This creates Procore progress claim')],
+  ])('refuses Submit while the page covers %s, though not the button, and sends nothing', async (_what, covered) => {
+    const { claim, panel, submit, posts } = await atConfirmStep();
+    await pagePopoverOver(await boxOf(covered(panel)));
     // The guard hears of it within a frame or two (IntersectionObserver v2 delay); a user reads longer.
-    await panel.frame.locator('button[data-visible="false"]').waitFor();
-    const button = await boxOf(submit);
-    await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
-    await panel.frame.getByText('partly covered or hidden').waitFor();
-    expect(posts).toEqual([]);
-    expect((await sandbox.api(`/api/claims/${claim.id}/backfill`)).status).toBe(404);
-  });
-
-  it('refuses Submit while the page covers the confirm text, though not the button, and sends nothing', async () => {
-    await fresh();
-    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
-    const submit = panel.button('Submit backfill');
-    await panel.frame.locator('button[data-visible="true"]').waitFor();
-    const posts = countBackfillPosts(claim.id);
-    await pagePopoverOver(await boxOf(panel.frame.getByText('This creates Procore progress claim')));
-    // The guard hears of it within a frame or two (IntersectionObserver v2 delay); a user reads longer.
-    await panel.frame.locator('button[data-visible="false"]').waitFor();
-    const button = await boxOf(submit);
-    await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
-    await panel.frame.getByText('partly covered or hidden').waitFor();
-    expect(posts).toEqual([]);
-    expect((await sandbox.api(`/api/claims/${claim.id}/backfill`)).status).toBe(404);
+    await clickRefused(panel, submit, claim.id, posts);
   });
 
   it('refuses Submit while the confirm text is scrolled out of view, though the button shows', async () => {
-    await fresh();
-    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
-    const submit = panel.button('Submit backfill');
-    await panel.frame.locator('button[data-visible="true"]').waitFor();
-    const posts = countBackfillPosts(claim.id);
+    const { claim, panel, submit, posts } = await atConfirmStep();
     // A short window, the panel scrolled to its end: the user sees Submit without what it creates.
     await page.setViewportSize({ width: 1280, height: 200 });
     await panel.frame.locator('html').evaluate((root) => root.scrollTo(0, root.scrollHeight));
     await submit.scrollIntoViewIfNeeded();
     expect(await panel.frame.locator('p', { hasText: 'This creates Procore progress claim' }).evaluate((text) => text.getBoundingClientRect().top)).toBeLessThan(0);
-    await panel.frame.locator('button[data-visible="false"]').waitFor();
-    const button = await boxOf(submit);
-    await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
-    await panel.frame.getByText('partly covered or hidden').waitFor();
-    expect(posts).toEqual([]);
-    expect((await sandbox.api(`/api/claims/${claim.id}/backfill`)).status).toBe(404);
+    await clickRefused(panel, submit, claim.id, posts);
   });
 
   // Clickjacking by clipping: the page shows only the Submit button's rectangle, hoping for a click on
@@ -335,11 +322,7 @@ describe('a covered panel', () => {
     ['clip-path', (box: Rect, view: Size) => `clip-path: inset(${box.y}px ${view.width - box.x - box.width}px ${view.height - box.y - box.height}px ${box.x}px) !important;`],
     ['mask', (box: Rect) => `mask: linear-gradient(#000 0 0) ${box.x}px ${box.y}px / ${box.width}px ${box.height}px no-repeat !important;`],
   ])('keeps the whole panel painted when the page sets %s on html, body and our dock, and a real click submits what was shown', async (_property, hide) => {
-    await fresh();
-    const { claim, panel } = await openAllocated(SEED_CLAIMS.ordinaryConcreteLater);
-    const submit = panel.button('Submit backfill');
-    await panel.frame.locator('button[data-visible="true"]').waitFor();
-    const posts = countBackfillPosts(claim.id);
+    const { claim, panel, submit, posts } = await atConfirmStep();
     await panel.waitSaved(); // the save status must not change between the two pictures
     const panelBox = await boxOf(reconciliation.panelIframe());
     const totalsBox = await boxOf(panel.frame.getByRole('table', { name: 'What will be created' }));

@@ -1,23 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { formatMoney } from '../../lib/money';
 import { SEED_CLAIMS } from '../../sandbox/seed';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { PanelPage } from './panel-page';
 import { ReconciliationPage } from './reconciliation-page';
-import { balancedAllocation, freshSandbox } from './sandbox-session';
+import { balancedAllocation, hostAndBrowserPerTest } from './sandbox-session';
 
 // D2: an edit made just before the docked frame goes away is saved, however it goes away. The panel
 // autosaves 250 ms after the last edit; each way of leaving here comes right after the Enter that
 // commits the amount, well inside that window.
-let sandbox: Awaited<ReturnType<typeof freshSandbox>> | undefined;
-let browser: ExtensionBrowser | undefined;
-
-afterEach(async () => {
-  await browser?.close();
-  await sandbox?.close();
-  [browser, sandbox] = [undefined, undefined];
-});
+const start = hostAndBrowserPerTest();
 
 async function openDocked(context: BrowserContext, url: string, claimId: string) {
   const reconciliation = new ReconciliationPage(await context.newPage());
@@ -35,8 +27,7 @@ const WAYS_TO_LEAVE: [string, (reconciliation: ReconciliationPage, hostUrl: stri
 
 describe('an edit made just before the docked panel goes away', () => {
   it.each(WAYS_TO_LEAVE)('is saved when %s', async (_way, leave) => {
-    sandbox = await freshSandbox();
-    browser = await launchWithExtension();
+    const { sandbox, browser } = await start();
     const claim = await sandbox.claim(SEED_CLAIMS.ordinary);
     const [lineId, amount] = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)))[0]!;
 

@@ -1,24 +1,15 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { formatMoney } from '../../lib/money';
 import { SEED_CLAIMS } from '../../sandbox/seed';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { PanelPage } from './panel-page';
 import { ReconciliationPage } from './reconciliation-page';
-import { balancedAllocation, freshSandbox } from './sandbox-session';
+import { balancedAllocation, hostAndBrowserPerTest } from './sandbox-session';
 
 // What the panel takes is what it reads back: a saved draft never comes back "set aside".
-let sandbox: Awaited<ReturnType<typeof freshSandbox>> | undefined;
-let browser: ExtensionBrowser | undefined;
-
-afterEach(async () => {
-  await browser?.close();
-  await sandbox?.close();
-  [browser, sandbox] = [undefined, undefined];
-});
+const start = hostAndBrowserPerTest();
 
 it('takes a title, a claim number and an amount only as far as it can read them back, says so, and resumes the draft whole', async () => {
-  sandbox = await freshSandbox();
-  browser = await launchWithExtension();
+  const { sandbox, browser } = await start();
   const claim = await sandbox.claim(SEED_CLAIMS.ordinary);
   const [lineId, amount] = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)))[0]!;
 

@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HostClaimSchema, SovSchema, type HostClaim, type Sov } from '../../lib/schemas';
+import { afterEach } from 'vitest';
 import { startSandbox } from '../../sandbox/server';
+import { launchWithExtension } from './browser';
 
 export { balancedAllocation } from '../../sandbox/allocation';
 
@@ -39,5 +41,23 @@ export async function freshSandbox(options: SandboxOptions = {}, edit?: (data: S
       await server.close();
       if (!options.keepData) await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For a test file whose every test wants its own host and browser: `start()` gives a fresh sandbox and
+ * Chromium with Backfill loaded, and both are closed after each test.
+ */
+export function hostAndBrowserPerTest() {
+  let opened: { sandbox: Awaited<ReturnType<typeof freshSandbox>>; browser: Awaited<ReturnType<typeof launchWithExtension>> } | undefined;
+  afterEach(async () => {
+    await opened?.browser.close();
+    await opened?.sandbox.close();
+    opened = undefined;
+  });
+  return async (options: SandboxOptions = {}) => {
+    const sandbox = await freshSandbox(options);
+    opened = { sandbox, browser: await launchWithExtension() };
+    return opened;
   };
 }

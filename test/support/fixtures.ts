@@ -1,4 +1,4 @@
-import type { Sov, YardiClaim } from '../../lib/schemas';
+import type { DraftEdits, Sov, YardiClaim } from '../../lib/schemas';
 
 /** A small claim: Yardi paid two codes that the SOV spreads over three lines. */
 export function makeClaim(overrides: Partial<YardiClaim> = {}): YardiClaim {
@@ -34,3 +34,14 @@ export function makeSov(overrides: Partial<Sov> = {}): Sov {
 
 /** A balanced allocation of `makeClaim()` over `makeSov()`. */
 export const BALANCED = { L1: '600.00', L2: '400.00', L3: '500.00' };
+
+/** What a tab on claim YC-1 would save: these amounts, under a fixed header. */
+export function draftEdits(allocations: Record<string, string>): DraftEdits {
+  return {
+    claimId: 'YC-1',
+    contractId: 'C-1',
+    header: { number: 'INV-100', title: 'Backfill', payPeriod: '2026-03-31' },
+    allocations,
+    focusedSovLineId: null,
+  };
+}

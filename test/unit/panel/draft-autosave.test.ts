@@ -5,14 +5,8 @@ import { BackfillDatabase } from '../../../entrypoints/panel/db';
 import { DraftAutosave, saveFailureText, type UnsavedEditsGuard } from '../../../entrypoints/panel/draft-autosave.svelte';
 import { DraftStore } from '../../../entrypoints/panel/draft-store';
 import type { Draft, DraftEdits } from '../../../lib/schemas';
+import { draftEdits } from '../../support/fixtures';
 
-const edits = (allocations: Record<string, string>): DraftEdits => ({
-  claimId: 'YC-1',
-  contractId: 'C-1',
-  header: { number: 'INV-100', title: 'Backfill', payPeriod: '2026-03-31' },
-  allocations,
-  focusedSovLineId: null,
-});
 
 /** One tab: its current allocations, and what it adopted from other tabs. */
 function tab(store: DraftStore, guard?: UnsavedEditsGuard) {
@@ -21,7 +15,7 @@ function tab(store: DraftStore, guard?: UnsavedEditsGuard) {
     state.adopted.push(draft);
     state.allocations = draft.allocations;
   };
-  const autosave = new DraftAutosave(store, 'YC-1', () => ({ edits: edits(state.allocations) }), adopt, undefined, guard);
+  const autosave = new DraftAutosave(store, 'YC-1', () => ({ edits: draftEdits(state.allocations) }), adopt, undefined, guard);
   const type = (allocations: Record<string, string>) => {
     state.allocations = allocations;
     autosave.changed();
@@ -107,7 +101,7 @@ describe('DraftAutosave', () => {
     cleanups.push(() => [revived, other].forEach((t) => t.autosave.stop()));
     revived.type({ L1: '4.00' });
     // The frame was frozen in the back/forward cache; the background saved what it left unsaved.
-    await store.saveEdits(edits({ L1: '4.00' }), 0);
+    await store.saveEdits(draftEdits({ L1: '4.00' }), 0);
     await revived.autosave.flush();
     expect(revived.autosave.conflict).toBeNull();
     expect(revived.autosave.state).toBe('saved');

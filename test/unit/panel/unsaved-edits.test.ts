@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BackfillDatabase } from '../../../entrypoints/panel/db';
 import { DraftStore } from '../../../entrypoints/panel/draft-store';
 import { UnsavedEdits } from '../../../entrypoints/panel/unsaved-edits';
-import type { DraftEdits } from '../../../lib/schemas';
-import { makeClaim, makeSov } from '../../support/fixtures';
+import { draftEdits, makeClaim, makeSov } from '../../support/fixtures';
 
 function setup() {
   const db = new BackfillDatabase('backfill-unsaved-edits', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -13,20 +12,13 @@ function setup() {
   return { db, store, unsaved: new UnsavedEdits(store) };
 }
 
-const edits = (allocations: Record<string, string>): DraftEdits => ({
-  claimId: 'YC-1',
-  contractId: 'C-1',
-  header: { number: 'INV-100', title: 'Backfill', payPeriod: '2026-03-31' },
-  allocations,
-  focusedSovLineId: null,
-});
 
 describe('the edits a panel left unsaved', () => {
   it('are saved, with the basis of a new draft, when the panel goes away', async () => {
     const { store, unsaved } = setup();
     const basis = { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' };
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00' }), basis, baseRevision: 0 });
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00', L2: '2.00' }), basis, baseRevision: 0 });
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00' }), basis, baseRevision: 0 });
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00', L2: '2.00' }), basis, baseRevision: 0 });
     expect(await unsaved.save()).toBe('saved');
     expect(await store.get('YC-1')).toMatchObject({ allocations: { L1: '1.00', L2: '2.00' }, revision: 1 });
     expect(await store.basis('YC-1')).toEqual(basis);
@@ -34,7 +26,7 @@ describe('the edits a panel left unsaved', () => {
 
   it('are nothing to save once the panel said everything is on disk', async () => {
     const { store, unsaved } = setup();
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00' }), baseRevision: 0 });
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00' }), baseRevision: 0 });
     unsaved.follow({ type: 'draft/saved' });
     expect(await unsaved.save()).toBe('nothing-unsaved');
     expect(await store.get('YC-1')).toBeUndefined();
@@ -42,56 +34,56 @@ describe('the edits a panel left unsaved', () => {
 
   it('are saved on top of the panel’s own write that landed just before it went away', async () => {
     const { store, unsaved } = setup();
-    await store.saveEdits(edits({ L1: '1.00' }), 0);
+    await store.saveEdits(draftEdits({ L1: '1.00' }), 0);
     // The panel writes revision 2, types more meanwhile, and is gone before it hears the write landed.
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.50' }), baseRevision: 1, writing: true });
-    await store.saveEdits(edits({ L1: '1.50' }), 1);
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.50', L2: '2.00' }), baseRevision: 1 });
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.50' }), baseRevision: 1, writing: true });
+    await store.saveEdits(draftEdits({ L1: '1.50' }), 1);
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.50', L2: '2.00' }), baseRevision: 1 });
     expect(await unsaved.save()).toBe('saved');
     expect(await store.get('YC-1')).toMatchObject({ allocations: { L1: '1.50', L2: '2.00' }, revision: 3 });
   });
 
   it('are not written twice when the panel’s own write of them landed', async () => {
     const { store, unsaved } = setup();
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00' }), baseRevision: 0, writing: true });
-    await store.saveEdits(edits({ L1: '1.00' }), 0);
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00' }), baseRevision: 0, writing: true });
+    await store.saveEdits(draftEdits({ L1: '1.00' }), 0);
     expect(await unsaved.save()).toBe('saved-by-the-panel');
     expect(await store.get('YC-1')).toMatchObject({ allocations: { L1: '1.00' }, revision: 1 });
   });
 
   it('are saved when the panel’s own write never landed (its frame went first)', async () => {
     const { store, unsaved } = setup();
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00' }), baseRevision: 0, writing: true });
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00', L2: '2.00' }), baseRevision: 0 });
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00' }), baseRevision: 0, writing: true });
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00', L2: '2.00' }), baseRevision: 0 });
     expect(await unsaved.save()).toBe('saved');
     expect(await store.get('YC-1')).toMatchObject({ allocations: { L1: '1.00', L2: '2.00' }, revision: 1 });
   });
 
   it('never overwrite another tab’s draft saved before the panel’s own write could land, and are kept aside', async () => {
     const { db, store, unsaved } = setup();
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00' }), baseRevision: 0, writing: true });
-    await store.saveEdits(edits({ L3: '9.00' }), 0); // the other tab's, at the revision ours would have had
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00', L2: '2.00' }), baseRevision: 0 });
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00' }), baseRevision: 0, writing: true });
+    await store.saveEdits(draftEdits({ L3: '9.00' }), 0); // the other tab's, at the revision ours would have had
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00', L2: '2.00' }), baseRevision: 0 });
     expect(await unsaved.save()).toBe('conflict');
     expect(await store.get('YC-1')).toMatchObject({ allocations: { L3: '9.00' }, revision: 1 });
-    expect(await db.quarantine.toArray()).toEqual([expect.objectContaining({ key: 'YC-1', record: edits({ L1: '1.00', L2: '2.00' }) })]);
+    expect(await db.quarantine.toArray()).toEqual([expect.objectContaining({ key: 'YC-1', record: draftEdits({ L1: '1.00', L2: '2.00' }) })]);
   });
 
   it('never overwrite another tab’s draft saved after the panel’s own write landed', async () => {
     const { store, unsaved } = setup();
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00' }), baseRevision: 0, writing: true });
-    await store.saveEdits(edits({ L1: '1.00' }), 0);
-    await store.saveEdits(edits({ L1: '1.00', L3: '9.00' }), 1);
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '1.00', L2: '2.00' }), baseRevision: 0 });
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00' }), baseRevision: 0, writing: true });
+    await store.saveEdits(draftEdits({ L1: '1.00' }), 0);
+    await store.saveEdits(draftEdits({ L1: '1.00', L3: '9.00' }), 1);
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00', L2: '2.00' }), baseRevision: 0 });
     expect(await unsaved.save()).toBe('conflict');
     expect(await store.get('YC-1')).toMatchObject({ allocations: { L1: '1.00', L3: '9.00' }, revision: 2 });
   });
 
   it('leave a draft being submitted alone', async () => {
     const { store, unsaved } = setup();
-    await store.saveEdits(edits({ L1: '1.00' }), 0);
+    await store.saveEdits(draftEdits({ L1: '1.00' }), 0);
     await store.save('YC-1', { state: 'submitting', idempotencyKey: 'k-1', lines: [{ sovLineId: 'L1', amount: '1.00' }], payloadHash: 'h', startedAt: '2026-11-25T10:00:00.000Z', attempts: 0 });
-    unsaved.follow({ type: 'draft/unsaved', edits: edits({ L1: '2.00' }), baseRevision: 2 });
+    unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '2.00' }), baseRevision: 2 });
     expect(await unsaved.save()).toBe('frozen');
     expect(await store.get('YC-1')).toMatchObject({ allocations: { L1: '1.00' }, submission: { state: 'submitting' } });
   });
