@@ -322,7 +322,7 @@ describe('a covered panel', () => {
     ['clip-path', (box: Rect, view: Size) => `clip-path: inset(${box.y}px ${view.width - box.x - box.width}px ${view.height - box.y - box.height}px ${box.x}px) !important;`],
     ['mask', (box: Rect) => `mask: linear-gradient(#000 0 0) ${box.x}px ${box.y}px / ${box.width}px ${box.height}px no-repeat !important;`],
   ])('keeps the whole panel painted when the page sets %s on html, body and our dock, and a real click submits what was shown', async (_property, hide) => {
-    const { claim, panel, submit, posts } = await atConfirmStep();
+    const { panel, submit, posts } = await atConfirmStep();
     await panel.waitSaved(); // the save status must not change between the two pictures
     const panelBox = await boxOf(reconciliation.panelIframe());
     const totalsBox = await boxOf(panel.frame.getByRole('table', { name: 'What will be created' }));
