@@ -106,6 +106,7 @@ describe('DraftAutosave', () => {
     expect(revived.autosave.conflict).toBeNull();
     expect(revived.autosave.state).toBe('saved');
     // A different draft from another tab is still a conflict.
+    await until(() => other.state.adopted.length === 1); // the other tab is on the saved draft too
     revived.type({ L1: '5.00' });
     other.type({ L1: '6.00' });
     await other.autosave.flush();
