@@ -1,18 +1,24 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { buildPanelHash } from '@/lib/panel-link';
+import { draftMarks } from '@/lib/draft-marks';
+import { identityKey } from '@/lib/claim-identity';
+import { isBuiltInHost } from '@/lib/hosts';
 import {
-  ClaimOpenMessageSchema,
+  ContentRequestSchema,
   DRAFT_GUARD_PORT,
   PageReplySchema,
   parseDraftGuardMessage,
   parsePageMessage,
+  type ClaimOpenMessage,
+  type DraftMarksRequest,
   type PageMessage,
   type PageReply,
 } from '@/lib/protocol';
 import { CompanyHosts } from './options/company-hosts';
 import { backfillDatabase } from './panel/db';
 import { DraftStore } from './panel/draft-store';
+import { RowLinks } from './panel/row-links';
 import { UnsavedEdits } from './panel/unsaved-edits';
 
 type Handler<Type extends PageMessage['type']> = (
@@ -34,6 +40,7 @@ async function forwardToPage(message: PageMessage, tabId: number): Promise<PageR
 const handlers: { [Type in PageMessage['type']]: Handler<Type> } = {
   'panel/close': forwardToPage,
   'claim/submitted': forwardToPage,
+  'drafts/changed': forwardToPage,
 };
 
 /**
@@ -48,26 +55,47 @@ function isPanelPage(url: string | undefined): boolean {
 }
 
 /**
- * Our content script on a company host the user added asks to open a claim: the panel opens in a tab
- * of its own, reading from that host (it may not be framed there, S6). The host comes from the
- * browser's record of the sender's tab, never from the message.
+ * Our content script asks something of us, from the top frame of a host page: only from a host we
+ * serve, the origin taken from the browser's record of the sender's tab, never from the message.
  */
-async function openClaimInTab(message: unknown, sender: Browser.runtime.MessageSender): Promise<PageReply> {
-  const parsed = ClaimOpenMessageSchema.safeParse(message);
+async function answerContentScript(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  const parsed = ContentRequestSchema.safeParse(message);
   const origin = sender.url && URL.canParse(sender.url) ? new URL(sender.url).origin : undefined;
-  if (!parsed.success || origin === undefined || sender.tab === undefined) return { ok: false, reason: 'not a claim to open' };
-  if (!(await new CompanyHosts().list()).includes(origin)) {
-    console.warn('[Backfill] Dropped claim/open from a host the user did not add:', origin);
+  if (!parsed.success || origin === undefined || sender.tab === undefined) return { ok: false, reason: 'not a request we answer' };
+  const companyHost = (await new CompanyHosts().list()).includes(origin);
+  if (!companyHost && !isBuiltInHost(origin)) {
+    console.warn('[Backfill] Dropped a request from a host Backfill does not serve:', origin);
     return { ok: false, reason: 'unexpected sender' };
   }
-  const identity = 'row' in parsed.data ? parsed.data.row : { claimId: parsed.data.claimId };
+  if (parsed.data.type === 'drafts/marks') return markRows(parsed.data);
+  // Opening in a tab is for company hosts only: on built-in hosts the panel docks in the page.
+  if (!companyHost) return { ok: false, reason: 'unexpected sender' };
+  return openClaimInTab(parsed.data, origin, sender.tab);
+}
+
+/**
+ * On a company host the panel opens in a tab of its own, reading from that host (it may not be framed
+ * there, S6).
+ */
+async function openClaimInTab(message: ClaimOpenMessage, origin: string, tab: Browser.tabs.Tab): Promise<PageReply> {
+  const identity = 'row' in message ? message.row : { claimId: message.claimId };
   const url = `${browser.runtime.getURL('/panel.html')}#${buildPanelHash(identity, origin)}`;
-  await browser.tabs.create({ url, index: sender.tab.index + 1, openerTabId: sender.tab.id });
+  await browser.tabs.create({ url, index: tab.index + 1, openerTabId: tab.id });
   return { ok: true };
 }
 
-async function handleMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<PageReply> {
-  if (sender.id === browser.runtime.id && sender.frameId === 0 && !isPanelPage(sender.url)) return openClaimInTab(message, sender);
+/** What each row should show of our own work on its claim, from the extension's storage. */
+async function markRows({ rows }: DraftMarksRequest): Promise<unknown> {
+  const db = backfillDatabase();
+  const [{ entries }, links] = await Promise.all([
+    new DraftStore(db).all(),
+    new RowLinks(db).claimIds(rows.filter((row) => row.claimId === undefined).map(identityKey)),
+  ]);
+  return { ok: true, marks: draftMarks(rows, entries, links) };
+}
+
+async function handleMessage(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  if (sender.id === browser.runtime.id && sender.frameId === 0 && !isPanelPage(sender.url)) return answerContentScript(message, sender);
   // Only our own panel, docked in a tab, may ask the page for anything (S4).
   if (sender.id !== browser.runtime.id || !isPanelPage(sender.url) || sender.tab?.id === undefined) {
     console.warn('[Backfill] Dropped a message not sent by the panel:', sender.url ?? sender.id);
@@ -94,14 +122,23 @@ function guardDraft(port: Browser.runtime.Port): void {
     return;
   }
   const unsaved = new UnsavedEdits(new DraftStore(backfillDatabase()));
+  // The page the panel is docked in shows a draft badge on the claim's row: tell it when it changed.
+  const tabId = port.sender.tab?.id;
+  const draftsChanged = () => {
+    if (tabId !== undefined) void forwardToPage({ type: 'drafts/changed' }, tabId);
+  };
   port.onMessage.addListener((message: unknown) => {
     const parsed = parseDraftGuardMessage(message);
-    if (parsed.ok) unsaved.follow(parsed.message);
-    else console.warn('[Backfill] Dropped a draft guard message that is not in the protocol:', parsed.reason);
+    if (!parsed.ok) console.warn('[Backfill] Dropped a draft guard message that is not in the protocol:', parsed.reason);
+    else {
+      unsaved.follow(parsed.message);
+      if (parsed.message.type === 'draft/saved') draftsChanged();
+    }
   });
   port.onDisconnect.addListener(() => {
     unsaved.save().then(
       (outcome) => {
+        if (outcome === 'saved' || outcome === 'conflict') draftsChanged();
         if (outcome === 'conflict') console.warn("[Backfill] A closed panel's last edits were set aside: another tab had saved a newer draft.");
         if (outcome === 'frozen') console.warn("[Backfill] A closed panel's last edits were not saved: the claim is being submitted or was.");
       },

@@ -18,9 +18,7 @@ const STATES = { ready: 'Draft', submitting: 'Submitting', submitted: 'Synced an
 
 /** One line of the drafts list: whose claim, how far allocated, where it stands. */
 export function draftSummary(draft: Draft, basis: DraftBasis | undefined): DraftSummary {
-  const allocated = Object.values(draft.allocations)
-    .filter((value) => isMoney(value))
-    .reduce((sum, value) => sum.plus(value), new Decimal(0));
+  const allocated = allocatedOf(draft);
   return {
     claimId: draft.claimId,
     vendorName: basis?.claim.vendorName ?? '',
@@ -31,4 +29,11 @@ export function draftSummary(draft: Draft, basis: DraftBasis | undefined): Draft
     updatedAt: draft.updatedAt,
     hostOrigin: draft.hostOrigin ?? null,
   };
+}
+
+/** The sum of a draft's amounts (text that is not an amount counts as nothing). */
+export function allocatedOf(draft: Draft): Decimal {
+  return Object.values(draft.allocations)
+    .filter((value) => isMoney(value))
+    .reduce((sum, value) => sum.plus(value), new Decimal(0));
 }

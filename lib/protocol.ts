@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClaimIdentitySchema } from './claim-identity';
+import { MAX_MARKED_ROWS } from './draft-marks';
 import { DraftBasisSchema, DraftEditsSchema } from './schemas';
 
 /**
@@ -8,8 +9,9 @@ import { DraftBasisSchema, DraftEditsSchema } from './schemas';
  * reason, never half-handled.
  *
  * Page messages go from the panel (an extension page in an iframe) through the background to the
- * content script in the tab's top frame. The content script sends nothing: it opens the panel with a
- * claim id in the iframe URL (see `panel-link.ts`) and the panel re-reads that claim from the host.
+ * content script in the tab's top frame. The content script opens the panel with the row's claim in
+ * the iframe URL (see `panel-link.ts`), and the panel re-reads that claim from the host; it asks the
+ * background only what its rows should show (`drafts/marks`), and on a company host to open a claim.
  *
  * Draft guard messages go from the panel to the background over a port (see below).
  */
@@ -41,11 +43,28 @@ export const ClaimOpenMessageSchema = z.union([
 ]);
 export type ClaimOpenMessage = z.infer<typeof ClaimOpenMessageSchema>;
 
-export const PageMessageSchema = z.discriminatedUnion('type', [PanelCloseMessageSchema, ClaimSubmittedMessageSchema]);
+/** A draft was saved in this tab's panel: the page asks again what its rows should show (`drafts/marks`). */
+export const DraftsChangedMessageSchema = z.strictObject({ type: z.literal('drafts/changed') });
+
+export const PageMessageSchema = z.discriminatedUnion('type', [PanelCloseMessageSchema, ClaimSubmittedMessageSchema, DraftsChangedMessageSchema]);
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 export type PageMessageType = PageMessage['type'];
 
 /** Every page message is answered with whether it was delivered and handled; a failure is data. */
+/**
+ * The content script asks what its rows should show of the extension's own work (a draft badge, a
+ * backfill the page does not show yet). The answer is read from the extension's storage by the
+ * background, never from the page's storage.
+ */
+export const DraftMarksRequestSchema = z.strictObject({
+  type: z.literal('drafts/marks'),
+  rows: z.array(ClaimIdentitySchema).max(MAX_MARKED_ROWS),
+});
+export type DraftMarksRequest = z.infer<typeof DraftMarksRequestSchema>;
+
+/** What the content script may ask the background, from a host page's top frame. */
+export const ContentRequestSchema = z.union([ClaimOpenMessageSchema, DraftMarksRequestSchema]);
+
 export const PageReplySchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true) }),
   z.strictObject({ ok: z.literal(false), reason: z.string().max(500) }),

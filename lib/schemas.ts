@@ -184,6 +184,17 @@ export const DraftBasisSchema = z.object({
 });
 export type DraftBasis = z.infer<typeof DraftBasisSchema>;
 
+/**
+ * The claim the panel opened for a row that shows no claim id, under the row's `identityKey`: how the
+ * row finds its draft again (the page's words for a contract may not be the host's).
+ */
+export const RowLinkSchema = z.object({
+  key: z.string().min(1).max(2000),
+  claimId: IdSchema,
+  at: z.iso.datetime(),
+});
+export type RowLink = z.infer<typeof RowLinkSchema>;
+
 /** The body of every host API error. */
 export const HostErrorSchema = z.object({
   error: z.string(),

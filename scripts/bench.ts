@@ -7,8 +7,8 @@ import { BackfillValidator, validateBackfill } from '../lib/backfill';
 import { balancedAllocation } from '../sandbox/allocation';
 import { SEED_CLAIMS, createSeed } from '../sandbox/seed';
 import { benchPanel } from './bench-panel';
-import { benchScan } from './bench-scan';
-import { report, reportMedian } from './bench-stats';
+import { benchScan, reportScan } from './bench-scan';
+import { report } from './bench-stats';
 
 function measure(runs: number, work: (run: number) => void): number[] {
   for (let run = 0; run < Math.min(runs, 20); run++) work(run); // warm up the JIT
@@ -44,10 +44,7 @@ report(
 );
 
 console.log('');
-const scan = await benchScan();
-console.log(`content script (Chromium, built extension): a ${scan.rows}-row reconciliation table, ${scan.buttons} mismatched`);
-reportMedian('scan after the page re-created every row', scan.rerenderMedianMs, scan.samples, 10);
-reportMedian('scan when nothing in the table changed', scan.unchangedMedianMs, scan.samples, 10);
+reportScan(await benchScan());
 
 console.log('');
 await benchPanel();

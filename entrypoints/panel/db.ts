@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Backfill, Draft, DraftBasis, HostClaim, Sov } from '@/lib/schemas';
+import type { Backfill, Draft, DraftBasis, HostClaim, RowLink, Sov } from '@/lib/schemas';
 
 export interface CachedClaim {
   claimId: string;
@@ -44,7 +44,7 @@ interface DraftV1 extends Draft {
  * Version 1 held drafts with their claim and SOV snapshots inside. Version 2 moves the snapshots to
  * `draftBases` (so the draft saved after each edit stays small), and adds the claim and SOV caches,
  * the local ledger of submitted backfills (filled from drafts already submitted), the audit log and
- * the quarantine.
+ * the quarantine. Version 3 adds the row links (`RowLinkSchema`).
  */
 export class BackfillDatabase extends Dexie {
   drafts!: EntityTable<Draft, 'claimId'>;
@@ -54,6 +54,7 @@ export class BackfillDatabase extends Dexie {
   ledger!: EntityTable<Backfill, 'claimId'>;
   audit!: EntityTable<AuditEntry, 'id'>;
   quarantine!: EntityTable<QuarantinedRecord, 'id'>;
+  rowLinks!: EntityTable<RowLink, 'key'>;
 
   constructor(name = 'backfill', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -77,6 +78,7 @@ export class BackfillDatabase extends Dexie {
         await tx.table('ledger').bulkPut(drafts.flatMap(({ submission }) => (submission?.state === 'submitted' ? [submission.backfill] : [])));
         await tx.table('drafts').bulkPut(drafts.map(({ claim: _claim, sov: _sov, ...draft }) => draft));
       });
+    this.version(3).stores({ rowLinks: 'key' });
   }
 }
 

@@ -14,6 +14,7 @@ import {
   type Sov,
   type Submission,
 } from '@/lib/schemas';
+import type { DraftEntry } from '@/lib/draft-marks';
 import { repairDraft } from '@/lib/draft-repair';
 import { buildBackfillRequest, type SubmissionStore } from '@/lib/submission';
 import { nowIso } from './clock';
@@ -120,25 +121,31 @@ export class DraftStore implements SubmissionStore {
     await this.db.quarantine.add({ table: 'drafts', key: edits.claimId, at: nowIso(), error: reason, record: edits });
   }
 
-  /**
-   * Every draft with its basis, newest first, again whenever any tab changes one (the drafts page).
-   * Records that fail their schema are counted, not shown; opening the claim quarantines them.
-   */
-  watchAll(onChange: (list: { entries: { draft: Draft; basis: DraftBasis | undefined }[]; unreadable: number }) => void): () => void {
-    const subscription = liveQuery(async () => {
-      const [drafts, bases] = await Promise.all([this.db.drafts.orderBy('updatedAt').reverse().toArray(), this.db.draftBases.toArray()]);
-      const basisOf = new Map<string, DraftBasis>();
-      for (const record of bases) {
-        const parsed = DraftBasisSchema.safeParse(record);
-        if (parsed.success) basisOf.set(parsed.data.claimId, parsed.data);
-      }
-      const entries = drafts.flatMap((record) => {
-        const parsed = DraftSchema.safeParse(record);
-        return parsed.success ? [{ draft: parsed.data, basis: basisOf.get(parsed.data.claimId) }] : [];
-      });
-      return { entries, unreadable: drafts.length - entries.length };
-    }).subscribe({ next: onChange, error: (error: unknown) => console.warn('Backfill: listing drafts failed', error) });
+  /** `all()`, again whenever any tab changes a draft (the drafts page). */
+  watchAll(onChange: (list: { entries: DraftEntry[]; unreadable: number }) => void): () => void {
+    const subscription = liveQuery(() => this.all()).subscribe({
+      next: onChange,
+      error: (error: unknown) => console.warn('Backfill: listing drafts failed', error),
+    });
     return () => subscription.unsubscribe();
+  }
+
+  /**
+   * Every draft with its basis, newest first. Records that fail their schema are counted, not
+   * returned; opening the claim quarantines them.
+   */
+  async all(): Promise<{ entries: DraftEntry[]; unreadable: number }> {
+    const [drafts, bases] = await Promise.all([this.db.drafts.orderBy('updatedAt').reverse().toArray(), this.db.draftBases.toArray()]);
+    const basisOf = new Map<string, DraftBasis>();
+    for (const record of bases) {
+      const parsed = DraftBasisSchema.safeParse(record);
+      if (parsed.success) basisOf.set(parsed.data.claimId, parsed.data);
+    }
+    const entries = drafts.flatMap((record) => {
+      const parsed = DraftSchema.safeParse(record);
+      return parsed.success ? [{ draft: parsed.data, basis: basisOf.get(parsed.data.claimId) }] : [];
+    });
+    return { entries, unreadable: drafts.length - entries.length };
   }
 
   /** Calls back with the stored draft whenever any tab or window changes it. */

@@ -9,6 +9,7 @@ import { ClaimFinder } from './claim-finder.svelte';
 import { backfillDatabase } from './db';
 import { DraftGuard } from './draft-guard';
 import { DraftStore } from './draft-store';
+import { RowLinks } from './row-links';
 import { sendToPage } from './page-messages';
 import './panel.css';
 
@@ -55,6 +56,10 @@ function startSession(props: PanelProps, companyHosts: readonly string[]): void 
       void session.flush().finally(() => db.close());
       return false;
     });
+    // The row finds this claim's draft again by it (its badge), whatever its words for the contract.
+    if (identity.claimId === undefined) {
+      new RowLinks(db).remember(identity, claimId).catch((error: unknown) => console.warn('Backfill: could not remember the row of this claim', error));
+    }
     props.finder = null;
     props.session = session;
     void session.load();

@@ -43,3 +43,8 @@ export async function askToOpen(claim: ClaimIdentity): Promise<void> {
   const message: ClaimOpenMessage = claim.claimId === undefined ? { type: 'claim/open', row: claim } : { type: 'claim/open', claimId: claim.claimId };
   await browser.runtime.sendMessage(message);
 }
+
+/** Asks the background what the rows of these claims should show of our drafts (`drafts/marks`). */
+export function askDraftMarks(rows: ClaimIdentity[]): Promise<unknown> {
+  return browser.runtime.sendMessage({ type: 'drafts/marks', rows });
+}

@@ -1,10 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { HOST_MATCHES, isBuiltInHost } from '@/lib/hosts';
-import { askToOpen, receivePageMessages } from './extension-messages';
+import { askDraftMarks, askToOpen, receivePageMessages } from './extension-messages';
 import { LINK_BUTTON_EVENTS, LINK_BUTTON_TAG, LinkButtons } from './link-buttons';
 import { guarded, logOnce } from './log';
 import { watchPage } from './page-watcher';
 import { PANEL_DOCK_TAG, PanelDock } from './panel-dock';
+import { RowMarks } from './row-marks';
 import { ReconciliationScan } from './scan';
 
 // "Link Progress Claim" beside each mismatched reconciliation row; the button opens the docked panel.
@@ -14,7 +15,7 @@ export default defineContentScript({
   // global scope (seen in Chromium 156), so `browser` must be captured before such an element exists.
   runAt: 'document_start',
   main(ctx) {
-    const dock = new PanelDock(ctx, (key) => buttons.buttonFor(key));
+    const dock = new PanelDock(ctx, (key) => buttons.focusTargetFor(key));
     const buttons = new LinkButtons(
       document,
       guarded('Opening the panel', (claim) => {
@@ -27,13 +28,25 @@ export default defineContentScript({
     const onButtonEvent = guarded('Handling a button event', buttons.handlePageEvent);
     for (const type of LINK_BUTTON_EVENTS) ctx.addEventListener(window, type, onButtonEvent, { capture: true });
     const scan = new ReconciliationScan(document, buttons);
+    const marks = new RowMarks(buttons, askDraftMarks);
     ctx.onInvalidated(() => buttons.removeAll());
     receivePageMessages(ctx, {
       'panel/close': () => void dock.close(),
       'claim/submitted': ({ claimId, row }) => scan.markSubmitted(row ?? { claimId }),
+      'drafts/changed': () => marks.refresh(),
+    });
+    // Drafts saved in another tab meanwhile show when the user comes back to this one.
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'visible') marks.refresh();
     });
     const ownTags = new Set([LINK_BUTTON_TAG, PANEL_DOCK_TAG].map((tag) => tag.toUpperCase()));
-    const start = () => watchPage(ctx, ownTags, () => scan.run());
+    const start = () =>
+      watchPage(ctx, {
+        ownTags,
+        scan: (budgetMs) => scan.run(budgetMs),
+        scanned: () => marks.follow(),
+        buttonsRemoved: () => buttons.anyRemoved(),
+      });
     // Scanning a half-parsed page every frame would be wasted work: start once the DOM is complete.
     if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
     else start();

@@ -1,14 +1,20 @@
-import { identityKey, type ClaimIdentity } from '@/lib/claim-identity';
+import type { ClaimIdentity } from '@/lib/claim-identity';
+import type { DraftMark } from '@/lib/draft-marks';
 
 /**
  * The "Link Progress Claim" buttons beside mismatched reconciliation rows. Each sits in its own open
  * shadow root inside the row's last cell: page CSS cannot restyle it and ours cannot leak, and the
  * table keeps its column count. Hand-made hosts rather than `createShadowRootUi`, because a page can
  * have hundreds of them and they must appear synchronously within one scan.
+ *
+ * A row also says where its claim stands with us: a badge beside the button for a draft (the button's
+ * description, so its name stays "Link Progress Claim"), and, once the claim is backfilled but the
+ * page still shows the old amounts, a note in place of the button.
  */
 
 export const LINK_BUTTON_TAG = 'backfill-link-claim';
 export const LINK_BUTTON_LABEL = 'Link Progress Claim';
+export const BACKFILLED_NOTE = 'Backfilled \u2014 refresh to see it';
 
 // `:host` rules marked !important beat the page's own !important rules on our host element.
 const BUTTON_CSS = `
@@ -19,8 +25,20 @@ button {
   border: 1px solid #084a8c; border-radius: 4px; padding: 3px 8px;
 }
 button:hover { background: #084a8c; }
-button:focus-visible { outline: 2px solid #f29d0c; outline-offset: 2px; }
+button:focus-visible, .backfilled:focus-visible { outline: 2px solid #f29d0c; outline-offset: 2px; }
+.badge, .backfilled { all: initial; font: 500 11px/1.2 system-ui, sans-serif; white-space: nowrap; border-radius: 4px; padding: 2px 6px; }
+.badge { margin-inline-start: 6px; color: #5c3d00; background: #fff1cc; border: 1px solid #e0b54c; }
+.backfilled { color: #0f5132; background: #d8f3e3; border: 1px solid #7cc49c; }
+[hidden] { display: none !important; }
 `;
+
+/** The badge beside a row's button for its draft, or null for none. */
+export function draftBadge(mark: DraftMark | undefined): string | null {
+  if (mark === undefined) return null;
+  if (mark.state === 'submitting') return 'Submitting';
+  if (mark.state === 'draft') return mark.percent === null ? 'Draft' : `Draft ${mark.percent}%`;
+  return null;
+}
 
 /**
  * Events on our buttons that the page must not also act on (row handlers that open details or
@@ -44,7 +62,15 @@ interface LinkButton {
   button: HTMLButtonElement;
   row: Element;
   claim: ClaimIdentity;
+  /** `identityKey(claim)`. */
+  key: string;
   seen: boolean;
+  /** The draft badge, made the first time this button has one. */
+  badge?: HTMLElement;
+  /** The backfilled note, made the first time this row shows it. */
+  note?: HTMLElement;
+  /** What it shows now: the badge text (null: none), or that the claim is backfilled. */
+  shows: string | null | typeof BACKFILLED_NOTE;
 }
 
 export class LinkButtons {
@@ -54,6 +80,8 @@ export class LinkButtons {
   /** Buttons whose host left the document since the last scan: reused before new ones are built. */
   #spare: LinkButton[] = [];
   readonly #sheet: CSSStyleSheet;
+  /** Draft marks by claim key, from the extension's storage. */
+  #marks: ReadonlyMap<string, DraftMark> = new Map();
 
   constructor(
     private readonly document: Document,
@@ -76,7 +104,7 @@ export class LinkButtons {
     if (link === undefined) return;
     event.stopImmediatePropagation();
     // Only a real click opens the panel; a page script cannot press our button for the user (S7).
-    if (event.type === 'click' && event.isTrusted) this.onLink(link.claim);
+    if (event.type === 'click' && event.isTrusted && link.shows !== BACKFILLED_NOTE) this.onLink(link.claim);
   };
 
   /** Starts a scan: buttons not placed again before `endScan` are removed. */
@@ -90,17 +118,22 @@ export class LinkButtons {
     }
   }
 
-  /** Ensures exactly one button for `row`, inside `cell`, linking `claim`. */
-  place(row: Element, cell: Element, claim: ClaimIdentity): void {
+  /**
+   * Ensures exactly one button for `row`, inside `cell`, linking `claim` (whose `identityKey` is `key`);
+   * `backfilled` shows the note in its place.
+   */
+  place(row: Element, cell: Element, claim: ClaimIdentity, key: string, backfilled: boolean): void {
     let link = this.#byRow.get(row);
     if (link === undefined || link.row !== row || !this.#live.has(link)) {
-      link = this.#takeSpare() ?? this.#create(row, claim);
+      link = this.#takeSpare() ?? this.#create(row, claim, key);
       link.row = row;
       this.#byRow.set(row, link);
       this.#live.add(link);
     }
     link.claim = claim;
+    link.key = key;
     link.seen = true;
+    this.#show(link, backfilled);
     // The page re-rendered the cell (dropping our host) or the row has a new last cell: put it back.
     // Only when it is elsewhere, so we never fight a page that reorders the cell's children.
     if (link.host.parentNode !== cell) cell.append(link.host);
@@ -115,15 +148,36 @@ export class LinkButtons {
     for (const stray of strays) stray.remove();
   }
 
-  /** Removes the buttons of one claim (by `identityKey`) at once, without waiting for a scan. */
-  removeClaim(key: string): void {
-    for (const link of this.#live) if (identityKey(link.claim) === key) this.#remove(link);
+  /** Shows the claim (by `identityKey`) backfilled on its rows at once, without waiting for a scan. */
+  showBackfilled(key: string): void {
+    for (const link of this.#live) if (link.key === key) this.#show(link, true);
   }
 
-  /** The connected button of a claim (by `identityKey`), to give focus back to when the panel closes. */
-  buttonFor(key: string): HTMLButtonElement | undefined {
-    for (const link of this.#live) if (identityKey(link.claim) === key && link.host.isConnected) return link.button;
+  /** Shows each row's draft mark (by claim key): a badge, or backfilled for a claim submitted elsewhere. */
+  setMarks(marks: ReadonlyMap<string, DraftMark>): void {
+    this.#marks = marks;
+    for (const link of this.#live) this.#show(link, link.shows === BACKFILLED_NOTE);
+  }
+
+  /** The claims of the rows with a button now, by `identityKey`. */
+  claims(): Map<string, ClaimIdentity> {
+    return new Map([...this.#live].map((link) => [link.key, link.claim]));
+  }
+
+  /**
+   * What to give focus back to when the panel of a claim (by `identityKey`) closes, and to scroll into
+   * view when it opens: its connected button, or the note that it is backfilled.
+   */
+  focusTargetFor(key: string): HTMLElement | undefined {
+    for (const link of this.#live) {
+      if (link.key === key && link.host.isConnected) return link.shows === BACKFILLED_NOTE ? link.note : link.button;
+    }
     return undefined;
+  }
+
+  /** True when some of our buttons are no longer in the page (cheap: one count, no walk over them). */
+  anyRemoved(): boolean {
+    return this.document.getElementsByTagName(LINK_BUTTON_TAG).length < this.#live.size;
   }
 
   removeAll(): void {
@@ -142,7 +196,7 @@ export class LinkButtons {
     return undefined;
   }
 
-  #create(row: Element, claim: ClaimIdentity): LinkButton {
+  #create(row: Element, claim: ClaimIdentity, key: string): LinkButton {
     const host = this.document.createElement(LINK_BUTTON_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [this.#sheet];
@@ -150,9 +204,42 @@ export class LinkButtons {
     button.type = 'button';
     button.textContent = LINK_BUTTON_LABEL;
     shadow.append(button);
-    const link: LinkButton = { host, button, row, claim, seen: false };
+    const link: LinkButton = { host, button, row, claim, key, seen: false, shows: null };
     this.#byHost.set(host, link);
     return link;
+  }
+
+  /** Shows the badge of the link's claim, or the backfilled note (also for a claim submitted elsewhere). */
+  #show(link: LinkButton, backfilled: boolean): void {
+    const mark = this.#marks.get(link.key);
+    const shows = backfilled || mark?.state === 'submitted' ? BACKFILLED_NOTE : draftBadge(mark);
+    if (shows === link.shows) return;
+    link.shows = shows;
+    const shadow = link.host.shadowRoot!;
+    link.button.hidden = shows === BACKFILLED_NOTE;
+    if (shows === BACKFILLED_NOTE) {
+      link.note ??= this.#element(shadow, 'backfilled', BACKFILLED_NOTE);
+      // Focus comes back here when the panel closes; a status, so screen readers hear it change.
+      link.note.tabIndex = -1;
+      link.note.setAttribute('role', 'status');
+    } else if (shows !== null) {
+      link.badge ??= this.#element(shadow, 'badge', '');
+      link.badge.textContent = shows;
+      link.badge.id = 'draft';
+      link.button.setAttribute('aria-describedby', 'draft');
+    } else {
+      link.button.removeAttribute('aria-describedby');
+    }
+    if (link.badge) link.badge.hidden = shows === null || shows === BACKFILLED_NOTE;
+    if (link.note) link.note.hidden = shows !== BACKFILLED_NOTE;
+  }
+
+  #element(shadow: ShadowRoot, className: string, text: string): HTMLElement {
+    const element = this.document.createElement('span');
+    element.className = className;
+    element.textContent = text;
+    shadow.append(element);
+    return element;
   }
 
   #remove(link: LinkButton): void {

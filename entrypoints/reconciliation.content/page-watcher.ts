@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { guarded } from './log';
+import { GRID_SELECTOR } from './reconciliation-table';
 
 const OBSERVED: MutationObserverInit = {
   childList: true,
@@ -9,45 +10,105 @@ const OBSERVED: MutationObserverInit = {
   attributeFilter: ['data-claim-id', 'role', 'aria-colindex', 'aria-colspan', 'colspan'],
 };
 
+/** Main-thread time a scan may take before it gives the page its turn (then it carries on). */
+const SLICE_BUDGET_MS = Infinity;
+
+export interface PageWatch {
+  /** Our own elements, by node name (upper case): their coming and going is not a page change. */
+  ownTags: ReadonlySet<string>;
+  /** Scans for about `budgetMs`, carrying on from where the last slice stopped; true once the scan is done. */
+  scan(budgetMs: number): boolean;
+  /** After a scan finished. */
+  scanned(): void;
+  /** True when some of our buttons left the page (a removal outside any table took them). */
+  buttonsRemoved(): boolean;
+}
+
 /**
- * Runs `scan` once now and again after the page changes: any number of DOM mutations within a frame
- * cost one scan in the next animation frame. Our own elements coming and going are not changes, or
- * every scan that places a button would schedule another.
+ * Runs a scan now and again after the page changes in a way a scan could see: any number of DOM
+ * mutations within a frame cost one scan in the next animation frame, and changes outside tables and
+ * grids (a clock ticking, a menu opening) cost none. A scan runs in slices of a few milliseconds with
+ * the page's turn between them; changes during a scan start another one after it.
  */
-export function watchPage(ctx: ContentScriptContext, ownTags: ReadonlySet<string>, scan: () => void): void {
+export function watchPage(ctx: ContentScriptContext, watch: PageWatch): void {
   let scheduled = false;
-  const runScan = guarded('Scanning the reconciliation table', () => {
+  let scanning = false;
+  let changed = false;
+
+  const runSlice = guarded('Scanning the reconciliation table', () => {
     scheduled = false;
-    // Not listening while the scan places hundreds of buttons: their records would only be sifted
-    // out again. Records the page left pending are dropped too, and this scan covers them.
+    noteChanges(observer.takeRecords());
+    if (!scanning) {
+      scanning = true;
+      changed = false;
+    }
+    // Not listening while a slice places hundreds of buttons: their records would only be sifted out.
     observer.disconnect();
+    let finished = true;
     try {
-      scan();
+      finished = watch.scan(SLICE_BUDGET_MS);
     } finally {
       if (ctx.isValid) observer.observe(document, OBSERVED);
     }
+    if (!finished) {
+      scheduled = true;
+      // A task, not a frame: the scan finishes as soon as the page has had its turn.
+      ctx.setTimeout(runSlice, 0);
+      return;
+    }
+    scanning = false;
+    watch.scanned();
+    if (changed) scheduleScan();
   });
   const scheduleScan = () => {
-    if (scheduled || ctx.isInvalid) return;
+    changed = true;
+    if (scheduled || scanning || ctx.isInvalid) return;
     scheduled = true;
-    ctx.requestAnimationFrame(runScan);
+    ctx.requestAnimationFrame(runSlice);
   };
 
-  // Stops at the first node that is not ours: a re-render adds thousands, and one is enough to know.
-  const changesPage = (record: MutationRecord) => {
-    if (record.type !== 'childList') return true;
-    for (const node of record.addedNodes) if (!ownTags.has(node.nodeName)) return true;
-    for (const node of record.removedNodes) if (!ownTags.has(node.nodeName)) return true;
-    return false;
+  const noteChanges = (records: MutationRecord[]) => {
+    let removals = false;
+    const searched = new Set<Node>();
+    for (const record of records) {
+      const target = record.target instanceof Element ? record.target : record.target.parentElement;
+      if (record.type === 'attributes') {
+        if (record.attributeName === 'role' || inGrid(target)) return scheduleScan();
+      } else if (record.type === 'characterData') {
+        if (inGrid(target)) return scheduleScan();
+      } else if (!onlyOurs(record, watch.ownTags)) {
+        if (inGrid(target)) return scheduleScan();
+        // Added outside any grid: a new grid (or rows in one) is somewhere under where they went.
+        if (hasElement(record.addedNodes) && target !== null && !searched.has(target)) {
+          searched.add(target);
+          if (target.querySelector(GRID_SELECTOR) !== null) return scheduleScan();
+        }
+        removals ||= hasElement(record.removedNodes);
+      }
+    }
+    // Removed outside any grid: only a removal that took our buttons with it needs a scan.
+    if (removals && watch.buttonsRemoved()) scheduleScan();
   };
-  const observer = new MutationObserver(
-    guarded('Watching the page', (records: MutationRecord[]) => {
-      if (records.some(changesPage)) scheduleScan();
-    }),
-  );
+  const observer = new MutationObserver(guarded('Watching the page', noteChanges));
   observer.observe(document, OBSERVED);
   ctx.onInvalidated(() => observer.disconnect());
   // An SPA route change may reuse the table's nodes and change only what we do not observe: rescan.
   ctx.addEventListener(window, 'wxt:locationchange', scheduleScan);
   scheduleScan();
+}
+
+function inGrid(element: Element | null): boolean {
+  return element !== null && element.closest(GRID_SELECTOR) !== null;
+}
+
+function hasElement(nodes: NodeList): boolean {
+  for (const node of nodes) if (node.nodeType === Node.ELEMENT_NODE) return true;
+  return false;
+}
+
+// Stops at the first node that is not ours: a re-render adds thousands, and one is enough to know.
+function onlyOurs(record: MutationRecord, ownTags: ReadonlySet<string>): boolean {
+  for (const node of record.addedNodes) if (!ownTags.has(node.nodeName)) return false;
+  for (const node of record.removedNodes) if (!ownTags.has(node.nodeName)) return false;
+  return true;
 }

@@ -11,6 +11,11 @@ import { guarded } from './log';
  * open shadow root. One panel at a time; opening another claim replaces the iframe, so the panel page
  * always starts from its URL and never has to follow hash changes.
  *
+ * While it is open the page's layout narrows by the panel's width (a margin on the page's root, in a
+ * style sheet of ours, removed on close), so the page's columns are beside the panel rather than under
+ * it, and the row being backfilled is scrolled into view beside it. A window too narrow to keep a
+ * usable page beside the panel gets the panel over the page instead, as a drawer.
+ *
  * The dock is a manual popover in the top layer: clip-path, mask, filter, opacity,
  * transform or overflow on the page's html and body no longer reach it, so the page cannot show our
  * Submit button while hiding what it confirms; and only the page's own top-layer elements (popovers,
@@ -28,6 +33,10 @@ const KEY_STEP = 16;
 const KEY_STEP_LARGE = 64;
 // The page stays visible and clickable to the left of the panel.
 const PAGE_GUTTER = 40;
+// Narrower than this beside the panel, a page is not worth reflowing: the panel goes over it instead.
+const MIN_PAGE_WIDTH = 640;
+// Room left between the row's button and the panel's edge when the row is scrolled beside it.
+const REVEAL_GAP = 16;
 
 const DOCK_CSS = `
 .dock {
@@ -64,15 +73,27 @@ export class PanelDock {
   #ui: Promise<ShadowRootContentScriptUi<DockElements>> | undefined;
   #claim: ClaimIdentity | undefined;
   #width = DEFAULT_WIDTH;
+  /** The page's layout narrowed to make room for the panel; in the page's adopted style sheets while open. */
+  readonly #room = new CSSStyleSheet();
+  #elements: DockElements | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     /**
-     * The claim's row button as it is now, for focus to go back to: the page may have re-rendered the
-     * row since, and our buttons move between rows.
+     * The claim's row button (or backfilled note) as it is now, to show beside the panel and give focus
+     * back to: the page may have re-rendered the row since, and our buttons move between rows.
      */
-    private readonly buttonFor: (key: string) => HTMLButtonElement | undefined,
-  ) {}
+    private readonly rowTargetFor: (key: string) => HTMLElement | undefined,
+  ) {
+    // A window resized while the panel is open may now have room for the page beside it, or not.
+    ctx.addEventListener(
+      window,
+      'resize',
+      guarded('Resizing the panel', () => {
+        if (this.#elements?.dock.isConnected) this.#setWidth(this.#elements, this.#width);
+      }),
+    );
+  }
 
   /** Opens the panel on `claim` (or switches it to that claim) and moves focus into it. */
   async open(claim: ClaimIdentity): Promise<void> {
@@ -91,6 +112,8 @@ export class PanelDock {
       mounted.iframe.replaceWith(iframe);
       mounted.iframe = iframe;
     }
+    this.#makeRoom();
+    this.#revealRow(claim);
     ui.mounted?.iframe.focus();
   }
 
@@ -101,7 +124,31 @@ export class PanelDock {
     const key = identityKey(this.#claim);
     ui.remove();
     this.#claim = undefined;
-    this.buttonFor(key)?.focus();
+    this.#elements = undefined;
+    this.#giveRoomBack();
+    this.rowTargetFor(key)?.focus();
+  }
+
+  /** Narrows the page by the panel's width, when the window leaves the page enough room beside it. */
+  #makeRoom(): void {
+    const fits = window.innerWidth - this.#width >= MIN_PAGE_WIDTH;
+    this.#room.replaceSync(fits ? `html { margin-right: ${this.#width}px !important; }` : '');
+    // The page may have replaced its adopted sheets since: add ours again where it is missing.
+    if (!document.adoptedStyleSheets.includes(this.#room)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#room];
+  }
+
+  #giveRoomBack(): void {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== this.#room);
+  }
+
+  /** Scrolls the claim's row into view, its button left of the panel (where the page can scroll that far). */
+  #revealRow(claim: ClaimIdentity): void {
+    const target = this.rowTargetFor(identityKey(claim));
+    if (target === undefined) return;
+    target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const panelLeft = window.innerWidth - this.#width;
+    const right = target.getBoundingClientRect().right;
+    if (right + REVEAL_GAP > panelLeft) window.scrollBy({ left: right + REVEAL_GAP - panelLeft });
   }
 
   #shadowUi(): Promise<ShadowRootContentScriptUi<DockElements>> {
@@ -162,6 +209,7 @@ export class PanelDock {
 
     const elements = { dock, handle, iframe };
     this.#listenForResize(elements);
+    this.#elements = elements;
     dock.addEventListener(
       'keydown',
       guarded('Closing the panel', (event: KeyboardEvent) => {
@@ -231,6 +279,7 @@ export class PanelDock {
   #setWidth({ dock, handle }: DockElements, width: number): void {
     this.#width = Math.round(Math.min(this.#maxWidth(), Math.max(MIN_WIDTH, width)));
     dock.style.width = `${this.#width}px`;
+    if (dock.isConnected) this.#makeRoom();
     handle.setAttribute('aria-valuemax', String(this.#maxWidth()));
     handle.setAttribute('aria-valuenow', String(this.#width));
     handle.setAttribute('aria-valuetext', `${this.#width} pixels wide`);

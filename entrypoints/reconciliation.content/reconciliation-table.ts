@@ -16,13 +16,15 @@ import {
 
 export interface ReconciliationRowReading {
   row: Element;
-  /** The row's last cell: the button goes inside it, so the table keeps its column count. */
+  /**
+   * The row's last cell, where the button goes (so the table keeps its column count). Read with the
+   * identity: undefined for a row not identified.
+   */
   lastCell: Element | undefined;
   amounts: RowAmounts;
   /**
-   * The row's claim. Contract, invoice number, vendor and date are read only for a mismatched row
-   * (they go into the panel's URL), or for every row when asked (`identifyEveryRow`); other rows get
-   * their claim id alone, or null.
+   * The row's claim, read only for a mismatched row (it goes into the panel's URL) or for every row
+   * when asked (`identifyEveryRow`); null for other rows, and for rows that name no claim.
    */
   identity: ClaimIdentity | null;
 }
@@ -33,16 +35,29 @@ interface RowCells {
   last: Element | undefined;
 }
 
-interface GridRows {
+/** A grid's data rows, read row by row. */
+interface RowwiseGrid {
   columns: ReconciliationColumns;
   dataRows: Element[];
   /** The cells of a data row; null for a further row of column headers. */
   cells(row: Element): RowCells | null;
 }
 
+/**
+ * A regular table (header in <thead>, body rows of plain cells, every one with both amount cells):
+ * its amount cells listed column by column, one entry per data row. Reading two lists of cells costs
+ * far less than visiting each row for them; a row is visited only when it needs identifying.
+ */
+interface ColumnwiseTable {
+  columns: ReconciliationColumns;
+  yardiPtd: NodeListOf<Element>;
+  procore: NodeListOf<Element>;
+}
+
 type Classify = typeof classifyRowAmounts;
 
-const ARIA_GRID = '[role="grid"],[role="table"],[role="treegrid"]';
+/** Every element that can hold reconciliation rows: tables and ARIA grids. */
+export const GRID_SELECTOR = 'table,[role="grid"],[role="table"],[role="treegrid"]';
 const ARIA_ROW = '[role="row"]';
 const ARIA_CELL = '[role="columnheader"],[role="rowheader"],[role="cell"],[role="gridcell"]';
 // The header is near the top; looking further would cost time on every table of every page.
@@ -51,44 +66,60 @@ const HEADER_SEARCH_ROWS = 5;
 const MAX_COLUMNS = 500;
 
 /**
- * Every reconciliation row in `root`, table by table, in page order. `classify` decides each row from
- * its amount texts (pass a remembering one when scanning the same page again and again). With
- * `identifyEveryRow`, matched and unreadable rows are identified in full too (costs a few cells a row).
+ * Every reconciliation row in `root`, table by table, in page order, read one row at a time so a scan
+ * can stop between rows and give the page its main thread back. `classify` decides each row from its
+ * amount texts (pass a remembering one when scanning the same page again and again). Only mismatched
+ * rows are identified (the others need no button), unless `identifyEveryRow`. The tables and each
+ * table's rows are listed when reading reaches them: rows the page removes later are still read,
+ * harmlessly, and rows it adds are for the next scan.
  */
-export function readReconciliationRows(
+export function* reconciliationRows(
   root: Document | Element,
   classify: Classify = classifyRowAmounts,
   identifyEveryRow = false,
-): ReconciliationRowReading[] {
-  const readings: ReconciliationRowReading[] = [];
-  for (const grid of root.querySelectorAll(`table,${ARIA_GRID}`)) {
+): Generator<ReconciliationRowReading, void, undefined> {
+  for (const grid of root.querySelectorAll(GRID_SELECTOR)) {
     const rows = grid.tagName === 'TABLE' ? tableRows(grid as HTMLTableElement) : ariaGridRows(grid);
     if (rows === null) continue;
     const { columns } = rows;
+    const identified = (amounts: RowAmounts) => identifyEveryRow || amounts.status === 'mismatched';
+    if ('yardiPtd' in rows) {
+      for (let index = 0; index < rows.yardiPtd.length; index++) {
+        const yardiCell = rows.yardiPtd[index]!;
+        const amounts = classify({ yardiPtd: yardiCell.textContent ?? '', procore: rows.procore[index]!.textContent ?? '' });
+        const row = yardiCell.parentElement!;
+        yield identified(amounts) ? identify(row, indexedCells(row), columns, amounts) : { row, lastCell: undefined, amounts, identity: null };
+      }
+      continue;
+    }
     for (const row of rows.dataRows) {
       const cells = rows.cells(row);
       if (cells === null) continue;
-      const text = (column: number | undefined) => (column === undefined ? undefined : cells.at(column)?.textContent);
-      const yardiPtd = text(columns.yardiPtd);
-      const procore = text(columns.procore);
+      const yardiPtd = cells.at(columns.yardiPtd)?.textContent;
+      const procore = cells.at(columns.procore)?.textContent;
       const amounts: RowAmounts =
-        yardiPtd === undefined || procore === undefined
+        yardiPtd == null || procore == null
           ? { status: 'unreadable', reason: 'the row has no Yardi PTD or Procore cell' }
           : classify({ yardiPtd, procore });
-      const identified = identifyEveryRow || amounts.status === 'mismatched';
-      const dataClaimId = row.getAttribute('data-claim-id');
-      // Vendor and date only matter where no claim id is offered: two cells a row not read otherwise.
-      const byWhatItShows = identified && dataClaimId === null && columns.claim === undefined;
-      const identity = readClaimIdentity({
-        dataClaimId,
-        claim: text(columns.claim),
-        ...(identified && { contract: text(columns.contract), invoice: text(columns.invoice) }),
-        ...(byWhatItShows && { vendor: text(columns.vendor), date: text(columns.date) }),
-      });
-      readings.push({ row, lastCell: cells.last, amounts, identity });
+      yield identified(amounts) ? identify(row, cells, columns, amounts) : { row, lastCell: undefined, amounts, identity: null };
     }
   }
-  return readings;
+}
+
+/** The reading of a row with its claim, as far as the row names one. */
+function identify(row: Element, cells: RowCells, columns: ReconciliationColumns, amounts: RowAmounts): ReconciliationRowReading {
+  const text = (column: number | undefined) => (column === undefined ? undefined : (cells.at(column)?.textContent ?? undefined));
+  const dataClaimId = row.getAttribute('data-claim-id');
+  // Vendor and date only matter where no claim id is offered: two cells a row not read otherwise.
+  const byWhatItShows = dataClaimId === null && columns.claim === undefined;
+  const identity = readClaimIdentity({
+    dataClaimId,
+    claim: text(columns.claim),
+    contract: text(columns.contract),
+    invoice: text(columns.invoice),
+    ...(byWhatItShows && { vendor: text(columns.vendor), date: text(columns.date) }),
+  });
+  return { row, lastCell: cells.last, amounts, identity };
 }
 
 function headerTexts(cells: RowCells, count: number): Array<string | undefined> {
@@ -97,7 +128,7 @@ function headerTexts(cells: RowCells, count: number): Array<string | undefined> 
 
 // ---- <table> markup ----
 
-function tableRows(table: HTMLTableElement): GridRows | null {
+function tableRows(table: HTMLTableElement): RowwiseGrid | ColumnwiseTable | null {
   const rows = table.rows;
   // `rows` lists <thead> rows first, then the body, then <tfoot>: the header is among the first few.
   for (let index = 0; index < Math.min(rows.length, HEADER_SEARCH_ROWS); index++) {
@@ -105,16 +136,46 @@ function tableRows(table: HTMLTableElement): GridRows | null {
     const headerCells = walkedCells(header);
     const columns = matchReconciliationColumns(headerTexts(headerCells, headerCells.count));
     if (columns === null) continue;
-    // Without a colspan in the body, column n is simply the row's cell n: index just the cells read.
-    const bodySpans = table.querySelector(':scope > tbody > tr > [colspan], :scope > tr > [colspan]') !== null;
-    return { columns, dataRows: bodyRowsAfter(table, header), cells: bodySpans ? walkedCells : indexedCells };
+    // Without a colspan (or anything but cells) in the body rows, column n is simply the row's child n.
+    const irregular = table.querySelector(
+      ':scope > tbody > tr > td[colspan], :scope > tbody > tr > th[colspan], :scope > tr > [colspan], :scope > tbody > tr > :not(td):not(th), :scope > tr > :not(td):not(th)',
+    );
+    if (irregular !== null) return { columns, dataRows: bodyRowsAfter(table, header), cells: walkedCells };
+    if (header.parentElement?.tagName === 'THEAD') {
+      const columnwise = columnwiseTable(table, columns);
+      if (columnwise !== null) return columnwise;
+    }
+    return { columns, dataRows: bodyRowsAfter(table, header), cells: indexedCells };
   }
   return null;
 }
 
+/**
+ * The amount cells of a regular table's body rows, or null when the rows do not pair them up: a row
+ * straight under <table>, or a row lacking one of them (in a `<th>`, or missing). Every body row
+ * follows the <thead> header.
+ */
+function columnwiseTable(table: HTMLTableElement, columns: ReconciliationColumns): ColumnwiseTable | null {
+  let bodyRows = 0;
+  for (let section = table.firstElementChild; section !== null; section = section.nextElementSibling) {
+    if (section.tagName === 'TR') return null;
+    if (section.tagName === 'TBODY') bodyRows += section.childElementCount;
+  }
+  // A type selector on the right lets the browser reject most elements at once: several times faster.
+  const column = (index: number) => `:scope > tbody > tr > td:nth-child(${index + 1})`;
+  const yardiPtd = table.querySelectorAll(column(columns.yardiPtd));
+  const procore = table.querySelectorAll(column(columns.procore));
+  // Each row gives each list at most one cell: equal counts mean every row gave both, in row order.
+  return yardiPtd.length === bodyRows && procore.length === bodyRows ? { columns, yardiPtd, procore } : null;
+}
+
+/**
+ * A row's cells by position, for rows of cells alone (`children` is cheaper than `cells` in a content
+ * script); other rows take `walkedCells`.
+ */
 function indexedCells(row: Element): RowCells {
-  const cells = (row as HTMLTableRowElement).cells;
-  return { at: (column) => cells[column], last: cells[cells.length - 1] };
+  const cells = row.children;
+  return { at: (column) => cells[column], last: row.lastElementChild ?? undefined };
 }
 
 /** Cells laid out by their spans; only table cells have `colSpan`, which tells them from anything else. */
@@ -157,11 +218,11 @@ function bodyRowsAfter(table: HTMLTableElement, header: Element): Element[] {
 
 // ---- ARIA grids ----
 
-function ariaGridRows(grid: Element): GridRows | null {
+function ariaGridRows(grid: Element): RowwiseGrid | null {
   const rows: Element[] = [];
   for (const row of grid.querySelectorAll(ARIA_ROW)) {
     // Rows of a grid nested inside this one belong to that grid.
-    if (row.parentElement?.closest(`table,${ARIA_GRID}`) === grid) rows.push(row);
+    if (row.parentElement?.closest(GRID_SELECTOR) === grid) rows.push(row);
   }
   for (let index = 0; index < Math.min(rows.length, HEADER_SEARCH_ROWS); index++) {
     const header = ariaCells(rows[index]!);

@@ -9,7 +9,7 @@ import { receivePageMessages } from '../../entrypoints/reconciliation.content/ex
 const background: Browser.runtime.MessageSender = { id: 'test-extension-id' };
 
 let ctx: ContentScriptContext;
-const handlers = { 'panel/close': vi.fn(), 'claim/submitted': vi.fn() };
+const handlers = { 'panel/close': vi.fn(), 'claim/submitted': vi.fn(), 'drafts/changed': vi.fn() };
 
 beforeEach(() => {
   fakeBrowser.reset();

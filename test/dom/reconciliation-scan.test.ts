@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { LINK_BUTTON_LABEL, LINK_BUTTON_TAG } from '../../entrypoints/reconciliation.content/link-buttons';
+import { BACKFILLED_NOTE, LINK_BUTTON_LABEL, LINK_BUTTON_TAG } from '../../entrypoints/reconciliation.content/link-buttons';
 import { SCAN_MEASURE } from '../../entrypoints/reconciliation.content/scan';
 import { identityKey } from '../../lib/claim-identity';
 import { loadFixture } from './load-fixture';
@@ -13,8 +13,15 @@ function buttonOf(claimId: string): HTMLButtonElement {
   return row(claimId).querySelector(LINK_BUTTON_TAG)!.shadowRoot!.querySelector('button')!;
 }
 
-function rowsWithButtons(): string[] {
-  return [...document.getElementsByTagName(LINK_BUTTON_TAG)].map((host) => host.closest('tr')?.dataset.claimId ?? '?');
+/** The claim ids of the rows showing our button, or showing `BACKFILLED_NOTE` in its place. */
+function rowsShowing(what: 'button' | 'backfilled' = 'button'): string[] {
+  return [...document.getElementsByTagName(LINK_BUTTON_TAG)]
+    .filter((host) => {
+      const button = host.shadowRoot!.querySelector('button')!;
+      const note = host.shadowRoot!.querySelector('.backfilled');
+      return what === 'button' ? !button.hidden : note !== null && !(note as HTMLElement).hidden && note.textContent === BACKFILLED_NOTE;
+    })
+    .map((host) => host.closest('tr')?.dataset.claimId ?? '?');
 }
 
 function row(claimId: string): HTMLTableRowElement {
@@ -24,7 +31,7 @@ function row(claimId: string): HTMLTableRowElement {
 describe('a scan', () => {
   it('puts one button in an open shadow root in the last cell of each mismatched row', () => {
     at.scan.run();
-    expect(rowsWithButtons()).toEqual(['C-1', 'C-3', 'C-4']);
+    expect(rowsShowing()).toEqual(['C-1', 'C-3', 'C-4']);
     const host = row('C-1').cells[6]!.lastElementChild!;
     expect(host.tagName.toLowerCase()).toBe(LINK_BUTTON_TAG);
     expect(host.shadowRoot?.mode).toBe('open');
@@ -44,15 +51,15 @@ describe('a scan', () => {
     row('C-1').cells[5]!.textContent = '$12,500.00';
     row('C-2').cells[5]!.textContent = '$7,000.00';
     at.scan.run();
-    expect(rowsWithButtons()).toEqual(['C-2', 'C-3', 'C-4']);
+    expect(rowsShowing()).toEqual(['C-2', 'C-3', 'C-4']);
   });
 
   it('puts the button back when the page rewrites the cell it was in', () => {
     at.scan.run();
     row('C-3').cells[6]!.textContent = '$4,200.50';
-    expect(rowsWithButtons()).toEqual(['C-1', 'C-4']);
+    expect(rowsShowing()).toEqual(['C-1', 'C-4']);
     at.scan.run();
-    expect(rowsWithButtons()).toEqual(['C-1', 'C-3', 'C-4']);
+    expect(rowsShowing()).toEqual(['C-1', 'C-3', 'C-4']);
   });
 
   it('moves buttons into the new rows when the page rebuilds them all, building none', () => {
@@ -61,7 +68,7 @@ describe('a scan', () => {
     const tbody = document.querySelector('#reconciliation tbody')!;
     tbody.replaceChildren(...[...tbody.children].map((row) => row.cloneNode(true)));
     at.scan.run();
-    expect(rowsWithButtons()).toEqual(['C-1', 'C-3', 'C-4']);
+    expect(rowsShowing()).toEqual(['C-1', 'C-3', 'C-4']);
     expect(new Set(document.getElementsByTagName(LINK_BUTTON_TAG))).toEqual(hosts);
     userClick(buttonOf('C-3'));
     expect(at.linked).toEqual([{ claimId: 'C-3', contractNumber: 'SC-003', invoiceNumber: 'INV-3' }]);
@@ -74,7 +81,7 @@ describe('a scan', () => {
     const fresh = row('C-1').cloneNode(true) as HTMLTableRowElement;
     row('C-1').replaceWith(fresh);
     at.scan.run();
-    expect(rowsWithButtons()).toEqual(['C-1', 'C-3', 'C-4']);
+    expect(rowsShowing()).toEqual(['C-1', 'C-3', 'C-4']);
     expect(tbody.getElementsByTagName(LINK_BUTTON_TAG)).toHaveLength(3);
   });
 
@@ -85,14 +92,14 @@ describe('a scan', () => {
     copy.cells[5]!.textContent = '$12,500.00';
     row('C-1').after(copy);
     at.scan.run();
-    expect(rowsWithButtons()).toEqual(['C-1', 'C-3', 'C-4']);
+    expect(rowsShowing()).toEqual(['C-1', 'C-3', 'C-4']);
   });
 
   it('hands the clicked button’s claim to the panel opener', () => {
     at.scan.run();
     userClick(buttonOf('C-4'));
     expect(at.linked).toEqual([{ claimId: 'C-4', contractNumber: 'SC-004', invoiceNumber: 'INV-4 (no date)' }]);
-    expect(at.buttons.buttonFor(identityKey({ claimId: 'C-4' }))).toBe(buttonOf('C-4'));
+    expect(at.buttons.focusTargetFor(identityKey({ claimId: 'C-4' }))).toBe(buttonOf('C-4'));
   });
 
   it('keeps events on our button from reaching the page’s handlers', () => {
@@ -137,21 +144,73 @@ describe('a scan', () => {
     at.scan.run();
     const measures = performance.getEntriesByName(SCAN_MEASURE);
     expect(measures).toHaveLength(1);
-    expect((measures[0] as PerformanceMeasure).detail).toEqual({ rows: 6, buttons: 3 });
+    expect((measures[0] as PerformanceMeasure).detail).toMatchObject({ rows: 6, buttons: 3, slices: 1 });
+  });
+
+  it('gives the page its turn between slices and ends with what one pass finds', () => {
+    // A budget of zero: each slice reads the fewest rows it can, then stops.
+    const rows = [...document.querySelectorAll('#reconciliation tbody tr')];
+    document.querySelector('#reconciliation tbody')!.append(...Array.from({ length: 40 }, () => rows.map((each) => each.cloneNode(true))).flat());
+    let slices = 1;
+    while (!at.scan.run(0)) slices++;
+    expect(slices).toBeGreaterThan(1);
+    const sliced = rowsShowing();
+    expect(sliced).toHaveLength(41 * 3);
+    at.scan.run();
+    expect(rowsShowing()).toEqual(sliced);
+    expect((performance.getEntriesByName(SCAN_MEASURE)[0] as PerformanceMeasure).detail).toMatchObject({ slices: 1 });
   });
 });
 
 describe('a submitted claim', () => {
-  it('loses its button at once and stays without one until its row is matched', () => {
+  it('shows backfilled in place of its button at once, until its row is matched', () => {
     at.scan.run();
     at.scan.markSubmitted({ claimId: 'C-3' });
-    expect(rowsWithButtons()).toEqual(['C-1', 'C-4']);
+    expect(rowsShowing()).toEqual(['C-1', 'C-4']);
+    expect(rowsShowing('backfilled')).toEqual(['C-3']);
     at.scan.run();
-    expect(rowsWithButtons()).toEqual(['C-1', 'C-4']);
+    expect(rowsShowing('backfilled')).toEqual(['C-3']);
+    // The note opens nothing.
+    userClick(row('C-3').querySelector(LINK_BUTTON_TAG)!.shadowRoot!.querySelector('.backfilled')!);
+    expect(at.linked).toEqual([]);
     row('C-3').cells[5]!.textContent = '$4,200.50';
     at.scan.run();
+    expect(rowsShowing('backfilled')).toEqual([]);
     row('C-3').cells[5]!.textContent = '$1.00';
     at.scan.run();
-    expect(rowsWithButtons()).toEqual(['C-1', 'C-3', 'C-4']);
+    expect(rowsShowing()).toEqual(['C-1', 'C-3', 'C-4']);
+  });
+});
+
+describe('draft marks', () => {
+  it('shows a draft as the button’s description, its name still Link Progress Claim', () => {
+    at.scan.run();
+    at.buttons.setMarks(new Map([[identityKey({ claimId: 'C-1' }), { state: 'draft', percent: 60 }]]));
+    const host = row('C-1').querySelector(LINK_BUTTON_TAG)!;
+    const button = buttonOf('C-1');
+    expect(button.textContent).toBe(LINK_BUTTON_LABEL);
+    const described = host.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!);
+    expect(described?.textContent).toBe('Draft 60%');
+    expect(buttonOf('C-3').hasAttribute('aria-describedby')).toBe(false);
+    // The draft is gone (deleted, or its claim opened elsewhere): so is the badge.
+    at.buttons.setMarks(new Map());
+    expect(button.hasAttribute('aria-describedby')).toBe(false);
+    expect((host.shadowRoot!.querySelector('.badge') as HTMLElement).hidden).toBe(true);
+  });
+
+  it('shows backfilled for a claim submitted in another tab, and keeps badges on rows the page re-rendered', () => {
+    at.scan.run();
+    at.buttons.setMarks(
+      new Map([
+        [identityKey({ claimId: 'C-1' }), { state: 'submitted' }],
+        [identityKey({ claimId: 'C-4' }), { state: 'draft', percent: null }],
+      ]),
+    );
+    expect(rowsShowing('backfilled')).toEqual(['C-1']);
+    const body = document.querySelector('#reconciliation tbody')!;
+    body.replaceChildren(...[...body.children].map((each) => each.cloneNode(true)));
+    at.scan.run();
+    expect(rowsShowing('backfilled')).toEqual(['C-1']);
+    expect(row('C-4').querySelector(LINK_BUTTON_TAG)!.shadowRoot!.querySelector('.badge')!.textContent).toBe('Draft');
   });
 });

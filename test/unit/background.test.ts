@@ -5,6 +5,8 @@ import type { Browser } from 'wxt/browser';
 import background from '../../entrypoints/background';
 import { backfillDatabase } from '../../entrypoints/panel/db';
 import { DraftStore } from '../../entrypoints/panel/draft-store';
+import { RowLinks } from '../../entrypoints/panel/row-links';
+import { draftEdits, makeClaim, makeSov } from '../support/fixtures';
 import { fakePort } from '../support/fake-port';
 
 // The background forwards page messages from our panel, and from nothing else, to the tab's top frame.
@@ -121,6 +123,42 @@ describe('claims opened from a company host', () => {
   });
 });
 
+describe('draft marks for the rows of a host page', () => {
+  const hostPage: Browser.runtime.MessageSender = { id: 'test-extension-id', url: 'http://127.0.0.1:5173/?ids=none', tab: { id: 4 } as Browser.tabs.Tab, frameId: 0 };
+  const db = backfillDatabase();
+
+  beforeEach(async () => {
+    await Promise.all([db.drafts.clear(), db.draftBases.clear(), db.rowLinks.clear()]);
+    (fakeBrowser as unknown as { scripting: object }).scripting = { getRegisteredContentScripts: vi.fn(async () => []) };
+  });
+
+  it('answers each row from the extension’s drafts: by claim id, by the claim opened for that row, or by none', async () => {
+    const claim = makeClaim();
+    await new DraftStore(db).saveEdits(draftEdits({ L1: '750.00' }), 0, { claimId: claim.id, claim, sov: makeSov(), recordedAt: '2026-04-01T00:00:00.000Z' });
+    const linkedRow = { contractNumber: 'SC-0001', invoiceNumber: 'Z-9' };
+    await new RowLinks(db).remember(linkedRow, 'YC-1');
+    const rows = [{ claimId: 'YC-1' }, linkedRow, { contractNumber: 'SC-0002', invoiceNumber: 'Z-9' }];
+    expect(await deliver({ type: 'drafts/marks', rows }, hostPage)).toEqual({
+      ok: true,
+      marks: [{ state: 'draft', percent: 50 }, { state: 'draft', percent: 50 }, null],
+    });
+  });
+
+  it.each([
+    ['a host Backfill does not serve', { ...hostPage, url: 'https://evil.example.com/' }],
+    ['another extension', { ...hostPage, id: 'other-extension' }],
+    ['a frame inside the page', { ...hostPage, frameId: 2 }],
+  ])('refuses %s', async (_, sender) => {
+    expect(await deliver({ type: 'drafts/marks', rows: [{ claimId: 'YC-1' }] }, sender)).toMatchObject({ ok: false });
+  });
+
+  it('refuses rows that name no claim, and more rows than one request may carry', async () => {
+    expect(await deliver({ type: 'drafts/marks', rows: [{ invoiceNumber: 'Z-9' }] }, hostPage)).toMatchObject({ ok: false });
+    const rows = Array.from({ length: 2001 }, (_, index) => ({ claimId: `YC-${index}` }));
+    expect(await deliver({ type: 'drafts/marks', rows }, hostPage)).toMatchObject({ ok: false });
+  });
+});
+
 describe('the draft guard', () => {
   const drafts = new DraftStore(backfillDatabase());
   const unsaved = (claimId: string, amount: string) => ({
@@ -143,6 +181,17 @@ describe('the draft guard', () => {
     expect(await drafts.get('G-1')).toBeUndefined(); // the panel saves normally while it lives
     port.drop();
     await vi.waitFor(async () => expect(await drafts.get('G-1')).toMatchObject({ allocations: { L1: '2.50' }, revision: 1 }));
+  });
+
+  it('tells the page the panel is docked in that a draft was saved, so its row’s badge follows', async () => {
+    const port = guard();
+    port.deliver(unsaved('G-5', '1.00'));
+    expect(sendMessage).not.toHaveBeenCalled();
+    port.deliver({ type: 'draft/saved' });
+    expect(sendMessage).toHaveBeenCalledWith(7, { type: 'drafts/changed' }, { frameId: 0 });
+    port.deliver(unsaved('G-5', '2.00'));
+    port.drop();
+    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledTimes(2));
   });
 
   it('saves nothing once the panel said all is on disk', async () => {
