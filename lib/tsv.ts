@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { neutraliseFormula } from './spreadsheet-formula';
 
 /**
  * Reads tab-separated text as Excel and Google Sheets put it on the clipboard: CRLF, LF or CR line
@@ -13,9 +14,6 @@ export function parseTsv(text: string): string[][] {
   return rows;
 }
 
-// A cell starting like a formula runs as one when the TSV is opened in a spreadsheet (CWE-1236).
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
  * Writes rows as TSV that pastes back into Excel: cells with tabs, quotes or line breaks are quoted,
  * and free text that would start a formula is neutralised with a leading apostrophe. Amounts are
@@ -26,7 +24,7 @@ export function toTsv(rows: { text: string; amount?: boolean }[][]): string {
     .map((row) =>
       row
         .map(({ text, amount }) => {
-          const safe = !amount && FORMULA_START.test(text) ? `'${text}` : text;
+          const safe = amount ? text : neutraliseFormula(text);
           return /[\t\n\r"]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
         })
         .join('\t'),

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { BackfillValidator, validateBackfill } from '../lib/backfill';
 import { balancedAllocation } from '../sandbox/allocation';
 import { SEED_CLAIMS, createSeed } from '../sandbox/seed';
+import { benchImport, reportImport } from './bench-import';
 import { benchPanel } from './bench-panel';
 import { benchScan, reportScan } from './bench-scan';
 import { report } from './bench-stats';
@@ -42,6 +43,9 @@ report(
   }),
   0.5,
 );
+
+console.log('');
+reportImport(benchImport());
 
 console.log('');
 reportScan(await benchScan());

@@ -1,0 +1,15 @@
+import type { HeaderMatch } from './header';
+
+/** A data row that was not imported, and why, in a sentence a person can act on. */
+export interface ImportRefusal {
+  /** 1-based line of the file where the row starts; the header is row 1. */
+  row: number;
+  reason: string;
+}
+
+/** A file that cannot be imported at all: its header row names too few of the needed columns. */
+export interface ImportFailure<F extends string> {
+  ok: false;
+  error: string;
+  header: HeaderMatch<F>;
+}
