@@ -10,8 +10,8 @@ import {
   type BackfillValidation,
   type HelperResult,
 } from '@/lib/backfill';
-import { allocationRows, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from '@/lib/allocation-rows';
-import { planPaste, type PastePlan, type PasteTarget } from '@/lib/paste';
+import { allocationRows, pasteTargets, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from '@/lib/allocation-rows';
+import { planPaste, type PastePlan } from '@/lib/paste';
 import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter';
 import { MONEY_REFUSAL, parseMoney } from '@/lib/money';
 import { claimHeaderProblem, defaultClaimHeader } from '@/lib/claim-header';
@@ -158,10 +158,14 @@ export class BackfillSession {
     return null;
   }
 
-  /** Pastes a block of cells from the focused row on; one paste is one undo step. */
-  paste(targets: readonly PasteTarget[], startIndex: number, cells: string[][], editableColumnOffset: number): PastePlan & { changed: string[] } {
-    const plan = planPaste(targets, startIndex, cells, editableColumnOffset);
-    return { ...plan, changed: this.edit(plan.patch) };
+  /**
+   * Pastes a block of cells (see `planPaste`) at the focused grid row: applied whole as one undo step,
+   * or not at all. The plan's summary is what the user is told.
+   */
+  paste(cells: readonly (readonly string[])[], focusedRowId: string): PastePlan & { changed: string[] } {
+    const targets = this.validator ? pasteTargets(this.validator) : [];
+    const plan = planPaste(targets, cells, targets.findIndex((target) => target.id === focusedRowId));
+    return { ...plan, changed: plan.ok ? this.edit(plan.patch) : [] };
   }
 
   /** Puts the code's remaining on this line. */
