@@ -264,29 +264,34 @@ function wholeNumber(text: string): number | null {
 
 const normalized = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** The SOV lines by each key, built on first use (a one-column paste never needs it). */
 class LineIndex {
-  private readonly byKey: Record<PasteKey, Map<string, PasteTarget[]>> = { lineNumber: new Map(), categoryCode: new Map(), description: new Map() };
+  private byKey: Record<PasteKey, Map<string, PasteTarget[]>> | null = null;
 
-  constructor(targets: readonly PasteTarget[]) {
-    for (const target of targets) {
-      if (!target.line) continue;
-      this.add('lineNumber', String(target.line.lineNumber), target);
-      if (target.line.categoryCode !== null) this.add('categoryCode', normalized(target.line.categoryCode), target);
-      if (!isBlank(target.line.description)) this.add('description', normalized(target.line.description), target);
-    }
-  }
+  constructor(private readonly targets: readonly PasteTarget[]) {}
 
   /** The lines whose key reads as `text` (none, one, or several when the key is shared). */
   find(key: PasteKey, text: string): PasteTarget[] {
-    if (key !== 'lineNumber') return this.byKey[key].get(normalized(text)) ?? [];
+    const byKey = (this.byKey ??= this.build());
+    if (key !== 'lineNumber') return byKey[key].get(normalized(text)) ?? [];
     const number = wholeNumber(text);
-    return number === null ? [] : (this.byKey.lineNumber.get(String(number)) ?? []);
+    return number === null ? [] : (byKey.lineNumber.get(String(number)) ?? []);
   }
 
-  private add(key: PasteKey, value: string, target: PasteTarget): void {
-    const found = this.byKey[key].get(value);
-    if (found) found.push(target);
-    else this.byKey[key].set(value, [target]);
+  private build(): Record<PasteKey, Map<string, PasteTarget[]>> {
+    const byKey: Record<PasteKey, Map<string, PasteTarget[]>> = { lineNumber: new Map(), categoryCode: new Map(), description: new Map() };
+    const add = (key: PasteKey, value: string, target: PasteTarget) => {
+      const found = byKey[key].get(value);
+      if (found) found.push(target);
+      else byKey[key].set(value, [target]);
+    };
+    for (const target of this.targets) {
+      if (!target.line) continue;
+      add('lineNumber', String(target.line.lineNumber), target);
+      if (target.line.categoryCode !== null) add('categoryCode', normalized(target.line.categoryCode), target);
+      if (!isBlank(target.line.description)) add('description', normalized(target.line.description), target);
+    }
+    return byKey;
   }
 }
 
@@ -301,14 +306,14 @@ interface BodyRow {
 interface Placed {
   patch: AllocationPatch;
   reasons: PasteRefusal[];
-  /** Position placement: the first and last lines that took a value, in grid order. */
-  span?: { first: number; last: number };
-  /** Key placement: rows with no amount for a line that could take one. */
+  /** Position placement: the numbers of the lines that took a value, in grid order. */
+  lineNumbers: number[];
+  /** Key placement: rows with no amount that name no line, or a line off the claim's codes. */
   skipped: number;
 }
 
 function placeByPosition(body: BodyRow[], amount: number, targets: readonly PasteTarget[], startIndex: number): Placed {
-  const placed: Placed = { patch: {}, reasons: [], skipped: 0 };
+  const placed: Placed = { patch: {}, reasons: [], lineNumbers: [], skipped: 0 };
   const lastEditable = targets.findLast((target) => target.editable);
   if (!lastEditable) return { ...placed, reasons: [{ reason: 'NO_LINES' }] };
   // Blank rows at the end of a selection are no part of the block when they have nowhere to go.
@@ -327,14 +332,14 @@ function placeByPosition(body: BodyRow[], amount: number, targets: readonly Past
     const parsed = parseMoney(text);
     if (!parsed.ok && parsed.error !== 'EMPTY') placed.reasons.push({ reason: 'NOT_AN_AMOUNT', row, text, error: parsed.error, lineNumber });
     else placed.patch[target.id] = parsed.ok ? parsed.value : '';
-    placed.span = { first: placed.span?.first ?? lineNumber, last: lineNumber };
+    placed.lineNumbers.push(lineNumber);
   });
   if (overflow > 0) placed.reasons.unshift({ reason: 'RAN_PAST_END', rows: overflow, lastLineNumber: lastEditable.line!.lineNumber });
   return placed;
 }
 
 function placeByKey(body: BodyRow[], layout: Layout, lines: LineIndex): Placed {
-  const placed: Placed = { patch: {}, reasons: [], skipped: 0 };
+  const placed: Placed = { patch: {}, reasons: [], lineNumbers: [], skipped: 0 };
   const rowsOfLine = new Map<PasteTarget, number[]>();
   for (const { row, cells } of body) {
     const text = cells[layout.amount]!;
@@ -385,16 +390,27 @@ function appliedSummary(placed: Placed, placement: PastePlacement, header: boole
   const amounts = values.filter((value) => value !== '').length;
   const cleared = values.length - amounts;
   const did = [amounts > 0 ? `${count(amounts, 'amount')} placed` : '', cleared > 0 ? `${count(cleared, 'line')} cleared` : ''].filter(Boolean).join(' and ');
-  let where = '';
-  if (placement.by === 'key') where = ` by ${placement.keys.map((key) => KEY_WORDS[key][0]).join(' and ')}`;
-  else if (placed.span) {
-    const { first, last } = placed.span;
-    where = values.length === 1 ? ` on line ${first}` : first < last ? ` on lines ${first}–${last}` : ` from line ${first} down to line ${last}`;
-  }
+  const where = placement.by === 'key' ? ` by ${placement.keys.map((key) => KEY_WORDS[key][0]).join(' and ')}` : ` on ${lineRanges(placed.lineNumbers)}`;
   const parts = [did === '' ? 'Nothing to place' : `${did}${where}`];
   if (header) parts.push('header skipped');
   if (placed.skipped > 0) parts.push(`${count(placed.skipped, 'row')} with no amount for the claim's lines skipped`);
   return parts.join('; ');
+}
+
+/**
+ * The lines a paste went down, as runs in grid order: "line 5", "lines 1–40", "lines 6–9, 4–5" (the
+ * grid shows lines by code); past three runs, only where it began and ended.
+ */
+function lineRanges(lineNumbers: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const number of lineNumbers) {
+    const run = runs.at(-1);
+    if (run && number === run[1] + 1) run[1] = number;
+    else runs.push([number, number]);
+  }
+  if (lineNumbers.length === 1) return `line ${lineNumbers[0]}`;
+  if (runs.length > 3) return `${lineNumbers.length} lines from line ${lineNumbers[0]} to line ${lineNumbers.at(-1)}`;
+  return `lines ${runs.map(([first, last]) => (first === last ? String(first) : `${first}–${last}`)).join(', ')}`;
 }
 
 function refused(reasons: PasteRefusal[]): PastePlan {

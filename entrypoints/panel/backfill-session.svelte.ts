@@ -11,7 +11,7 @@ import {
   type HelperResult,
 } from '@/lib/backfill';
 import { allocationRows, pasteTargets, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from '@/lib/allocation-rows';
-import { planPaste, type PastePlan } from '@/lib/paste';
+import { planPaste, type PastePlan, type PasteTarget } from '@/lib/paste';
 import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter';
 import { MONEY_REFUSAL, parseMoney } from '@/lib/money';
 import { claimHeaderProblem, defaultClaimHeader } from '@/lib/claim-header';
@@ -66,6 +66,8 @@ export class BackfillSession {
   readonly autosave: DraftAutosave;
   private validator: BackfillValidator | null = null;
   private readonly history = new AllocationHistory();
+  /** The grid's rows as paste reads them: they change only with the claim and SOV. */
+  private targets: PasteTarget[] | null = null;
   private ledgerBackfilled = false;
   /** The draft is new or the host changed under it: record the claim and SOV with the next save. */
   private basisPending = true;
@@ -163,7 +165,8 @@ export class BackfillSession {
    * or not at all. The plan's summary is what the user is told.
    */
   paste(cells: readonly (readonly string[])[], focusedRowId: string): PastePlan & { changed: string[] } {
-    const targets = this.validator ? pasteTargets(this.validator) : [];
+    if (!this.targets && this.validator) this.targets = pasteTargets(this.validator);
+    const targets = this.targets ?? [];
     const plan = planPaste(targets, cells, targets.findIndex((target) => target.id === focusedRowId));
     return { ...plan, changed: plan.ok ? this.edit(plan.patch) : [] };
   }
@@ -316,6 +319,7 @@ export class BackfillSession {
     const claim = this.claim!;
     const backfilled = claim.backfilled || this.ledgerBackfilled ? [claim.id] : [];
     this.validator = new BackfillValidator({ claim, sov: this.sov!, backfilledClaimIds: backfilled });
+    this.targets = null;
     this.validator.setMany(allocations);
     this.allocations = this.validator.allocations();
     this.validation = this.validator.result();

@@ -56,7 +56,13 @@ describe('planPaste: one column, down from the focused row', () => {
     const plan = applied(planPaste(targets, [['$1,000.00'], ['(12.50)'], ['7'], ['8']], at('L2')));
     expect(plan.patch).toEqual({ L2: '1000.00', L3: '-12.50', L4: '7.00', L6: '8.00' });
     expect(plan.placement).toEqual({ by: 'position' });
-    expect(plan.summary).toBe('4 amounts placed on lines 2–6');
+    expect(plan.summary).toBe('4 amounts placed on lines 2–4, 6'); // line 5 is not on the claim's codes
+  });
+
+  it('says which lines it went down, as runs in grid order', () => {
+    expect(applied(planPaste(targets, [['1'], ['2'], ['3']], at('L3'))).summary).toBe('3 amounts placed on lines 3–4, 6');
+    const shuffled = targetsOf(['A'], [3, 9, 1, 7, 5].map((number): LineSpec => [`S${number}`, number, 'A', `Line ${number}`]));
+    expect(applied(planPaste(shuffled, [['1'], ['2'], ['3'], ['4'], ['5']], 1)).summary).toBe('5 amounts placed on 5 lines from line 3 to line 5');
   });
 
   it('starting on a code header begins on its first line', () => {
