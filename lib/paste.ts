@@ -418,7 +418,7 @@ function refused(reasons: PasteRefusal[]): PastePlan {
 }
 
 /** "Nothing pasted: …" with every reason, grouped, each list cut after a few examples. */
-export function refusalSummary(reasons: readonly PasteRefusal[]): string {
+function refusalSummary(reasons: readonly PasteRefusal[]): string {
   const of = <R extends PasteRefusal['reason']>(reason: R) => reasons.filter((item): item is Extract<PasteRefusal, { reason: R }> => item.reason === reason);
   const parts: string[] = [];
   for (const item of reasons) {
