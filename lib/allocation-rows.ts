@@ -1,6 +1,7 @@
 import { Decimal } from './decimal';
 import { toMoney, type Money } from './money';
 import { percentComplete, type BackfillValidator } from './backfill';
+import type { PasteTarget } from './paste';
 import type { SovLine } from './schemas';
 
 /** A category code's header row: what Yardi paid on it and what is left to allocate. */
@@ -61,21 +62,48 @@ export const OTHER_LINES_ROW_ID = 'other-lines';
  */
 export function allocationRows(validator: BackfillValidator, options: { showOtherLines: boolean }): AllocationRow[] {
   const rows: AllocationRow[] = [];
-  const seen = new Set<string>();
-  for (const { categoryCode } of validator.claim.lines) {
-    if (seen.has(categoryCode)) continue;
-    seen.add(categoryCode);
-    const lines = validator.linesOf(categoryCode);
-    if (lines.length === 0) continue;
+  for (const { categoryCode, lines } of claimCodeLines(validator)) {
     rows.push(codeRow(validator, categoryCode));
     for (const line of lines) rows.push(lineRow(validator, line));
   }
   if (options.showOtherLines) {
-    const others = validator.sov.lines.filter((line) => !validator.isClaimCode(line.categoryCode));
+    const others = otherLines(validator);
     if (others.length > 0) rows.push({ kind: 'other', id: OTHER_LINES_ROW_ID, count: others.length });
     for (const line of others) rows.push(lineRow(validator, line));
   }
   return rows;
+}
+
+/**
+ * The grid's rows as paste reads them, in the same order as `allocationRows` with the other SOV lines
+ * always included (a pasted key may name one even while they are hidden), and no money worked out.
+ */
+export function pasteTargets(validator: BackfillValidator): PasteTarget[] {
+  const targets: PasteTarget[] = [];
+  const target = (line: SovLine, editable: boolean): PasteTarget => ({
+    id: line.id,
+    editable,
+    line: { lineNumber: line.lineNumber, description: line.description, categoryCode: line.categoryCode },
+  });
+  for (const { categoryCode, lines } of claimCodeLines(validator)) {
+    targets.push({ id: codeRowId(categoryCode), editable: false, line: null });
+    for (const line of lines) targets.push(target(line, true));
+  }
+  const others = otherLines(validator);
+  if (others.length > 0) targets.push({ id: OTHER_LINES_ROW_ID, editable: false, line: null });
+  for (const line of others) targets.push(target(line, false));
+  return targets;
+}
+
+/** The claim's codes that have SOV lines, in claim order, each with its lines in SOV order. */
+function claimCodeLines(validator: BackfillValidator): { categoryCode: string; lines: SovLine[] }[] {
+  const codes = new Set(validator.claim.lines.map((line) => line.categoryCode));
+  return [...codes].map((categoryCode) => ({ categoryCode, lines: validator.linesOf(categoryCode) })).filter(({ lines }) => lines.length > 0);
+}
+
+/** The SOV lines on codes the claim did not pay (uncoded lines too): shown read-only. */
+function otherLines(validator: BackfillValidator): SovLine[] {
+  return validator.sov.lines.filter((line) => !validator.isClaimCode(line.categoryCode));
 }
 
 export function codeRow(validator: BackfillValidator, categoryCode: string): CodeRow {

@@ -3,7 +3,9 @@
  * Prints medians; compare them with the targets next to each line.
  */
 import { performance } from 'node:perf_hooks';
+import { pasteTargets } from '../lib/allocation-rows';
 import { BackfillValidator, validateBackfill } from '../lib/backfill';
+import { planPaste } from '../lib/paste';
 import { balancedAllocation } from '../sandbox/allocation';
 import { SEED_CLAIMS, createSeed } from '../sandbox/seed';
 import { benchImport, reportImport } from './bench-import';
@@ -43,6 +45,14 @@ report(
   }),
   0.5,
 );
+
+// A paste of every line's amount: one column placed down the grid, and the same amounts keyed by
+// shuffled line numbers (each row found by its key). The panel's paste budget covers this and more.
+const targets = pasteTargets(validator);
+const column = ids.map((id) => [allocations[id] ?? '']);
+const keyed = sov.lines.map((line) => [String(line.lineNumber), allocations[line.id] ?? '']).reverse();
+report('paste plan, 5,000 amounts down one column (planPaste)', measure(30, () => planPaste(targets, column, 1)));
+report('paste plan, 5,000 amounts keyed by line number', measure(30, () => planPaste(targets, keyed, 1)));
 
 console.log('');
 reportImport(benchImport());

@@ -10,7 +10,7 @@ import {
   type BackfillValidation,
   type HelperResult,
 } from '@/lib/backfill';
-import { allocationRows, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from '@/lib/allocation-rows';
+import { allocationRows, pasteTargets, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from '@/lib/allocation-rows';
 import { planPaste, type PastePlan, type PasteTarget } from '@/lib/paste';
 import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter';
 import { MONEY_REFUSAL, parseMoney } from '@/lib/money';
@@ -66,6 +66,8 @@ export class BackfillSession {
   readonly autosave: DraftAutosave;
   private validator: BackfillValidator | null = null;
   private readonly history = new AllocationHistory();
+  /** The grid's rows as paste reads them: they change only with the claim and SOV. */
+  private targets: PasteTarget[] | null = null;
   private ledgerBackfilled = false;
   /** The draft is new or the host changed under it: record the claim and SOV with the next save. */
   private basisPending = true;
@@ -158,10 +160,15 @@ export class BackfillSession {
     return null;
   }
 
-  /** Pastes a block of cells from the focused row on; one paste is one undo step. */
-  paste(targets: readonly PasteTarget[], startIndex: number, cells: string[][], editableColumnOffset: number): PastePlan & { changed: string[] } {
-    const plan = planPaste(targets, startIndex, cells, editableColumnOffset);
-    return { ...plan, changed: this.edit(plan.patch) };
+  /**
+   * Pastes a block of cells (see `planPaste`) at the focused grid row: applied whole as one undo step,
+   * or not at all. The plan's summary is what the user is told.
+   */
+  paste(cells: readonly (readonly string[])[], focusedRowId: string): PastePlan & { changed: string[] } {
+    if (!this.targets && this.validator) this.targets = pasteTargets(this.validator);
+    const targets = this.targets ?? [];
+    const plan = planPaste(targets, cells, targets.findIndex((target) => target.id === focusedRowId));
+    return { ...plan, changed: plan.ok ? this.edit(plan.patch) : [] };
   }
 
   /** Puts the code's remaining on this line. */
@@ -312,6 +319,7 @@ export class BackfillSession {
     const claim = this.claim!;
     const backfilled = claim.backfilled || this.ledgerBackfilled ? [claim.id] : [];
     this.validator = new BackfillValidator({ claim, sov: this.sov!, backfilledClaimIds: backfilled });
+    this.targets = null;
     this.validator.setMany(allocations);
     this.allocations = this.validator.allocations();
     this.validation = this.validator.result();

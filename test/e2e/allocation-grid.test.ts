@@ -87,16 +87,54 @@ describe('the allocation grid', () => {
     await expect.poll(() => cellText(first!)).toBe('$12.34');
   });
 
-  it('paste skips read-only rows and reports the cells it could not place', async () => {
-    await panel.frame.getByLabel('Show other SOV lines').check();
-    const lastCode = claim.lines.at(-1)!.categoryCode;
-    const last = linesOf(lastCode).at(-1)!;
-    await panel.amountCell(last).click();
-    await panel.paste('10\n20\n30\n');
-    await expect.poll(() => cellText(last)).toBe('$10.00');
-    await expect.poll(() => panel.notice().textContent()).toContain('2 cells had no place to go');
-    const others = sov.lines.filter((line) => !claim.lines.some((paid) => paid.categoryCode === line.categoryCode));
-    for (const line of others) await expect.poll(() => cellText(line.id)).toBe('');
+  describe('paste never puts an amount on the wrong line', () => {
+    // The claim's lines in grid order (by code, in claim order) with a balanced allocation of them.
+    const allocated = () => {
+      const allocation = balancedAllocation(claim, sov);
+      return { allocation, ids: Object.keys(allocation), lineNumber: (id: string) => sov.lines.find((line) => line.id === id)!.lineNumber };
+    };
+    const expectAllocated = async (allocation: Record<string, string>) => {
+      for (const [id, amount] of Object.entries(allocation)) await expect.poll(() => cellText(id)).toBe(formatMoney(amount));
+      await expect.poll(() => panel.button('Review and submit').isEnabled()).toBe(true);
+    };
+
+    it('skips the header row of a pasted column and says so', async () => {
+      const { allocation, ids } = allocated();
+      await panel.amountCell(ids[0]!).click();
+      await panel.paste(`This claim\r\n${ids.map((id) => formatMoney(allocation[id]!)).join('\r\n')}\r\n`);
+      await expect.poll(() => panel.notice().textContent()).toMatch(new RegExp(`^${ids.length} amounts placed on lines [0-9–, ]+; header skipped$`));
+      await expectAllocated(allocation);
+    });
+
+    it('places a line, description and amount block by line number, in shuffled order, wherever the focus is', async () => {
+      const { allocation, ids, lineNumber } = allocated();
+      // Sorted by description, as a subcontractor's export might be: nothing like the grid's order.
+      const rows = sov.lines.filter((line) => ids.includes(line.id)).sort((a, b) => a.description.localeCompare(b.description));
+      expect(rows.map((line) => line.id)).not.toEqual(ids);
+      await panel.amountCell(ids.at(-1)!).click(); // by position, this block would run past the last line
+      await panel.paste(rows.map((line) => `${lineNumber(line.id)}\t${line.description}\t${formatMoney(allocation[line.id]!)}`).join('\r\n'));
+      await expect.poll(() => panel.notice().textContent()).toBe(`${ids.length} amounts placed by line number`);
+      await expectAllocated(allocation);
+    });
+
+    it('changes nothing when the block does not fit, and says exactly why', async () => {
+      await panel.frame.getByLabel('Show other SOV lines').check();
+      const { ids, lineNumber } = allocated();
+      const [beforeLast, last] = ids.slice(-2) as [string, string];
+      await panel.typeAmount(last, '1.00');
+      await expect.poll(() => cellText(last)).toBe('$1.00');
+      await panel.amountCell(beforeLast).click();
+      await panel.paste('10\n20\n30\n');
+      await expect.poll(() => panel.notice().textContent()).toBe(`Nothing pasted: 1 row ran past line ${lineNumber(last)}, the claim's last line.`);
+      expect(await panel.notice().getAttribute('class')).toContain('error');
+      expect(await cellText(beforeLast)).toBe('');
+      expect(await cellText(last)).toBe('$1.00');
+      const others = sov.lines.filter((line) => !ids.includes(line.id));
+      for (const line of others) expect(await cellText(line.id)).toBe('');
+      // The refused paste is no undo step: Ctrl+Z takes back the typed amount.
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => cellText(last)).toBe('');
+    });
   });
 
   it('helpers fill, spread and clear a code exactly, each one undo step', async () => {

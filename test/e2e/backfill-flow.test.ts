@@ -112,7 +112,7 @@ describe('linking, allocating and submitting a claim', () => {
     expect(await reconciliation.linkButtonOf(claim.id).count()).toBe(0);
   });
 
-  it('pastes a column from Excel across code boundaries, refusing what is not an amount', async () => {
+  it('pastes a column from Excel across code boundaries, all or nothing', async () => {
     await fresh();
     const claim = await sandbox.claim(SEED_CLAIMS.ordinary);
     const sov = await sandbox.sov(claim.contractId);
@@ -121,13 +121,15 @@ describe('linking, allocating and submitting a claim', () => {
     const { panel } = await openClaim(SEED_CLAIMS.ordinary);
     await panel.button('Build the Procore version').click();
     await panel.amountCell(ids[0]!).click();
-    // Excel's TSV: $ and commas, a trailing line end; one bad value in the middle.
+    // Excel's TSV: $ and commas, a trailing line end; one bad value in the middle refuses the whole paste.
     const values = ids.map((id, index) => (index === 1 ? 'twelve' : formatMoney(allocation[id]!)));
     await panel.paste(`${values.join('\r\n')}\r\n`);
-    await expect.poll(() => panel.notice().textContent()).toContain('"twelve" is not an amount and was not stored');
-    await expect.poll(() => panel.amountCell(ids[1]!).textContent()).toBe('');
+    const secondLine = sov.lines.find((line) => line.id === ids[1])!.lineNumber;
+    await expect.poll(() => panel.notice().textContent()).toBe(`Nothing pasted: "twelve" (row 2, for line ${secondLine}) is not an amount.`);
+    for (const id of ids) expect(await panel.amountCell(id).textContent()).toBe('');
+    values[1] = formatMoney(allocation[ids[1]!]!);
+    await panel.paste(`${values.join('\r\n')}\r\n`);
     await expect.poll(() => panel.amountCell(ids.at(-1)!).textContent()).toBe(formatMoney(allocation[ids.at(-1)!]!));
-    await panel.typeAmount(ids[1]!, allocation[ids[1]!]!);
     await expect.poll(() => panel.button('Review and submit').isEnabled()).toBe(true);
 
     // One paste is one undo step.

@@ -88,6 +88,35 @@ describe('BackfillSession', () => {
     });
   });
 
+  describe('paste: the whole block or nothing (issue 12)', () => {
+    it('places a block by its line numbers, whatever the focused row, as one undo step', async () => {
+      const { session } = await openTab(makeFakeHost().host, `backfill-session-${++databases}`);
+      const result = session.paste([['Line', 'This claim'], ['3', '500.00'], ['1', '600.00'], ['2', '400.00']], 'L4');
+      expect(result).toMatchObject({ ok: true, summary: '3 amounts placed by line number; header skipped' });
+      expect(result.changed.sort()).toEqual(['L1', 'L2', 'L3']);
+      expect(session.allocations).toEqual(BALANCED);
+      session.undo();
+      expect(session.allocations).toEqual({});
+    });
+
+    it('changes nothing and records no undo step when the block does not fit', async () => {
+      const { session } = await openTab(makeFakeHost().host, `backfill-session-${++databases}`);
+      session.setAllocation('L1', '1');
+      const result = session.paste([['10'], ['20'], ['30']], 'L2');
+      expect(result).toMatchObject({ ok: false, changed: [], summary: "Nothing pasted: 1 row ran past line 3, the claim's last line." });
+      expect(session.allocations).toEqual({ L1: '1.00' });
+      session.undo();
+      expect(session.allocations).toEqual({});
+    });
+
+    it('names a line on a code the claim did not pay, even while the grid hides those lines', async () => {
+      const { session } = await openTab(makeFakeHost().host, `backfill-session-${++databases}`);
+      const result = session.paste([['5', '80.00'], ['1', '600.00']], 'L1');
+      expect(result.summary).toBe('Nothing pasted: line 5 (row 1) cannot take $80.00: only lines on the codes this claim paid take amounts.');
+      expect(session.allocations).toEqual({});
+    });
+  });
+
   describe('a 201 is success (issue: the panel said nothing was sent after a backfill was created)', () => {
     it('shows Synced and Approved when the claim cannot be re-read after the POST, and re-reads it in the background', async () => {
       const fake = makeFakeHost();
