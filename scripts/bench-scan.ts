@@ -8,9 +8,9 @@
  * `npx tsx scripts/bench-scan.ts` prints the medians; `scripts/bench.ts` calls `benchScan()`.
  */
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import type { ScanDetail } from '../entrypoints/reconciliation.content/scan';
-import { launchWithExtension } from '../test/e2e/browser';
+import { CHROMIUM, launchWithExtension } from '../test/e2e/browser';
 import { serveFixtures } from '../test/e2e/fixture-server';
 import { median, reportMedian } from './bench-stats';
 
@@ -20,11 +20,16 @@ export interface ScanBench {
   buttons: number;
   samples: number;
   /** The page re-created all its rows (a filter or refresh): every button is placed anew. */
-  rerender: { longestSliceMs: number; workMs: number; slices: number; elapsedMs: number };
+  rerender: { longestSliceMs: number; workMs: number; slices: number };
   /** Scans run after something outside the table changed (a clock ticking): none is the aim. */
   scansAfterUnrelatedChange: number;
   /** A table that is not a reconciliation table re-created its 2,000 rows: the scan's main-thread time. */
   otherTableWorkMs: number;
+  /**
+   * The renderer's style and layout time per re-render of the reconciliation table, with Backfill and
+   * without it: what our buttons (and the scans' timing) cost the page beyond the scan itself.
+   */
+  pageRenderingMs: { withBackfill: number; without: number };
 }
 
 const SCAN_MEASURE = 'backfill:scan';
@@ -68,16 +73,11 @@ function benchPage(rows: number, reconciliation: boolean): string {
 </body></html>`;
 }
 
-interface ScanTiming {
-  detail: ScanDetail;
-  elapsedMs: number;
-}
-
 /**
  * Runs `change` in the page and waits until no scan has been running for a few frames; returns the
  * measure of the last scan that finished meanwhile, or null when none ran.
  */
-async function timeScan(page: Page, change: 'render' | 'touch'): Promise<ScanTiming | null> {
+async function timeScan(page: Page, change: 'render' | 'touch'): Promise<ScanDetail | null> {
   return page.evaluate(
     async ({ change, name }) => {
       performance.clearMeasures(name);
@@ -85,10 +85,24 @@ async function timeScan(page: Page, change: 'render' | 'touch'): Promise<ScanTim
       // A scan starts in the next animation frame and may take several slices: give it ten frames.
       for (let frame = 0; frame < 10; frame++) await new Promise((next) => requestAnimationFrame(next));
       const [measure] = performance.getEntriesByName(name) as PerformanceMeasure[];
-      return measure === undefined ? null : { detail: measure.detail as ScanDetail, elapsedMs: measure.duration };
+      return measure === undefined ? null : (measure.detail as ScanDetail);
     },
     { change, name: SCAN_MEASURE },
   );
+}
+
+/** The renderer's style and layout time per re-render, over `runs` re-renders (each waited out as `timeScan` does). */
+async function renderingPerRerender(page: Page, runs: number): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const seconds = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+    return value('LayoutDuration') + value('RecalcStyleDuration');
+  };
+  const before = await seconds();
+  for (let run = 0; run < runs; run++) await timeScan(page, 'render');
+  return ((await seconds()) - before) * 1000 / runs;
 }
 
 async function openBenchPage(url: string, page: Page): Promise<void> {
@@ -106,33 +120,43 @@ export async function benchScan({ rows = 2000, samples = 30, warmup = 5 } = {}):
     const longest: number[] = [];
     const work: number[] = [];
     const slices: number[] = [];
-    const elapsed: number[] = [];
     let buttons = 0;
     let scansAfterUnrelatedChange = 0;
     for (let run = 0; run < warmup + samples; run++) {
       const placed = await timeScan(page, 'render');
       if (placed === null) throw new Error('No scan happened: is the extension built and loaded?');
       if ((await timeScan(page, 'touch')) !== null) scansAfterUnrelatedChange++;
-      buttons = placed.detail.buttons;
+      buttons = placed.buttons;
       if (run < warmup) continue; // let V8 optimise the scan first, as it will on a page in use
-      longest.push(placed.detail.longestSliceMs);
-      work.push(placed.detail.workMs);
-      slices.push(placed.detail.slices);
-      elapsed.push(placed.elapsedMs);
+      longest.push(placed.longestSliceMs);
+      work.push(placed.workMs);
+      slices.push(placed.slices);
     }
+    const withBackfill = await renderingPerRerender(page, samples);
     await openBenchPage(`${server.url}/generated/other.html`, page);
     const other: number[] = [];
     for (let run = 0; run < warmup + samples; run++) {
       const scanned = await timeScan(page, 'render');
-      if (scanned !== null && run >= warmup) other.push(scanned.detail.workMs);
+      if (scanned !== null && run >= warmup) other.push(scanned.workMs);
+    }
+    const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    let without: number;
+    try {
+      const plainPage = await plain.newPage();
+      await plainPage.goto(`${server.url}/generated/bench.html`);
+      await renderingPerRerender(plainPage, warmup);
+      without = await renderingPerRerender(plainPage, samples);
+    } finally {
+      await plain.close();
     }
     return {
       rows,
       buttons,
       samples,
-      rerender: { longestSliceMs: median(longest), workMs: median(work), slices: median(slices), elapsedMs: median(elapsed) },
+      rerender: { longestSliceMs: median(longest), workMs: median(work), slices: median(slices) },
       scansAfterUnrelatedChange,
       otherTableWorkMs: median(other),
+      pageRenderingMs: { withBackfill, without },
     };
   } finally {
     await browser.close();
@@ -143,11 +167,14 @@ export async function benchScan({ rows = 2000, samples = 30, warmup = 5 } = {}):
 /** The scan's lines of `npm run bench`. */
 export function reportScan(scan: ScanBench): void {
   console.log(`content script (Chromium, built extension): a ${scan.rows}-row reconciliation table without claim ids, ${scan.buttons} mismatched`);
-  reportMedian('re-created rows: longest main-thread slice of the scan', scan.rerender.longestSliceMs, scan.samples, 5);
-  reportMedian(`re-created rows: the scan's main-thread time, all ${scan.rerender.slices} slices`, scan.rerender.workMs, scan.samples);
-  reportMedian('re-created rows: first to last slice, the page running between', scan.rerender.elapsedMs, scan.samples);
+  reportMedian(`re-created rows: the scan's main-thread time (${scan.rerender.slices} slice)`, scan.rerender.workMs, scan.samples, 5);
+  reportMedian('re-created rows: longest main-thread slice of the scan', scan.rerender.longestSliceMs, scan.samples);
   console.log(`${'change outside the table (a clock ticking): scans run'.padEnd(58)} ${scan.scansAfterUnrelatedChange} of ${scan.samples + 5}`);
   reportMedian(`another ${scan.rows}-row table (not reconciliation) re-created`, scan.otherTableWorkMs, scan.samples);
+  const { withBackfill, without } = scan.pageRenderingMs;
+  console.log(
+    `${'page style + layout per re-render, mean: with Backfill / without'.padEnd(58)} ${withBackfill.toFixed(1)} / ${without.toFixed(1)} ms (+${(withBackfill - without).toFixed(1)} ms)`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) reportScan(await benchScan());
