@@ -222,7 +222,8 @@ export class LinkButtons {
       // Focus comes back here when the panel closes; a status, so screen readers hear it change.
       link.note.tabIndex = -1;
       link.note.setAttribute('role', 'status');
-    } else if (shows !== null) {
+    }
+    if (shows !== null && shows !== BACKFILLED_NOTE) {
       link.badge ??= this.#element(shadow, 'badge', '');
       link.badge.textContent = shows;
       link.badge.id = 'draft';

@@ -132,7 +132,9 @@ export class PanelDock {
   /** Narrows the page by the panel's width, when the window leaves the page enough room beside it. */
   #makeRoom(): void {
     const fits = window.innerWidth - this.#width >= MIN_PAGE_WIDTH;
-    this.#room.replaceSync(fits ? `html { margin-right: ${this.#width}px !important; }` : '');
+    // At least as wide as its widest unbreakable content (a wide table), so what does not fit beside
+    // the panel is reached by scrolling instead of staying under it.
+    this.#room.replaceSync(fits ? `html { margin-right: ${this.#width}px !important; min-width: min-content !important; }` : '');
     // The page may have replaced its adopted sheets since: add ours again where it is missing.
     if (!document.adoptedStyleSheets.includes(this.#room)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#room];
   }

@@ -174,20 +174,23 @@ describe('closing the panel', () => {
 });
 
 describe('claim/submitted', () => {
-  it('removes the row’s button at once and keeps it away until the row is matched', async () => {
+  it('shows the row backfilled in place of its button at once, until the row is matched', async () => {
     await reconciliation.linkButtonOf('C-1003').click();
     expect(await reconciliation.sendFromPanel({ type: 'claim/submitted', claimId: 'C-1003' })).toEqual({ ok: true });
     // No animation frame needed: the button goes before the page refreshes its data.
     expect(await reconciliation.rowsWithButtons()).toEqual(['C-1001', 'C-1005', 'C-1009']);
+    expect(await reconciliation.rowsBackfilled()).toEqual(['C-1003']);
     await page.evaluate(() => window.page.render());
     await reconciliation.settle();
     expect(await reconciliation.rowsWithButtons()).toEqual(['C-1001', 'C-1005', 'C-1009']);
+    expect(await reconciliation.rowsBackfilled()).toEqual(['C-1003']);
     // The host catches up (matched); a later difference is a new mismatch and gets a button again.
     await page.evaluate(() => window.page.setProcore('C-1003', '$4,200.50'));
     await reconciliation.settle();
     await page.evaluate(() => window.page.setProcore('C-1003', '$4,000.00'));
     await reconciliation.settle();
     expect(await reconciliation.rowsWithButtons()).toEqual(['C-1001', 'C-1003', 'C-1005', 'C-1009']);
+    expect(await reconciliation.rowsBackfilled()).toEqual([]);
   });
 
   it('drops messages that are not in the protocol, and changes nothing', async () => {

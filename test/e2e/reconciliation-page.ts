@@ -36,17 +36,29 @@ export class ReconciliationPage {
 
   /**
    * The rows that have a button, by key, one entry per button host (so a duplicate shows twice),
-   * sorted. Also checks each host has an open shadow root holding exactly one button.
+   * sorted. Also checks each host has an open shadow root holding exactly one button. Rows showing
+   * they were backfilled (`rowsBackfilled`) have no button.
    */
   async rowsWithButtons(): Promise<string[]> {
     return this.page.evaluate(() =>
       [...document.querySelectorAll('backfill-link-claim')]
+        .filter((host) => host.shadowRoot?.querySelector('button')?.hidden !== true)
         .map((host) => {
           const row = host.closest('tr, [role="row"]');
           const key = row?.getAttribute('data-claim-id') ?? row?.getAttribute('data-row-key') ?? '?';
           const buttons = host.shadowRoot?.querySelectorAll('button').length ?? 0;
           return buttons === 1 ? key : `${key} (${buttons} buttons, shadow root ${host.shadowRoot ? 'open' : 'missing'})`;
         })
+        .sort(),
+    );
+  }
+
+  /** The rows saying "Backfilled — refresh to see it" in place of their button, by key, sorted. */
+  async rowsBackfilled(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('backfill-link-claim')]
+        .filter((host) => host.shadowRoot?.querySelector<HTMLElement>('.backfilled')?.hidden === false)
+        .map((host) => host.closest('tr, [role="row"]')?.getAttribute('data-claim-id') ?? '?')
         .sort(),
     );
   }

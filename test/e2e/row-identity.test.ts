@@ -4,6 +4,7 @@ import type { ReconciliationRow } from '../../lib/schemas';
 import { SEED_CLAIMS } from '../../sandbox/seed';
 import { PanelPage } from './panel-page';
 import { LINK_BUTTON_NAME } from './reconciliation-page';
+import { balancedAllocation } from './sandbox-session';
 import { useSandboxReconciliation } from './sandbox-reconciliation-page';
 
 // The sandbox's reconciliation page without claim ids (/?ids=none), as real pages are: each row is
@@ -97,5 +98,96 @@ describe('the reconciliation page without claim ids', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain(`No claim matches contract ${row.contractNumber}, vendor ${row.vendorName}, invoice AGS-0000, dated ${row.invoiceDate}.`);
     expect(await panel.frame.getByRole('heading', { name: 'Yardi claim' }).count()).toBe(0);
+  });
+});
+
+/** What the row's Backfill element says: its button's description (the draft badge), or its note. */
+async function rowSays(row: ReconciliationRow): Promise<{ button: string | null; description: string | null; note: string | null }> {
+  return rowShowing(row)
+    .locator('backfill-link-claim')
+    .evaluate((host) => {
+      const root = host.shadowRoot!;
+      const button = root.querySelector('button')!;
+      const describedBy = button.getAttribute('aria-describedby');
+      const note = root.querySelector<HTMLElement>('.backfilled');
+      return {
+        button: button.hidden ? null : button.textContent,
+        description: describedBy === null ? null : (root.getElementById(describedBy)?.textContent ?? null),
+        note: note === null || note.hidden ? null : note.textContent,
+      };
+    });
+}
+
+describe('rows that say where their claim stands', () => {
+  it('shows a saved draft beside the button, as its description, while the panel is open and after', async () => {
+    const row = rowOf(SEED_CLAIMS.ordinaryMechanical);
+    const claim = await at.sandbox.claim(row.claimId);
+    const sov = await at.sandbox.sov(claim.contractId);
+    const line = Object.keys(balancedAllocation(claim, sov))[0]!;
+    expect(await rowSays(row)).toEqual({ button: LINK_BUTTON_NAME, description: null, note: null });
+    const panel = await openPanelFrom(row);
+    await panel.button('Build the Procore version').click();
+    await panel.typeAmount(line, '100.00');
+    await panel.waitSaved();
+    // Allocated of what Yardi paid, in whole percent rounded down.
+    const percent = Math.floor((100 * 100) / Number(claim.total));
+    const expected = { button: LINK_BUTTON_NAME, description: `Draft ${percent}%`, note: null };
+    await expect.poll(() => rowSays(row)).toEqual(expected);
+    await at.reconciliation.closeButton().click();
+    // A new tab of the same page reads it from the extension's storage, not the page's.
+    await at.reconciliation.goto(new URL('/?ids=none', at.sandbox.url).href);
+    await expect.poll(() => rowSays(row)).toEqual(expected);
+    expect(await rowShowing(row).getByRole('button', { name: LINK_BUTTON_NAME, exact: true }).count()).toBe(1);
+    expect(await at.page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
+  });
+
+  it('says "Backfilled — refresh to see it" after a submit until the page refreshes, then shows the row matched', async () => {
+    const row = rowOf(SEED_CLAIMS.ordinaryMechanicalLater);
+    const claim = await at.sandbox.claim(row.claimId);
+    const allocation = balancedAllocation(claim, await at.sandbox.sov(claim.contractId));
+    const panel = await openPanelFrom(row);
+    await panel.button('Build the Procore version').click();
+    await panel.amountCell(Object.keys(allocation)[0]!).click();
+    await panel.paste(Object.values(allocation).join('\n'));
+    await panel.button('Review and submit').click();
+    await panel.submit();
+    await panel.frame.getByText('Synced and Approved').first().waitFor();
+    await expect.poll(() => rowSays(row)).toEqual({ button: null, description: null, note: 'Backfilled \u2014 refresh to see it' });
+    // The page still shows the old amounts: the note stays across its re-renders.
+    await rowShowing(row).evaluate((tr) => tr.replaceWith(tr.cloneNode(true)));
+    await at.reconciliation.settle();
+    expect((await rowSays(row)).note).toBe('Backfilled \u2014 refresh to see it');
+    await at.reconciliation.goto(new URL('/?ids=none', at.sandbox.url).href);
+    expect(await rowShowing(row).locator('backfill-link-claim').count()).toBe(0);
+  });
+});
+
+describe('the docked panel beside the page', () => {
+  it.each([1280, 1440, 1920])('at %i px keeps the row beside it and the page’s columns out from under it', async (width) => {
+    await at.page.setViewportSize({ width, height: 800 });
+    await at.reconciliation.goto(new URL('/?ids=none', at.sandbox.url).href);
+    const row = rowOf(SEED_CLAIMS.tightFit);
+    await openPanelFrom(row);
+    await at.reconciliation.panelFrame();
+    const layout = await at.page.evaluate(() => {
+      const dock = document.querySelector('backfill-panel-dock')!.shadowRoot!.querySelector('.dock')!.getBoundingClientRect();
+      const headers = [...document.querySelectorAll('thead th')].map((cell) => cell.getBoundingClientRect());
+      return {
+        dockLeft: dock.left,
+        dockWidth: dock.width,
+        pageMargin: getComputedStyle(document.documentElement).marginRight,
+        rightmostHeader: Math.max(...headers.map((cell) => cell.right)),
+        canScrollBy: document.documentElement.scrollWidth - window.scrollX - window.innerWidth,
+      };
+    });
+    expect(layout.pageMargin).toBe(`${layout.dockWidth}px`);
+    // Every column of the page is left of the panel, or the page scrolls that far.
+    expect(layout.rightmostHeader - layout.dockLeft).toBeLessThanOrEqual(Math.max(0, layout.canScrollBy));
+    const button = await rowShowing(row).getByRole('button', { name: LINK_BUTTON_NAME, exact: true }).boundingBox();
+    expect(button!.x + button!.width).toBeLessThanOrEqual(layout.dockLeft);
+    expect(button!.y).toBeGreaterThanOrEqual(0);
+    expect(button!.y + button!.height).toBeLessThanOrEqual(801); // scrolled to the edge, to a fraction of a pixel
+    await at.reconciliation.closeButton().click();
+    expect(await at.page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
   });
 });
