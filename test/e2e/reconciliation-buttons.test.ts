@@ -166,3 +166,52 @@ describe('a hostile page', () => {
     expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
   });
 });
+
+describe('shapes of real pages (no claim id anywhere)', () => {
+  beforeEach(async () => reconciliation.goto(`${server.url}/real-shapes.html`));
+
+  /** The rows this page's own markup says should have a button (`data-expect`), sorted. */
+  const expectedRows = () =>
+    page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-expect="button"]')].map((row) => row.dataset.rowKey!).sort());
+
+  async function click(selector: string): Promise<void> {
+    await page.locator(selector).click();
+    await reconciliation.settle();
+  }
+
+  it('puts buttons on exactly the mismatched rows, whatever the header spelling, money form or Difference text', async () => {
+    const expected = await expectedRows();
+    expect(expected).toEqual(['difference-says-zero', 'empty-procore', 'hostile-text', 'minus-dollar-vs-dash']);
+    expect(await reconciliation.rowsWithButtons()).toEqual(expected);
+    // The budget table beside it has money and an Invoice # column, but is not a reconciliation table.
+    expect(await page.locator('#budget backfill-link-claim').count()).toBe(0);
+  });
+
+  it('follows the page’s own sorting and filtering, and its navigation to another route and back', async () => {
+    await click('#sort');
+    expect(await reconciliation.rowsWithButtons()).toEqual(await expectedRows());
+    await click('#filter');
+    expect(await reconciliation.rowsWithButtons()).toEqual(await expectedRows());
+    await click('#navigate');
+    // The next route is a virtualised ARIA grid placing its cells by aria-colindex.
+    expect(await reconciliation.rowsWithButtons()).toEqual(['grid-credit', 'grid-mismatched']);
+    await page.goBack();
+    await reconciliation.settle();
+    expect(await reconciliation.rowsWithButtons()).toEqual(await expectedRows());
+  });
+
+  it('hands the panel what the row shows, read as text', async () => {
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await reconciliation.linkButtonOf('difference-says-zero').click();
+    const hash = async () => Object.fromEntries(new URLSearchParams(new URL((await reconciliation.panelIframe().getAttribute('src'))!).hash.slice(1)));
+    expect(await hash()).toEqual({ contract: 'SC-3', invoice: 'INV-6', vendor: 'Foxtrot' });
+    await reconciliation.linkButtonOf('hostile-text').click();
+    await expect.poll(hash).toEqual({ contract: 'SC-4', invoice: '<img src=x onerror=alert(1)>', vendor: 'Hotel' });
+    await reconciliation.panelFrame();
+    expect(dialogs).toBe(0);
+  });
+});
