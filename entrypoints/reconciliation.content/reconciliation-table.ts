@@ -15,11 +15,9 @@ import {
  */
 
 export interface ReconciliationRowReading {
-  row: Element;
-  /**
-   * The row's last cell, where the button goes (so the table keeps its column count). Read with the
-   * identity: undefined for a row not identified.
-   */
+  /** The row, read with the identity (null for a row not identified: most rows are never visited). */
+  row: Element | null;
+  /** The row's last cell, where the button goes (so the table keeps its column count); read with the row. */
   lastCell: Element | undefined;
   amounts: RowAmounts;
   /**
@@ -87,8 +85,12 @@ export function* reconciliationRows(
       for (let index = 0; index < rows.yardiPtd.length; index++) {
         const yardiCell = rows.yardiPtd[index]!;
         const amounts = classify({ yardiPtd: yardiCell.textContent ?? '', procore: rows.procore[index]!.textContent ?? '' });
+        if (!identified(amounts)) {
+          yield { row: null, lastCell: undefined, amounts, identity: null };
+          continue;
+        }
         const row = yardiCell.parentElement!;
-        yield identified(amounts) ? identify(row, indexedCells(row), columns, amounts) : { row, lastCell: undefined, amounts, identity: null };
+        yield identify(row, indexedCells(row), columns, amounts);
       }
       continue;
     }
@@ -136,10 +138,10 @@ function tableRows(table: HTMLTableElement): RowwiseGrid | ColumnwiseTable | nul
     const headerCells = walkedCells(header);
     const columns = matchReconciliationColumns(headerTexts(headerCells, headerCells.count));
     if (columns === null) continue;
-    // Without a colspan (or anything but cells) in the body rows, column n is simply the row's child n.
-    const irregular = table.querySelector(
-      ':scope > tbody > tr > td[colspan], :scope > tbody > tr > th[colspan], :scope > tr > [colspan], :scope > tbody > tr > :not(td):not(th), :scope > tr > :not(td):not(th)',
-    );
+    // Without a colspan in the body rows, column n is simply the row's child n. (A row holding
+    // anything but cells, which no HTML parser makes, is not looked for: that would cost a scan of
+    // every cell on every page change.)
+    const irregular = table.querySelector(':scope > tbody > tr > td[colspan], :scope > tbody > tr > th[colspan], :scope > tr > [colspan]');
     if (irregular !== null) return { columns, dataRows: bodyRowsAfter(table, header), cells: walkedCells };
     if (header.parentElement?.tagName === 'THEAD') {
       const columnwise = columnwiseTable(table, columns);
@@ -169,10 +171,7 @@ function columnwiseTable(table: HTMLTableElement, columns: ReconciliationColumns
   return yardiPtd.length === bodyRows && procore.length === bodyRows ? { columns, yardiPtd, procore } : null;
 }
 
-/**
- * A row's cells by position, for rows of cells alone (`children` is cheaper than `cells` in a content
- * script); other rows take `walkedCells`.
- */
+/** A row's cells by position, for rows without colspans (`children` is cheaper than `cells` in a content script). */
 function indexedCells(row: Element): RowCells {
   const cells = row.children;
   return { at: (column) => cells[column], last: row.lastElementChild ?? undefined };

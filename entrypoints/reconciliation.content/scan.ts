@@ -90,7 +90,7 @@ export class ReconciliationScan {
       if (identity !== null && this.#submitted.size > 0) this.#submitted.delete(identityKey(identity));
     } else if (identity === null) {
       logOnce('No button on a mismatched reconciliation row: it shows no claim id, no contract and invoice number, and no vendor, invoice number and date.');
-    } else if (lastCell !== undefined) {
+    } else if (row !== null && lastCell !== undefined) {
       const key = identityKey(identity);
       this.buttons.place(row, lastCell, identity, key, this.#submitted.has(key));
     }

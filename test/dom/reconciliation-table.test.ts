@@ -8,7 +8,7 @@ function summary(readings: ReconciliationRowReading[]) {
     status: amounts.status,
     identity,
     // The last cell is looked up with the identity, for rows that get a button.
-    buttonInLastCell: lastCell === undefined ? 'not read' : lastCell === row.lastElementChild,
+    buttonInLastCell: lastCell === undefined ? 'not read' : lastCell === row?.lastElementChild,
   }));
 }
 
