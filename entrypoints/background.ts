@@ -148,7 +148,15 @@ function guardDraft(port: Browser.runtime.Port): void {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener(handleMessage);
+  // Replies through `sendResponse` and `return true`: every Chrome honours that (a returned Promise
+  // only recent ones).
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
+    handleMessage(message, sender).then(sendResponse, (error: unknown) => {
+      console.error('[Backfill] Could not answer a message:', error);
+      sendResponse({ ok: false, reason: 'the background failed' });
+    });
+    return true;
+  });
   browser.runtime.onConnect.addListener(guardDraft);
   // The toolbar button: every draft on this computer, to resume any of them in its own tab.
   browser.action.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/drafts.html') }));

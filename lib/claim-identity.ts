@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Which claim a reconciliation row is about, as the page shows it. Real pages rarely show a claim id;
  * they show contract, vendor, invoice number and date. A row's identity is the best the page offers,
@@ -18,25 +16,12 @@ export interface ClaimIdentity {
 
 export const IDENTITY_LIMITS = { text: 200, vendorName: 500 } as const;
 
-const IdentityTextSchema = z.string().trim().min(1).max(IDENTITY_LIMITS.text);
-
 /** True when the identity names a claim by one of the three accepted sets of fields. */
 export function isCompleteIdentity(identity: ClaimIdentity): boolean {
   if (identity.claimId !== undefined) return true;
   if (identity.invoiceNumber === undefined) return false;
   return identity.contractNumber !== undefined || (identity.vendorName !== undefined && identity.invoiceDate !== undefined);
 }
-
-/** An identity as it crosses a boundary (panel URL, messages): bounded texts, an ISO date, complete. */
-export const ClaimIdentitySchema = z
-  .strictObject({
-    claimId: IdentityTextSchema.optional(),
-    contractNumber: IdentityTextSchema.optional(),
-    invoiceNumber: IdentityTextSchema.optional(),
-    vendorName: z.string().trim().min(1).max(IDENTITY_LIMITS.vendorName).optional(),
-    invoiceDate: z.iso.date().optional(),
-  })
-  .refine(isCompleteIdentity, 'names no claim: give a claim id, a contract and invoice number, or a vendor, invoice number and date');
 
 /**
  * One string per claim a row names, for telling rows and open panels apart: the claim id when the
@@ -112,3 +97,31 @@ function isoDate(year: string, month: string, day: string): string | null {
   if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
+
+const IDENTITY_TEXT_LIMITS: Record<keyof ClaimIdentity, number> = {
+  claimId: IDENTITY_LIMITS.text,
+  contractNumber: IDENTITY_LIMITS.text,
+  invoiceNumber: IDENTITY_LIMITS.text,
+  vendorName: IDENTITY_LIMITS.vendorName,
+  invoiceDate: IDENTITY_LIMITS.text,
+};
+
+/**
+ * An identity as it crosses a boundary, checked by hand for the content script (which carries no
+ * schema library): exactly what `ClaimIdentitySchema` accepts, texts trimmed; null for anything else.
+ */
+export function readIdentityValue(value: unknown): ClaimIdentity | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const identity: ClaimIdentity = {};
+  for (const [field, text] of Object.entries(value)) {
+    if (!Object.hasOwn(IDENTITY_TEXT_LIMITS, field) || typeof text !== 'string') return null;
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed.length > IDENTITY_TEXT_LIMITS[field as keyof ClaimIdentity]) return null;
+    identity[field as keyof ClaimIdentity] = trimmed;
+  }
+  if (identity.invoiceDate !== undefined && !ISO_DATE.test(identity.invoiceDate)) return null;
+  return isCompleteIdentity(identity) ? identity : null;
+}
+
+// A calendar date as ISO writes it: the month's days counted, leap years included.
+const ISO_DATE = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ClaimIdentitySchema, type ClaimIdentity } from './claim-identity';
+import type { ClaimIdentity } from './claim-identity';
 
 /**
  * The contract between the content script and the panel page: the panel iframe opens at
@@ -7,11 +6,12 @@ import { ClaimIdentitySchema, type ClaimIdentity } from './claim-identity';
  * shows no claim id `panel.html#contract=…&invoice=…[&vendor=…][&date=<YYYY-MM-DD>]` (URL-encoded with
  * URLSearchParams). It only says which claim to open, as the row shows it, never where to read it
  * from: the panel looks the claim up and re-reads it from the host and trusts nothing else from the
- * page (S4).
+ * page (S4). Building the link is all the content script needs (no schema library there); the panel
+ * reads it with `parsePanelHash` (`panel-link-reader.ts`).
  */
 
 /** Hash parameter of each identity field. */
-const PARAMS = {
+export const PANEL_LINK_PARAMS = {
   claimId: 'claim',
   contractNumber: 'contract',
   invoiceNumber: 'invoice',
@@ -19,21 +19,14 @@ const PARAMS = {
   invoiceDate: 'date',
 } as const satisfies Record<keyof ClaimIdentity, string>;
 
-const IDENTITY_FIELDS = Object.keys(PARAMS) as Array<keyof ClaimIdentity>;
-
-export const PanelLinkSchema = z.object({
-  identity: ClaimIdentitySchema,
-  /** Only for the panel opened in its own tab (the app): the host origin the draft was made on. */
-  host: z.url({ protocol: /^https?$/ }).max(300).optional(),
-});
-export type PanelLink = z.infer<typeof PanelLinkSchema>;
+export const IDENTITY_FIELDS = Object.keys(PANEL_LINK_PARAMS) as Array<keyof ClaimIdentity>;
 
 /** The fragment (without `#`) that opens the panel on a claim; with `host`, in its own tab. */
 export function buildPanelHash(identity: ClaimIdentity, host?: string): string {
   const params = new URLSearchParams();
   for (const field of IDENTITY_FIELDS) {
     const value = identity[field];
-    if (value !== undefined) params.set(PARAMS[field], value);
+    if (value !== undefined) params.set(PANEL_LINK_PARAMS[field], value);
   }
   if (host !== undefined) params.set('host', host);
   return params.toString();
@@ -42,16 +35,4 @@ export function buildPanelHash(identity: ClaimIdentity, host?: string): string {
 /** The fragment that opens a claim's draft in the panel in its own tab, reading from `host`. */
 export function buildAppHash(claimId: string, host: string): string {
   return buildPanelHash({ claimId }, host);
-}
-
-/** Reads `location.hash` (with or without `#`); null when it names no claim by valid fields. */
-export function parsePanelHash(hash: string): PanelLink | null {
-  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
-  const identity: Record<string, string> = {};
-  for (const field of IDENTITY_FIELDS) {
-    const value = params.get(PARAMS[field]);
-    if (value !== null) identity[field] = value;
-  }
-  const parsed = PanelLinkSchema.safeParse({ identity, host: params.get('host') ?? undefined });
-  return parsed.success ? parsed.data : null;
 }

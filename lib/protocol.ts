@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ClaimIdentitySchema } from './claim-identity';
-import { MAX_MARKED_ROWS } from './draft-marks';
+import { ClaimIdentitySchema } from './claim-identity-schema';
+import { MAX_MARKED_ROWS } from './draft-marks-reply';
 import { DraftBasisSchema, DraftEditsSchema } from './schemas';
 
 /**

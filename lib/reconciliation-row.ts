@@ -1,5 +1,5 @@
 import { IDENTITY_LIMITS, isCompleteIdentity, readInvoiceDate, type ClaimIdentity } from './claim-identity';
-import { parseMoney, type Money } from './money';
+import { parseMoney, type Money } from './money-parse';
 
 /**
  * The rules for reading the host's reconciliation page, kept apart from the DOM so they are tested

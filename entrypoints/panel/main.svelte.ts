@@ -2,7 +2,7 @@ import { mount } from 'svelte';
 import { browser } from 'wxt/browser';
 import { adapterForOrigin } from '@/lib/host/adapter-for-origin';
 import { CompanyHosts } from '../options/company-hosts';
-import { parsePanelHash } from '@/lib/panel-link';
+import { parsePanelHash } from '@/lib/panel-link-reader';
 import App from './App.svelte';
 import { BackfillSession } from './backfill-session.svelte';
 import { ClaimFinder } from './claim-finder.svelte';

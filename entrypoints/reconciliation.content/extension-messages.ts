@@ -1,7 +1,8 @@
 import type { ClaimIdentity } from '@/lib/claim-identity';
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parsePageMessage, type ClaimOpenMessage, type PageMessage, type PageReply } from '@/lib/protocol';
+import { readPageMessage } from '@/lib/page-message-reader';
+import type { ClaimOpenMessage, PageMessage, PageReply } from '@/lib/protocol';
 import { logOnce } from './log';
 
 export type PageMessageHandlers = { [Type in PageMessage['type']]: (message: Extract<PageMessage, { type: Type }>) => void };
@@ -12,26 +13,32 @@ export type PageMessageHandlers = { [Type in PageMessage['type']]: (message: Ext
  * only messages the protocol knows; anything else is dropped with a logged reason.
  */
 export function receivePageMessages(ctx: ContentScriptContext, handlers: PageMessageHandlers): void {
-  const listener = async (message: unknown, sender: Browser.runtime.MessageSender): Promise<PageReply> => {
-    if (sender.id !== browser.runtime.id || sender.tab !== undefined) {
-      logOnce(`Dropped a message not sent by Backfill's background (from ${sender.url ?? sender.id ?? 'unknown'}).`);
-      return { ok: false, reason: 'unexpected sender' };
-    }
-    const parsed = parsePageMessage(message);
-    if (!parsed.ok) {
-      logOnce(`Dropped a message that is not in the protocol: ${parsed.reason}`);
-      return { ok: false, reason: 'not a page message' };
-    }
-    try {
-      dispatch(handlers, parsed.message);
-      return { ok: true };
-    } catch (error) {
-      logOnce(`Handling ${parsed.message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
-      return { ok: false, reason: `handling ${parsed.message.type} failed` };
-    }
+  // Replies through `sendResponse`, synchronously: every Chrome honours that (a returned Promise only
+  // recent ones).
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: PageReply) => void): undefined => {
+    sendResponse(handle(handlers, message, sender));
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}
+
+function handle(handlers: PageMessageHandlers, message: unknown, sender: Browser.runtime.MessageSender): PageReply {
+  if (sender.id !== browser.runtime.id || sender.tab !== undefined) {
+    logOnce(`Dropped a message not sent by Backfill's background (from ${sender.url ?? sender.id ?? 'unknown'}).`);
+    return { ok: false, reason: 'unexpected sender' };
+  }
+  const parsed = readPageMessage(message);
+  if (!parsed.ok) {
+    logOnce(`Dropped a message that is not in the protocol: ${parsed.reason}`);
+    return { ok: false, reason: 'not a page message' };
+  }
+  try {
+    dispatch(handlers, parsed.message);
+    return { ok: true };
+  } catch (error) {
+    logOnce(`Handling ${parsed.message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return { ok: false, reason: `handling ${parsed.message.type} failed` };
+  }
 }
 
 function dispatch<Message extends PageMessage>(handlers: PageMessageHandlers, message: Message): void {

@@ -1,5 +1,5 @@
 import type { ClaimIdentity } from '@/lib/claim-identity';
-import type { DraftMark } from '@/lib/draft-marks';
+import type { DraftMark } from '@/lib/draft-marks-reply';
 
 /**
  * The "Link Progress Claim" buttons beside mismatched reconciliation rows. Each sits in its own open

@@ -1,5 +1,5 @@
 import type { ClaimIdentity } from '@/lib/claim-identity';
-import { MAX_MARKED_ROWS, readDraftMarksReply, type DraftMark } from '@/lib/draft-marks';
+import { MAX_MARKED_ROWS, readDraftMarksReply, type DraftMark } from '@/lib/draft-marks-reply';
 import type { LinkButtons } from './link-buttons';
 import { logOnce } from './log';
 

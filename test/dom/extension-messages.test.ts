@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { triggerWithResponse } from '../support/fake-messaging';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { receivePageMessages } from '../../entrypoints/reconciliation.content/extension-messages';
 
@@ -24,8 +25,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Delivers `message` as the browser does, and returns what the listener answered through `sendResponse`. */
 async function deliver(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
-  const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender);
+  let reply: unknown;
+  await triggerWithResponse(message, sender, (answer) => (reply = answer));
   return reply;
 }
 
@@ -58,6 +61,6 @@ describe('page messages in the content script', () => {
 
   it('stops listening when the extension reloads', async () => {
     ctx.abort();
-    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'panel/close' }, background)).toEqual([]);
+    expect(await deliver({ type: 'panel/close' }, background)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { triggerWithResponse } from '../support/fake-messaging';
 import type { Browser } from 'wxt/browser';
 import background from '../../entrypoints/background';
 import { backfillDatabase } from '../../entrypoints/panel/db';
@@ -32,9 +33,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Delivers `message` as the browser does, and waits for what the listener answers through `sendResponse`. */
 async function deliver(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
-  const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender);
-  return reply;
+  return new Promise((answered) => void triggerWithResponse(message, sender, answered));
 }
 
 describe('the background', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimIdentitySchema, describeIdentity, identityKey, isCompleteIdentity, matchKey, readInvoiceDate } from '../../lib/claim-identity';
+import { describeIdentity, identityKey, isCompleteIdentity, matchKey, readInvoiceDate } from '../../lib/claim-identity';
+import { ClaimIdentitySchema } from '../../lib/claim-identity-schema';
 
 describe('readInvoiceDate', () => {
   it.each([

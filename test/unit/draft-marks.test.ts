@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { identityKey, type ClaimIdentity } from '../../lib/claim-identity';
-import { draftMarks, readDraftMarksReply, type DraftEntry } from '../../lib/draft-marks';
+import { draftMarks, type DraftEntry } from '../../lib/draft-marks';
+import { readDraftMarksReply } from '../../lib/draft-marks-reply';
 import type { Draft } from '../../lib/schemas';
 import { draftEdits, makeClaim, makeSov } from '../support/fixtures';
 

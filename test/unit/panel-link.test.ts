@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ClaimIdentity } from '../../lib/claim-identity';
-import { buildAppHash, buildPanelHash, parsePanelHash } from '../../lib/panel-link';
+import { buildAppHash, buildPanelHash } from '../../lib/panel-link';
+import { parsePanelHash } from '../../lib/panel-link-reader';
 
 describe('the panel URL contract', () => {
   it('names the claim, then the contract and invoice when known', () => {
