@@ -1,24 +1,32 @@
 import { defineConfig } from 'wxt';
-import { HOST_MATCHES } from './lib/hosts';
+import { STORE_MODE, hostMatches } from './lib/hosts';
 
 export default defineConfig({
   srcDir: '.',
   modules: ['@wxt-dev/module-svelte'],
-  manifest: {
+  // `npm run zip` builds with mode `store`: no sandbox hosts anywhere in its manifest (see `hostMatches`).
+  manifest: ({ mode }) => ({
     name: 'Backfill',
     description: 'Backfill Yardi progress claims into Procore Portfolio Financials, exact to the cent.',
     // unlimitedStorage: drafts of large contracts must never be evicted or hit the default quota (D4, D5).
     // scripting: our content script on a company host the user added in the options page.
     permissions: ['unlimitedStorage', 'scripting'],
     // The panel reads claims and submits backfills on these hosts only (S1); no <all_urls>.
-    host_permissions: [...HOST_MATCHES],
+    host_permissions: hostMatches(mode === STORE_MODE),
     // A company's own host, asked for at run time one origin at a time (the options page).
     optional_host_permissions: ['https://*/*'],
     // The toolbar button opens the drafts page.
     action: { default_title: 'Backfill drafts' },
     // Only the panel page may be framed, and only by the hosts (S6). On a company host added at run
     // time (which the manifest cannot list) the panel opens in a tab of its own instead.
-    web_accessible_resources: [{ resources: ['panel.html'], matches: [...HOST_MATCHES], use_dynamic_url: true }],
+    web_accessible_resources: [{ resources: ['panel.html'], matches: hostMatches(mode === STORE_MODE), use_dynamic_url: true }],
+  }),
+  hooks: {
+    // The content script's matches are read from its entrypoint, where the build mode is not known.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== STORE_MODE) return;
+      for (const script of manifest.content_scripts ?? []) script.matches = hostMatches(true);
+    },
   },
   // The 500 kB hint is for pages fetched over a network; the panel loads from the extension's own disk.
   vite: () => ({ build: { chunkSizeWarningLimit: 1500 } }),

@@ -1,9 +1,24 @@
+/** The build mode of the store build (`npm run zip`): the extension users install. */
+export const STORE_MODE = 'store';
+
 /**
- * Where Backfill runs: the sandbox and the real host's domains, nothing else (S1). One list, used by
- * the manifest (content-script matches, web-accessible resources) and by code that checks origins.
- * Users' own company hosts come later through optional host permissions asked for at run time.
+ * True in the store build. Vite writes the build's mode in place of `import.meta.env.MODE`; in Node
+ * (tests, the sandbox, scripts) there is none, and the development build's hosts hold.
  */
-export const HOST_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*', 'https://*.procore.com/*'] as const;
+export const STORE_BUILD: boolean = typeof import.meta.env === 'object' && import.meta.env.MODE === STORE_MODE;
+
+/**
+ * Where Backfill runs (S1): the real host's domains, and in the development build (`npm start`, the
+ * tests, demos) the sandbox on this computer too; the store build never treats a local server as a
+ * host. One list, used by the manifest (content-script matches, web-accessible resources) and by code
+ * that checks origins. Users' own company hosts come through optional host permissions at run time.
+ */
+export function hostMatches(store: boolean): string[] {
+  const real = ['https://*.procore.com/*'];
+  return store ? real : ['http://localhost/*', 'http://127.0.0.1/*', ...real];
+}
+
+export const HOST_MATCHES: readonly string[] = hostMatches(STORE_BUILD);
 
 /**
  * Whether an origin is one the manifest names (the sandbox, the real host), where the panel may be

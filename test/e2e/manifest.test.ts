@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { HOST_MATCHES } from '../../lib/hosts';
+import { HOST_MATCHES, STORE_MODE, hostMatches } from '../../lib/hosts';
 import { EXTENSION_DIR } from './browser';
 
 // The built extension asks for what it uses and nothing more: hosts, permissions, web-accessible resources.
@@ -25,4 +27,17 @@ describe('the built manifest', () => {
       expect(code, name).not.toMatch(/\beval\(|new Function\(|importScripts\(|https?:\/\/[^"'\s]*\.js\b/);
     }
   });
+});
+
+describe('the store build (npm run zip)', () => {
+  it('names no local server anywhere in its manifest, only the real host', async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    await promisify(execFile)('npx', ['wxt', 'build', '--mode', STORE_MODE], { cwd: root });
+    const text = await readFile(join(root, `.output/chrome-mv3-${STORE_MODE}/manifest.json`), 'utf8');
+    expect(text).not.toMatch(/localhost|127\.0\.0\.1/);
+    const manifest = JSON.parse(text);
+    expect(manifest.host_permissions).toEqual(hostMatches(true));
+    expect(manifest.content_scripts.map((script: { matches: string[] }) => script.matches)).toEqual([hostMatches(true)]);
+    expect(manifest.web_accessible_resources[0].matches).toEqual(hostMatches(true));
+  }, 180_000);
 });

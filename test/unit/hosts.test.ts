@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adapterForOrigin } from '../../lib/host/adapter-for-origin';
 import { companyHost, isBuiltInHost } from '../../lib/hosts';
 
@@ -49,5 +49,31 @@ describe('isBuiltInHost', () => {
     ['https://acme.example.com', false],
   ])('%s → %s', (origin, builtIn) => {
     expect(isBuiltInHost(origin)).toBe(builtIn);
+  });
+});
+
+describe('the store build', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('trusts no local server: neither as a host the panel docks on nor as one it reads claims from', async () => {
+    vi.stubEnv('MODE', 'store');
+    vi.resetModules();
+    const hosts = await import('../../lib/hosts');
+    const { adapterForOrigin } = await import('../../lib/host/adapter-for-origin');
+    expect(hosts.STORE_BUILD).toBe(true);
+    expect(hosts.HOST_MATCHES).toEqual(['https://*.procore.com/*']);
+    expect(hosts.isBuiltInHost('http://127.0.0.1:5180')).toBe(false);
+    expect(hosts.isBuiltInHost('https://acme.procore.com')).toBe(true);
+    expect(adapterForOrigin('http://localhost:5180')).toBeNull();
+    expect(adapterForOrigin('https://pf.acme.example', ['https://pf.acme.example'])).not.toBeNull();
+  });
+
+  it('is not what the development build and the tests run', async () => {
+    const hosts = await import('../../lib/hosts');
+    expect(hosts.STORE_BUILD).toBe(false);
+    expect(hosts.isBuiltInHost('http://127.0.0.1:5180')).toBe(true);
   });
 });
