@@ -71,3 +71,31 @@ export function clearCode(validator: BackfillValidator, categoryCode: string): H
   for (const line of validator.linesOf(categoryCode)) patch[line.id] = '';
   return { ok: true, patch };
 }
+
+export interface SpreadEveryCodeResult {
+  patch: AllocationPatch;
+  /** The codes whose remaining was spread. */
+  spread: string[];
+  /** The codes whose remaining did not fit on their lines, each with why; their lines are left as they were. */
+  refused: { categoryCode: string; message: string }[];
+}
+
+/**
+ * `spreadRemaining` for every code of the claim with something remaining, in one patch (one undo
+ * step), so a whole claim goes from empty to balanced in one action and is then adjusted. A code whose
+ * remaining does not fit is left as it was and named: the others are still spread.
+ */
+export function spreadEveryCode(validator: BackfillValidator): SpreadEveryCodeResult {
+  const result: SpreadEveryCodeResult = { patch: {}, spread: [], refused: [] };
+  for (const { categoryCode, remaining } of validator.result().codes) {
+    if (new Decimal(remaining).isZero()) continue;
+    const spread = spreadRemaining(validator, categoryCode);
+    if (spread.ok) {
+      Object.assign(result.patch, spread.patch);
+      result.spread.push(categoryCode);
+    } else {
+      result.refused.push({ categoryCode, message: spread.message });
+    }
+  }
+  return result;
+}
