@@ -49,7 +49,7 @@ export function gridTheme(dark: boolean) {
   return themeQuartz.withPart(dark ? colorSchemeDark : colorSchemeLight).withParams({
     fontFamily: 'inherit',
     fontSize: 13,
-    accentColor: dark ? '#f47c3c' : '#e2580f',
+    accentColor: dark ? '#f47c3c' : '#c2410c',
     rowHeight: 32,
     headerHeight: 34,
     wrapperBorderRadius: 6,
@@ -71,7 +71,11 @@ function element(tag: string, className: string, text?: string): HTMLElement {
 export class CodeHeaderRenderer implements ICellRendererComp<GridRow> {
   private gui = element('div', 'code-header');
 
-  init(params: ICellRendererParams<GridRow>): void {
+  init(params: ICellRendererParams<GridRow> & { columnCount: number }): void {
+    // A full-width row still needs a cell for assistive technology (a grid row holds cells): this one
+    // spans every column.
+    this.gui.setAttribute('role', 'gridcell');
+    this.gui.setAttribute('aria-colspan', String(params.columnCount));
     this.render(params.data);
   }
 
@@ -190,15 +194,17 @@ export interface AllocationGridHandlers {
 
 /** The allocation grid with only our modules; rows are set by the caller (plain objects, by id). */
 export function createAllocationGrid(container: HTMLElement, { dark, onEdit, onLineFocused, onFirstRender }: AllocationGridHandlers): GridApi<GridRow> {
+  const columns = columnDefs(onEdit);
   const api: GridApi<GridRow> = createGrid<GridRow>(
     container,
     {
       theme: gridTheme(dark),
-      columnDefs: columnDefs(onEdit),
+      columnDefs: columns,
       defaultColDef: { sortable: false, suppressMovable: true, resizable: true },
       getRowId: ({ data }) => data.id,
       isFullWidthRow: ({ rowNode }) => rowNode.data?.kind === 'code' || rowNode.data?.kind === 'other',
       fullWidthCellRenderer: CodeHeaderRenderer,
+      fullWidthCellRendererParams: { columnCount: columns.length },
       getRowClass: ({ data }) => (data?.kind === 'line' && !data.editable ? 'row-read-only' : undefined),
       // Excel's keys: Enter commits and moves down, Shift+Enter up.
       enterNavigatesVertically: true,
