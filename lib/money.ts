@@ -29,12 +29,14 @@ export function sumMoney(values: Iterable<Money>): Money {
   return toMoney(total);
 }
 
-/** `$1,234.56`, negatives `-$1,234.56`: for display only, never parsed back as data. */
+/**
+ * `$1,234.56`, and a credit in parentheses, `($1,234.56)`, as accountants and the host's pages write
+ * it: for display only (`parseMoney` reads it back, but data never travels as display text).
+ */
 export function formatMoney(value: Money | Decimal): string {
   const decimal = typeof value === 'string' ? new Decimal(value) : value;
   const fixed = decimal.abs().toFixed(2, ROUND_HALF_UP);
   const [whole = '0', cents = '00'] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const sign = decimal.isNegative() && fixed !== '0.00' ? '-' : '';
-  return `${sign}$${grouped}.${cents}`;
+  return decimal.isNegative() && fixed !== '0.00' ? `($${grouped}.${cents})` : `$${grouped}.${cents}`;
 }

@@ -1,9 +1,4 @@
-import { formatMoney, negateMoney, type Money } from '../lib/money';
-
-/** How a finance page shows amounts: `$12,345.00`, negatives in parentheses `($1,200.00)`. */
-export function accounting(value: Money): string {
-  return value.startsWith('-') ? `(${formatMoney(negateMoney(value))})` : formatMoney(value);
-}
+// Amounts show as the panel shows them (`formatMoney`): `$12,345.00`, credits `($1,200.00)`.
 
 /** `2026-03-31` → `03/31/2026`, as US finance pages show dates. */
 export function usDate(isoDate: string): string {

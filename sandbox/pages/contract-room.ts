@@ -1,6 +1,7 @@
 import { applyBackfill } from '../../lib/backfill';
 import type { Sov } from '../../lib/schemas';
-import { accounting, percent, usDate } from '../format';
+import { formatMoney } from '../../lib/money';
+import { percent, usDate } from '../format';
 import { html } from '../html';
 import type { Contract, State } from '../model';
 import { hostClaim } from '../views';
@@ -25,10 +26,10 @@ export function contractRoomPage(state: State, contract: Contract, sov: Sov): st
   </div>
 </div>
 <section class="stats" aria-label="Contract totals">
-  <div class="stat"><span>Scheduled value</span><strong id="total-scheduled">${accounting(totals.scheduledValue)}</strong></div>
-  <div class="stat"><span>Claimed to date</span><strong id="total-claimed">${accounting(totals.claimedToDate)}</strong></div>
+  <div class="stat"><span>Scheduled value</span><strong id="total-scheduled">${formatMoney(totals.scheduledValue)}</strong></div>
+  <div class="stat"><span>Claimed to date</span><strong id="total-claimed">${formatMoney(totals.claimedToDate)}</strong></div>
   <div class="stat"><span>Percent complete</span><strong id="total-percent">${percent(totals.percentComplete)}</strong></div>
-  <div class="stat"><span>Balance to finish</span><strong id="total-balance">${accounting(totals.balanceToFinish)}</strong></div>
+  <div class="stat"><span>Balance to finish</span><strong id="total-balance">${formatMoney(totals.balanceToFinish)}</strong></div>
 </section>
 <section class="card">
   <h2>Schedule of values</h2>
@@ -45,19 +46,19 @@ export function contractRoomPage(state: State, contract: Contract, sov: Sov): st
         <td>${line.lineNumber}</td>
         <td>${line.categoryCode ?? html`<span class="muted">—</span>`}</td>
         <td>${line.description}</td>
-        <td class="num">${accounting(line.scheduledValue)}</td>
-        <td class="num">${accounting(line.claimedToDate)}</td>
+        <td class="num">${formatMoney(line.scheduledValue)}</td>
+        <td class="num">${formatMoney(line.claimedToDate)}</td>
         <td class="num"><progress max="100" value="${line.percentComplete}"></progress>${percent(line.percentComplete)}</td>
-        <td class="num">${accounting(line.balanceToFinish)}</td>
+        <td class="num">${formatMoney(line.balanceToFinish)}</td>
       </tr>`,
     )}
     </tbody>
     <tfoot><tr>
       <th scope="row" colspan="3">Contract totals</th>
-      <td class="num">${accounting(totals.scheduledValue)}</td>
-      <td class="num">${accounting(totals.claimedToDate)}</td>
+      <td class="num">${formatMoney(totals.scheduledValue)}</td>
+      <td class="num">${formatMoney(totals.claimedToDate)}</td>
       <td class="num">${percent(totals.percentComplete)}</td>
-      <td class="num">${accounting(totals.balanceToFinish)}</td>
+      <td class="num">${formatMoney(totals.balanceToFinish)}</td>
     </tr></tfoot>
   </table>
 </section>
@@ -70,7 +71,7 @@ export function contractRoomPage(state: State, contract: Contract, sov: Sov): st
       <tr data-claim-id="${claim.id}">
         <td>${claim.invoiceNumber}</td>
         <td>${usDate(claim.invoiceDate)}</td>
-        <td class="num${claim.total.startsWith('-') ? ' neg' : ''}">${accounting(claim.total)}</td>
+        <td class="num${claim.total.startsWith('-') ? ' neg' : ''}">${formatMoney(claim.total)}</td>
         <td><span class="badge ${claim.backfilled ? 'badge-synced' : 'badge-unlinked'}">${claim.status}</span></td>
       </tr>`,
     )}

@@ -1,5 +1,6 @@
 import { applyBackfill } from '../../lib/backfill';
-import { accounting, percent } from '../format';
+import { formatMoney } from '../../lib/money';
+import { percent } from '../format';
 import { html } from '../html';
 import type { State } from '../model';
 import { findSov } from '../views';
@@ -30,8 +31,8 @@ export function contractsPage(state: State): string {
         <td>${contract.vendorName}</td>
         <td>${contract.title}</td>
         <td class="num">${sov.lines.length}</td>
-        <td class="num">${accounting(totals.scheduledValue)}</td>
-        <td class="num">${accounting(totals.claimedToDate)}</td>
+        <td class="num">${formatMoney(totals.scheduledValue)}</td>
+        <td class="num">${formatMoney(totals.claimedToDate)}</td>
         <td class="num">${percent(totals.percentComplete)}</td>
       </tr>`;
     })}

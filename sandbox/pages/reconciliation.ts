@@ -1,5 +1,6 @@
 import type { ReconciliationRow } from '../../lib/schemas';
-import { accounting, usDate } from '../format';
+import { formatMoney } from '../../lib/money';
+import { usDate } from '../format';
 import { html, type SafeHtml } from '../html';
 import type { State } from '../model';
 import { reconciliationRows } from '../views';
@@ -129,12 +130,12 @@ function cellContent(row: ReconciliationRow, key: ColumnKey): SafeHtml | string 
     case 'date':
       return usDate(row.invoiceDate);
     case 'yardiPtd':
-      return accounting(row.yardiPtd);
+      return formatMoney(row.yardiPtd);
     case 'procore':
       // Nothing linked in Procore yet: a dash, as the host shows it.
-      return row.status === 'Unlinked' ? '\u2014' : accounting(row.procore);
+      return row.status === 'Unlinked' ? '\u2014' : formatMoney(row.procore);
     case 'difference':
-      return accounting(row.difference);
+      return formatMoney(row.difference);
     case 'status':
       return html`<span class="badge ${row.status === 'Unlinked' ? 'badge-unlinked' : 'badge-synced'}">${row.status}</span>`;
   }

@@ -55,7 +55,7 @@ describe('the allocation grid', () => {
 
     await page.keyboard.type('(12.00)');
     await page.keyboard.press('Enter');
-    await expect.poll(() => cellText(second!)).toBe('-$12.00');
+    await expect.poll(() => cellText(second!)).toBe('($12.00)');
     await expect.poll(() => panel.focusedRowId()).toBe(third);
 
     await page.keyboard.press('ArrowUp');

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
+import { formatDate } from '../../lib/dates';
 import type { ReconciliationRow } from '../../lib/schemas';
 import { SEED_CLAIMS } from '../../sandbox/seed';
 import { PanelPage } from './panel-page';
@@ -78,12 +79,13 @@ describe('the reconciliation page without claim ids', () => {
       later.contractNumber,
       later.vendorName,
       REUSED_INVOICE,
-      later.invoiceDate,
+      formatDate(later.invoiceDate, 'en-US'),
       '$9,172.58',
     ]);
-    await candidates.filter({ hasText: later.invoiceDate }).getByRole('button', { name: /^Open / }).click();
+    await candidates.filter({ hasText: formatDate(later.invoiceDate, 'en-US') }).getByRole('button', { name: /^Open / }).click();
     await panel.heading('Yardi claim').waitFor();
-    await panel.frame.getByText(later.invoiceDate, { exact: true }).first().waitFor();
+    // Dates in the browser's locale (en-US here).
+    await panel.frame.getByText(formatDate(later.invoiceDate, 'en-US'), { exact: true }).first().waitFor();
     await panel.frame.getByText('$9,172.58').first().waitFor();
   });
 

@@ -322,10 +322,11 @@ describe('planPaste properties', () => {
   const editable = many.filter((target) => target.editable);
   const cents = fc.integer({ min: -99_999_999, max: 99_999_999 });
   const dollars = (value: number) => (value / 100).toFixed(2);
-  // How Excel may show an amount with its cents: plain, as currency, a credit in parentheses.
+  // How Excel may show an amount with its cents: plain, as currency (a credit in parentheses), as
+  // currency with a minus sign.
   const shown = (value: number, style: number) => {
     const money = dollars(value);
-    return style === 0 ? money : style === 1 ? formatMoney(money) : value < 0 ? `(${formatMoney(money).slice(1)})` : formatMoney(money);
+    return style === 0 ? money : style === 1 || value >= 0 ? formatMoney(money) : `-${formatMoney(dollars(-value))}`;
   };
 
   it('puts each amount of a shuffled (line number, amount) block on its own line', () => {

@@ -145,7 +145,7 @@ describe('validateBackfill', () => {
       expect(check({ claim, allocations: { L1: '-500.00' } }).canSubmit).toBe(true);
       const below = check({ claim, allocations: { L1: '-500.01', L2: '0.01' } });
       expect(below.issues).toMatchObject([{ rule: 'LINE_BELOW_ZERO', sovLineId: 'L1', severity: 'error' }]);
-      expect(below.issues[0]!.message).toContain('-$0.01');
+      expect(below.issues[0]!.message).toContain('($0.01)');
     });
   });
 
