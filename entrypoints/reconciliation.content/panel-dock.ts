@@ -225,6 +225,8 @@ export class PanelDock {
   #createIframe(claim: ClaimIdentity): HTMLIFrameElement {
     const iframe = document.createElement('iframe');
     iframe.title = 'Backfill: Link Progress Claim';
+    // Copy allocation writes the clipboard from the frame (the page's own policy may still refuse it).
+    iframe.allow = 'clipboard-write';
     iframe.src = `${browser.runtime.getURL('/panel.html')}#${buildPanelHash(claim)}`;
     // Focus given to the iframe before its page loaded does not reach that page: hand it over on load,
     // unless the user has moved on meanwhile.

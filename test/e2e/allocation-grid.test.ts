@@ -173,4 +173,21 @@ describe('the allocation grid', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => review.isEnabled()).toBe(true);
   });
+
+  it('copies the allocation from the docked panel: the allocated lines as TSV, on the clipboard', async () => {
+    const [first, second] = linesOf('03-300');
+    await panel.typeAmount(first!, '1,000.00');
+    await panel.typeAmount(second!, '(250.5)');
+    await panel.button('Copy allocation').click();
+    await panel.frame.getByText('Copied 2 allocated lines as TSV.').waitFor();
+    await browser.context.grantPermissions(['clipboard-read'], { origin: sandbox.url });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const byLine = Object.fromEntries(sov.lines.map((line) => [line.id, line]));
+    const rows = copied.trim().split(/\r?\n/).map((row) => row.split('\t'));
+    // Each row names its line and ends with its amount, as a plain number Excel reads.
+    expect(rows.map((row) => [row[0], row.at(-1)])).toEqual([
+      [String(byLine[first!]!.lineNumber), '1000.00'],
+      [String(byLine[second!]!.lineNumber), '-250.50'],
+    ]);
+  });
 });
