@@ -1,9 +1,9 @@
 // liveQuery follows the global IndexedDB only, so tests share it and use a database name each.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackfillDatabase } from '../../../entrypoints/panel/db';
-import { DraftAutosave, saveFailureText, type UnsavedEditsGuard } from '../../../entrypoints/panel/draft-autosave.svelte';
-import { DraftStore } from '../../../entrypoints/panel/draft-store';
+import { BackfillDatabase } from '../../../lib/storage/database';
+import { DraftAutosave, saveFailureText, type UnsavedEditsGuard } from '../../../lib/panel/draft-autosave.svelte';
+import { DraftStore } from '../../../lib/storage/draft-store';
 import type { Draft, DraftEdits } from '../../../lib/schemas';
 import { draftEdits } from '../../support/fixtures';
 

@@ -17,8 +17,8 @@ import {
 import type { DraftEntry } from '@/lib/draft-marks';
 import { repairDraft } from '@/lib/draft-repair';
 import { buildBackfillRequest, type SubmissionStore } from '@/lib/submission';
-import { nowIso } from './clock';
-import type { AuditEntry, BackfillDatabase } from './db';
+import { nowIso } from '@/lib/clock';
+import type { AuditEntry, BackfillDatabase } from './database';
 
 const DraftHeadSchema = z.object({ revision: z.number().int().nonnegative(), submission: z.object({ state: z.string() }) });
 

@@ -18,9 +18,9 @@ import { claimHeaderProblem, defaultClaimHeader } from '@/lib/claim-header';
 import { draftChanges } from '@/lib/draft-changes';
 import type { Allocations, ClaimHeader, Draft, DraftBasis, DraftEdits, HostClaim, Sov, Submission } from '@/lib/schemas';
 import { buildBackfillRequest, submitBackfill } from '@/lib/submission';
-import { nowIso } from './clock';
+import { nowIso } from '@/lib/clock';
 import { DraftAutosave, type UnsavedEditsGuard } from './draft-autosave.svelte';
-import type { DraftStore } from './draft-store';
+import type { DraftStore } from '@/lib/storage/draft-store';
 
 export type Step = 'claim' | 'allocate' | 'confirm' | 'done';
 

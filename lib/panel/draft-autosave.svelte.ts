@@ -1,6 +1,6 @@
 import { sameDraftEdits } from '@/lib/draft-edits';
 import type { Draft, DraftBasis, DraftEdits } from '@/lib/schemas';
-import type { DraftStore } from './draft-store';
+import type { DraftStore } from '@/lib/storage/draft-store';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 

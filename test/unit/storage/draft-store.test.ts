@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { BackfillDatabase } from '../../../entrypoints/panel/db';
-import { DraftStore } from '../../../entrypoints/panel/draft-store';
+import { BackfillDatabase } from '../../../lib/storage/database';
+import { DraftStore } from '../../../lib/storage/draft-store';
 import type { Draft, DraftEdits } from '../../../lib/schemas';
 import { buildBackfillRequest } from '../../../lib/submission';
 import { BALANCED, makeClaim, makeSov } from '../../support/fixtures';
