@@ -44,10 +44,7 @@ describe('BackfillSession', () => {
     const submitted: string[] = [];
     const session = new BackfillSession('YC-1', 'http://127.0.0.1:5180', host, drafts, (claimId) => submitted.push(claimId), noGuard);
     await session.load();
-    cleanups.push(() => {
-      session.autosave.stop();
-      db.close();
-    });
+    cleanups.push(() => db.close());
     return { session, drafts, submitted };
   }
 
