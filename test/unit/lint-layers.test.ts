@@ -20,6 +20,7 @@ describe('layer rules', () => {
     ['the core importing Dexie', 'lib/schemas.ts', "import Dexie from 'dexie';", /pure core/],
     ['the core importing the panel state', 'lib/submission.ts', "import type { BackfillSession } from '@/lib/panel/backfill-session.svelte';", /pure core/],
     ['a component importing an entrypoint', 'components/allocation-grid-setup.ts', "import { sendToPage } from '@/entrypoints/panel/page-messages';", /Components import no entrypoint/],
+    ['a Svelte component importing an entrypoint', 'components/SaveStatus.svelte', "<script lang=\"ts\">\n  import type { DraftAutosave } from '@/entrypoints/panel/draft-autosave.svelte';\n</script>\n", /Components import no entrypoint/],
     ['a component importing an entrypoint by a relative path', 'components/visibility.ts', "import { x } from '../entrypoints/panel/x';", /Components import no entrypoint/],
     ['an entrypoint importing another by a relative path', 'entrypoints/drafts/main.ts', "import { backfillDatabase } from '../panel/db';", /no other entrypoint/],
     ['an entrypoint importing another by the alias', 'entrypoints/options/main.ts', "import { x } from '@/entrypoints/panel/x';", /no other entrypoint/],
