@@ -44,7 +44,7 @@ const GRID_MODULES: Module[] = [
 // A module we forgot fails silently in production; in dev and tests it must fail loudly.
 if (import.meta.env.MODE !== 'production') enableDevValidations({ throwOn: ['error'] });
 
-/** The grid follows the panel's look (panel.css variables), light or dark. */
+/** The grid follows the panel's look (theme.css variables), light or dark. */
 export function gridTheme(dark: boolean) {
   return themeQuartz.withPart(dark ? colorSchemeDark : colorSchemeLight).withParams({
     fontFamily: 'inherit',

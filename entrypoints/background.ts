@@ -15,11 +15,11 @@ import {
   type PageMessage,
   type PageReply,
 } from '@/lib/protocol';
-import { CompanyHosts } from './options/company-hosts';
-import { backfillDatabase } from './panel/db';
-import { DraftStore } from './panel/draft-store';
-import { RowLinks } from './panel/row-links';
-import { UnsavedEdits } from './panel/unsaved-edits';
+import { CompanyHosts } from '@/lib/extension/company-hosts';
+import { backfillDatabase } from '@/lib/storage/database';
+import { DraftStore } from '@/lib/storage/draft-store';
+import { RowLinks } from '@/lib/storage/row-links';
+import { UnsavedEdits } from '@/lib/extension/unsaved-edits';
 
 type Handler<Type extends PageMessage['type']> = (
   message: Extract<PageMessage, { type: Type }>,

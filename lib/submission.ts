@@ -46,10 +46,21 @@ export function buildBackfillRequest(allocations: Allocations, header?: ClaimHea
   return header ? { lines, header } : { lines };
 }
 
-/** SHA-256 of the request's canonical JSON (lines in order, then the header): tells a retried body from a changed one. */
-export async function payloadHash(request: BackfillRequest): Promise<string> {
+/**
+ * The one canonical JSON of a backfill request, what makes two requests "the same": its lines in order
+ * as `[sovLineId, amount]` pairs, then its header as `[number, title, payPeriod]` (or `null`). Key
+ * order and whitespace of the body as sent do not matter. Both ends hash these bytes: the client's
+ * idempotency fingerprint (`payloadHash`, stored with a submission) and the host sandbox's record of
+ * the request a key was used with, so the format must not change while stored submissions use it.
+ */
+export function canonicalBackfillRequest(request: BackfillRequest): string {
   const header = request.header ? [request.header.number, request.header.title, request.header.payPeriod] : null;
-  const bytes = new TextEncoder().encode(JSON.stringify([request.lines.map((line) => [line.sovLineId, line.amount]), header]));
+  return JSON.stringify([request.lines.map((line) => [line.sovLineId, line.amount]), header]);
+}
+
+/** SHA-256 (hex) of `canonicalBackfillRequest`: tells a retried body from a changed one. */
+export async function payloadHash(request: BackfillRequest): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalBackfillRequest(request));
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { BackfillLine, ClaimHeader } from '../lib/schemas';
+import type { BackfillRequest } from '../lib/schemas';
+import { canonicalBackfillRequest } from '../lib/submission';
 
 /**
- * What makes two backfill requests "the same" for an idempotency key: the claim, its lines in order
- * and its header, as parsed (so whitespace and key order in the JSON do not matter).
+ * What makes two backfill requests "the same" for an idempotency key: SHA-256 (hex) of the request's
+ * canonical JSON as the core defines it (`canonicalBackfillRequest`), the very bytes the client hashes
+ * into its own fingerprint. The claim is compared apart, with the backfill a key is stored with.
  */
-export function requestFingerprint(claimId: string, lines: readonly BackfillLine[], header?: ClaimHeader): string {
-  const head = header ? [header.number, header.title, header.payPeriod] : null;
-  const canonical = JSON.stringify([claimId, lines.map((line) => [line.sovLineId, line.amount]), head]);
-  return createHash('sha256').update(canonical).digest('hex');
+export function requestFingerprint(request: BackfillRequest): string {
+  return createHash('sha256').update(canonicalBackfillRequest(request)).digest('hex');
 }

@@ -231,7 +231,7 @@ function historicalBackfill(claim: YardiClaim, sov: Sov): { backfill: StoredBack
         status: 'Synced and Approved',
         createdAt: `${claim.invoiceDate}T16:30:00.000Z`,
       },
-      fingerprint: requestFingerprint(claim.id, lines),
+      fingerprint: requestFingerprint({ lines }),
     },
     sov: sovAfterBackfill(sov, allocations),
   };

@@ -9,7 +9,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import type { ScanDetail } from '../entrypoints/reconciliation.content/scan';
+import { SCAN_MEASURE, type ScanDetail } from '../entrypoints/reconciliation.content/scan';
 import { CHROMIUM, launchWithExtension } from '../test/e2e/browser';
 import { serveFixtures } from '../test/e2e/fixture-server';
 import { median, reportMedian } from './bench-stats';
@@ -31,8 +31,6 @@ export interface ScanBench {
    */
   pageRenderingMs: { withBackfill: number; without: number };
 }
-
-const SCAN_MEASURE = 'backfill:scan';
 
 const PAGE_SCRIPT = (rows: number, reconciliation: boolean) => `
   const tbody = document.querySelector('tbody');

@@ -1,17 +1,17 @@
 import { mount } from 'svelte';
 import { browser } from 'wxt/browser';
 import { adapterForOrigin } from '@/lib/host/adapter-for-origin';
-import { CompanyHosts } from '../options/company-hosts';
+import { CompanyHosts } from '@/lib/extension/company-hosts';
 import { parsePanelHash } from '@/lib/panel-link-reader';
 import App from './App.svelte';
-import { BackfillSession } from './backfill-session.svelte';
-import { ClaimFinder } from './claim-finder.svelte';
-import { backfillDatabase } from './db';
-import { DraftGuard } from './draft-guard';
-import { DraftStore } from './draft-store';
-import { RowLinks } from './row-links';
-import { sendToPage } from './page-messages';
-import './panel.css';
+import { BackfillSession } from '@/lib/panel/backfill-session.svelte';
+import { ClaimFinder } from '@/lib/panel/claim-finder.svelte';
+import { backfillDatabase } from '@/lib/storage/database';
+import { DraftGuard } from '@/lib/extension/draft-guard';
+import { DraftStore } from '@/lib/storage/draft-store';
+import { RowLinks } from '@/lib/storage/row-links';
+import { sendToPage } from '@/lib/extension/page-messages';
+import '@/components/theme.css';
 
 /** Docked in a host page (the panel), or opened in its own tab from the drafts page (the app). */
 const embedded = window.top !== window;

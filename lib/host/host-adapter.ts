@@ -78,7 +78,6 @@ export async function findClaimWith(identity: ClaimIdentity, lookup: (query: Cla
  * Portfolio Financials later); every reply is zod-validated inside the adapter.
  */
 export interface HostAdapter {
-  readReconciliation(): Promise<ReconciliationRow[]>;
   /** The claim a reconciliation row names (see `ClaimIdentity`): exactly one, none, or candidates. */
   findClaim(identity: ClaimIdentity): Promise<ClaimMatch>;
   readClaim(claimId: string): Promise<HostClaim>;

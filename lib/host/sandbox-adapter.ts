@@ -54,7 +54,6 @@ export function createSandboxAdapter({ origin, timeoutMs = 15_000, fetch: fetchI
   }
 
   return {
-    readReconciliation: () => read('/api/reconciliation', RowsSchema, 'reconciliation rows'),
     findClaim: (identity) =>
       findClaimWith(identity, (lookup) => read(`/api/claims?${new URLSearchParams(lookup).toString()}`, CandidatesSchema, 'the claims looked up')),
     readClaim: (claimId) => read(`/api/claims/${encodeURIComponent(claimId)}`, HostClaimSchema, `claim ${claimId}`),

@@ -71,11 +71,12 @@ export function createBackfillSubmitter(store: Store, { dropAfterCommit }: { dro
 }
 
 function decide(state: State, claimId: string, key: string, request: BackfillRequest): { next?: State; result: Reply } {
-  const fingerprint = requestFingerprint(claimId, request.lines, request.header);
+  const fingerprint = requestFingerprint(request);
   const byKey = state.backfills.find((stored) => stored.backfill.idempotencyKey === key);
   if (byKey) {
+    // The same request is the same claim and the same body: a key used for another claim is refused too.
     const result =
-      byKey.fingerprint === fingerprint
+      byKey.backfill.claimId === claimId && byKey.fingerprint === fingerprint
         ? jsonReply(200, BackfillSchema, byKey.backfill)
         : errorReply(422, 'This Idempotency-Key was already used with a different request.', { rule: 'IDEMPOTENCY_KEY_REUSED' });
     return { result };

@@ -34,7 +34,6 @@ export function makeFakeHost(faults: Fault[] = []) {
   }
 
   const host: HostAdapter = {
-    readReconciliation: async () => [],
     findClaim: async (identity) => findClaimWith(identity, async () => []),
     readClaim: async () => {
       reads.push('claim');

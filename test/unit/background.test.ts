@@ -4,9 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { triggerWithResponse } from '../support/fake-messaging';
 import type { Browser } from 'wxt/browser';
 import background from '../../entrypoints/background';
-import { backfillDatabase } from '../../entrypoints/panel/db';
-import { DraftStore } from '../../entrypoints/panel/draft-store';
-import { RowLinks } from '../../entrypoints/panel/row-links';
+import { backfillDatabase } from '../../lib/storage/database';
+import { DraftStore } from '../../lib/storage/draft-store';
+import { RowLinks } from '../../lib/storage/row-links';
 import { draftEdits, makeClaim, makeSov } from '../support/fixtures';
 import { fakePort } from '../support/fake-port';
 

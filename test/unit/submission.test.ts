@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { backoffDelay, buildBackfillRequest, payloadHash, submitBackfill, type SubmitDependencies } from '../../lib/submission';
+import { backoffDelay, buildBackfillRequest, canonicalBackfillRequest, payloadHash, submitBackfill, type SubmitDependencies } from '../../lib/submission';
 import type { Submission } from '../../lib/schemas';
 import { BALANCED } from '../support/fixtures';
 import { makeFakeHost, makeMemoryStore } from '../support/fake-host';
@@ -24,6 +24,14 @@ describe('buildBackfillRequest', () => {
   it('carries the claim header when given', () => {
     const header = { number: 'INV-100', title: 'Backfill', payPeriod: '2026-03-31' };
     expect(buildBackfillRequest({ L1: '1' }, header)).toEqual({ lines: [{ sovLineId: 'L1', amount: '1.00' }], header });
+  });
+
+  it('has one canonical JSON, pinned: stored submissions carry its hash', async () => {
+    const header = { number: 'INV-100', title: 'Backfill', payPeriod: '2026-03-31' };
+    const lines = [{ sovLineId: 'L2', amount: '-12.00' }, { sovLineId: 'L1', amount: '1234.50' }];
+    expect(canonicalBackfillRequest({ lines })).toBe('[[["L2","-12.00"],["L1","1234.50"]],null]');
+    expect(canonicalBackfillRequest({ header, lines })).toBe('[[["L2","-12.00"],["L1","1234.50"]],["INV-100","Backfill","2026-03-31"]]');
+    expect(await payloadHash({ lines })).toBe('2222517c83650077d04f887609bf1ee446fd734a34e293fd3e9db2229fb25e14'); // SHA-256 of the first
   });
 
   it('hashes equal bodies equally and different bodies differently', async () => {

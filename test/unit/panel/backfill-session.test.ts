@@ -1,9 +1,9 @@
 // liveQuery follows the global IndexedDB only, so tests share it and use a database name each.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackfillSession } from '../../../entrypoints/panel/backfill-session.svelte';
-import { BackfillDatabase } from '../../../entrypoints/panel/db';
-import { DraftStore } from '../../../entrypoints/panel/draft-store';
+import { BackfillSession } from '../../../lib/panel/backfill-session.svelte';
+import { BackfillDatabase } from '../../../lib/storage/database';
+import { DraftStore } from '../../../lib/storage/draft-store';
 import { HostUnavailableError, type HostAdapter } from '../../../lib/host/host-adapter';
 import { buildBackfillRequest } from '../../../lib/submission';
 import { makeFakeHost } from '../../support/fake-host';
@@ -44,10 +44,7 @@ describe('BackfillSession', () => {
     const submitted: string[] = [];
     const session = new BackfillSession('YC-1', 'http://127.0.0.1:5180', host, drafts, (claimId) => submitted.push(claimId), noGuard);
     await session.load();
-    cleanups.push(() => {
-      session.autosave.stop();
-      db.close();
-    });
+    cleanups.push(() => db.close());
     return { session, drafts, submitted };
   }
 

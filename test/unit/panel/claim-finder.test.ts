@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ClaimFinder } from '../../../entrypoints/panel/claim-finder.svelte';
+import { ClaimFinder } from '../../../lib/panel/claim-finder.svelte';
 import { HostUnavailableError, claimLookups, findClaimWith, type ClaimLookup, type HostAdapter } from '../../../lib/host/host-adapter';
 import type { ReconciliationRow } from '../../../lib/schemas';
 import { makeFakeHost } from '../../support/fake-host';

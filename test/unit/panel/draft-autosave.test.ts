@@ -1,9 +1,9 @@
 // liveQuery follows the global IndexedDB only, so tests share it and use a database name each.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BackfillDatabase } from '../../../entrypoints/panel/db';
-import { DraftAutosave, saveFailureText, type UnsavedEditsGuard } from '../../../entrypoints/panel/draft-autosave.svelte';
-import { DraftStore } from '../../../entrypoints/panel/draft-store';
+import { BackfillDatabase } from '../../../lib/storage/database';
+import { DraftAutosave, saveFailureText, type UnsavedEditsGuard } from '../../../lib/panel/draft-autosave.svelte';
+import { DraftStore } from '../../../lib/storage/draft-store';
 import type { Draft, DraftEdits } from '../../../lib/schemas';
 import { draftEdits } from '../../support/fixtures';
 
@@ -21,6 +21,13 @@ function tab(store: DraftStore, guard?: UnsavedEditsGuard) {
     autosave.changed();
   };
   return { autosave, state, type };
+}
+
+/** The store as a tab sees it, hearing other tabs' saves only while `hearing.live`. */
+function deafenable(store: DraftStore, hearing: { live: boolean }): DraftStore {
+  const seen: DraftStore = Object.create(store);
+  seen.watch = (claimId, onChange) => store.watch(claimId, (draft) => hearing.live && onChange(draft));
+  return seen;
 }
 
 const until = (check: () => boolean, timeout = 3000) => vi.waitFor(() => expect(check()).toBe(true), { timeout, interval: 10 });
@@ -41,7 +48,6 @@ describe('DraftAutosave', () => {
     const { store } = setup();
     const one = tab(store);
     one.autosave.start(0);
-    cleanups.push(() => one.autosave.stop());
     one.type({ L1: '1.00' });
     expect(one.autosave.state).toBe('saving');
     expect(await store.get('YC-1')).toBeUndefined();
@@ -53,7 +59,6 @@ describe('DraftAutosave', () => {
     const { store } = setup();
     const one = tab(store);
     one.autosave.start(0);
-    cleanups.push(() => one.autosave.stop());
     one.type({ L1: '1.00' });
     one.type({ L1: '2.00' });
     await one.autosave.flush();
@@ -64,10 +69,7 @@ describe('DraftAutosave', () => {
   it("takes another tab's saves live when it has nothing unsaved", async () => {
     const { store } = setup();
     const [first, second] = [tab(store), tab(store)];
-    for (const t of [first, second]) {
-      t.autosave.start(0);
-      cleanups.push(() => t.autosave.stop());
-    }
+    for (const t of [first, second]) t.autosave.start(0);
     first.type({ L1: '5.00' });
     await first.autosave.flush();
     await until(() => second.state.adopted.length === 1);
@@ -81,7 +83,6 @@ describe('DraftAutosave', () => {
     const { store } = setup();
     const [first, second] = [tab(store), tab(store)];
     for (const t of [first, second]) t.autosave.start(0);
-    cleanups.push(() => [first, second].forEach((t) => t.autosave.stop()));
     first.type({ L1: '1.00' });
     second.type({ L1: '2.00' }); // typed before it heard of the first tab's save
     await first.autosave.flush();
@@ -98,7 +99,6 @@ describe('DraftAutosave', () => {
     const { store } = setup();
     const [revived, other] = [tab(store), tab(store)];
     for (const t of [revived, other]) t.autosave.start(0);
-    cleanups.push(() => [revived, other].forEach((t) => t.autosave.stop()));
     revived.type({ L1: '4.00' });
     // The frame was frozen in the back/forward cache; the background saved what it left unsaved.
     await store.saveEdits(draftEdits({ L1: '4.00' }), 0);
@@ -118,7 +118,6 @@ describe('DraftAutosave', () => {
     const { db, store } = setup();
     const one = tab(store);
     one.autosave.start(0);
-    cleanups.push(() => one.autosave.stop());
     const quota = Object.assign(new Error('AbortError'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
     const spy = vi.spyOn(db.drafts, 'put').mockRejectedValueOnce(quota);
     one.type({ L1: '3.00' });
@@ -133,13 +132,13 @@ describe('DraftAutosave', () => {
 
   it('never shows Saved for edits to a draft another tab started submitting; takes that draft instead', async () => {
     const { store } = setup();
-    const [first, second] = [tab(store), tab(store)];
+    const hearing = { live: true };
+    const [first, second] = [tab(store), tab(deafenable(store, hearing))];
     for (const t of [first, second]) t.autosave.start(0);
-    cleanups.push(() => [first, second].forEach((t) => t.autosave.stop()));
     first.type({ L1: '1.00' });
     await first.autosave.flush();
     await until(() => second.state.adopted.length === 1);
-    second.autosave.stop(); // deaf to live updates, as a tab that has not heard yet
+    hearing.live = false; // deaf to live updates, as a tab that has not heard yet
     const lines = [{ sovLineId: 'L1', amount: '1.00' }];
     await store.save('YC-1', { state: 'submitting', idempotencyKey: 'k', lines, payloadHash: 'h', startedAt: '2026-11-25T10:00:00.000Z', attempts: 0 });
     second.type({ L1: '9.00' });
@@ -160,7 +159,6 @@ describe('DraftAutosave', () => {
       saved: () => told.push('saved'),
     });
     one.autosave.start(0);
-    cleanups.push(() => one.autosave.stop());
     one.type({ L1: '1.00' });
     expect(told).toEqual(['unsaved 1.00 on 0']); // before any timer: the frame may have no time left
     await one.autosave.flush();

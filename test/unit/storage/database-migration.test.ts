@@ -1,8 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { BackfillDatabase } from '../../../entrypoints/panel/db';
-import { DraftStore } from '../../../entrypoints/panel/draft-store';
+import { BackfillDatabase } from '../../../lib/storage/database';
+import { DraftStore } from '../../../lib/storage/draft-store';
 import { BALANCED, makeClaim, makeSov } from '../../support/fixtures';
 
 /** Data exactly as version 1 of Backfill wrote it: drafts only. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DraftGuard } from '../../../entrypoints/panel/draft-guard';
+import { DraftGuard } from '../../../lib/extension/draft-guard';
 import type { DraftEdits } from '../../../lib/schemas';
 import { fakePort } from '../../support/fake-port';
 

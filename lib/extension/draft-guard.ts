@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { DRAFT_GUARD_PORT, type DraftGuardMessage } from '@/lib/protocol';
-import type { DraftSnapshot, UnsavedEditsGuard } from './draft-autosave.svelte';
+import type { DraftSnapshot, UnsavedEditsGuard } from '@/lib/panel/draft-autosave.svelte';
 
 /**
  * The panel's line to the background (D2): every unsaved snapshot goes there at once, so the edits

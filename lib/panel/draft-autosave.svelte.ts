@@ -1,6 +1,6 @@
 import { sameDraftEdits } from '@/lib/draft-edits';
 import type { Draft, DraftBasis, DraftEdits } from '@/lib/schemas';
-import type { DraftStore } from './draft-store';
+import type { DraftStore } from '@/lib/storage/draft-store';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -59,7 +59,6 @@ export class DraftAutosave {
   private inFlight: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latestSeen: Draft | undefined;
-  private unwatch: (() => void) | undefined;
 
   constructor(
     private readonly store: DraftStore,
@@ -75,15 +74,10 @@ export class DraftAutosave {
   /** Starts from the stored revision and follows other tabs' saves. */
   start(revision: number): void {
     this.revision = revision;
-    this.unwatch = this.store.watch(this.claimId, (draft) => {
+    this.store.watch(this.claimId, (draft) => {
       this.latestSeen = draft;
       if (!this.inFlight) this.considerExternal();
     });
-  }
-
-  stop(): void {
-    clearTimeout(this.timer);
-    this.unwatch?.();
   }
 
   /** Something the user did changed the draft. */

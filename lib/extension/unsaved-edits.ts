@@ -1,7 +1,7 @@
 import type { DraftGuardMessage } from '@/lib/protocol';
 import { sameDraftEdits } from '@/lib/draft-edits';
 import type { DraftBasis, DraftEdits } from '@/lib/schemas';
-import type { DraftStore } from './draft-store';
+import type { DraftStore } from '@/lib/storage/draft-store';
 
 /** What became of a panel's unsaved edits once it went away. */
 export type LeftEditsOutcome =

@@ -1,36 +1,23 @@
-import {
-  AllocationHistory,
-  BackfillValidator,
-  applyBackfill,
-  clearCode,
-  fillRemaining,
-  spreadRemaining,
-  type AllocationPatch,
-  type AppliedSov,
-  type BackfillValidation,
-  type HelperResult,
-} from '@/lib/backfill';
-import { allocationRows, pasteTargets, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from '@/lib/allocation-rows';
-import { planPaste, type PastePlan, type PasteTarget } from '@/lib/paste';
-import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter';
-import { MONEY_REFUSAL, parseMoney } from '@/lib/money';
+import { applyBackfill, type AppliedSov, type BackfillValidation, type HelperResult } from '@/lib/backfill';
+import type { AllocationRow, CodeRow, LineRow, TotalRow } from '@/lib/allocation-rows';
+import type { PastePlan } from '@/lib/paste';
+import type { HostAdapter } from '@/lib/host/host-adapter';
 import { claimHeaderProblem, defaultClaimHeader } from '@/lib/claim-header';
-import { draftChanges } from '@/lib/draft-changes';
+import { DraftEditor } from '@/lib/draft-editor';
 import type { Allocations, ClaimHeader, Draft, DraftBasis, DraftEdits, HostClaim, Sov, Submission } from '@/lib/schemas';
-import { buildBackfillRequest, submitBackfill } from '@/lib/submission';
-import { nowIso } from './clock';
+import { buildBackfillRequest } from '@/lib/submission';
+import { nowIso } from '@/lib/clock';
+import type { DraftStore } from '@/lib/storage/draft-store';
+import { ClaimLoader } from './claim-loader';
 import { DraftAutosave, type UnsavedEditsGuard } from './draft-autosave.svelte';
-import type { DraftStore } from './draft-store';
+import { SubmitController } from './submit-controller';
 
 export type Step = 'claim' | 'allocate' | 'confirm' | 'done';
 
-// Re-reading the claim after a backfill: 1, 2, 4, 8 then 16 s apart, then the panel stops asking.
-const REREAD_ATTEMPTS = 5;
-const REREAD_DELAY_MS = 1_000;
-
 /**
- * One claim being backfilled in the panel: what the host says, the draft, its validation and its
- * submission. Components read its state and call its methods; all money work happens in lib/.
+ * One claim being backfilled in the panel: the state components read and the methods they call, over
+ * a pure draft editor (amounts, undo, validation, rows: `lib/draft-editor.ts`), a claim loader (host,
+ * cache, saved draft), the autosave and a submit controller (ledger, lock, exactly-once, audit).
  */
 export class BackfillSession {
   loadError = $state<string | null>(null);
@@ -64,10 +51,9 @@ export class BackfillSession {
   canRedo = $state(false);
 
   readonly autosave: DraftAutosave;
-  private validator: BackfillValidator | null = null;
-  private readonly history = new AllocationHistory();
-  /** The grid's rows as paste reads them: they change only with the claim and SOV. */
-  private targets: PasteTarget[] | null = null;
+  private readonly editor = new DraftEditor(() => this.submission.state === 'ready');
+  private readonly loader: ClaimLoader;
+  private readonly submitter: SubmitController;
   private ledgerBackfilled = false;
   /** The draft is new or the host changed under it: record the claim and SOV with the next save. */
   private basisPending = true;
@@ -76,12 +62,14 @@ export class BackfillSession {
     readonly claimId: string,
     /** Where the claim is read from and the backfill sent: recorded so the draft can reopen in a tab. */
     readonly hostOrigin: string,
-    private readonly host: HostAdapter,
+    host: HostAdapter,
     private readonly drafts: DraftStore,
     private readonly onSubmitted: (claimId: string) => void,
     /** Saves what this panel leaves unsaved if its frame goes away first (the background). */
     guard: UnsavedEditsGuard,
   ) {
+    this.loader = new ClaimLoader(claimId, host, drafts);
+    this.submitter = new SubmitController(claimId, host, drafts);
     this.autosave = new DraftAutosave(
       drafts,
       claimId,
@@ -108,17 +96,16 @@ export class BackfillSession {
   /** Reads the claim and SOV from the host (never from the page), then resumes any saved draft. */
   async load(): Promise<void> {
     try {
-      const { claim, sov } = await this.readHost();
-      const resumeStarted = performance.now();
-      const draft = await this.drafts.get(this.claimId);
-      const basis = draft && (await this.drafts.basis(this.claimId));
-      this.ledgerBackfilled = (await this.drafts.submittedBackfill(this.claimId)) !== undefined;
+      const { claim, sov, offlineSince } = await this.loader.readHost();
+      if (offlineSince !== null) this.offlineSince = offlineSince;
+      const { draft, changes, basisPending, ledgerBackfilled, resumeStarted } = await this.loader.readDraft({ claim, sov });
+      this.ledgerBackfilled = ledgerBackfilled;
       this.claim = claim;
       this.sov = sov;
-      this.changes = basis ? draftChanges(basis, { claim, sov }) : [];
-      this.basisPending = !basis || this.changes.length > 0;
+      this.changes = changes;
+      this.basisPending = basisPending;
       this.header = draft?.header ?? defaultClaimHeader(claim);
-      this.rebuildValidator(draft?.allocations ?? {});
+      this.rebuildEditor(draft?.allocations ?? {});
       this.submission = draft?.submission ?? { state: 'ready' };
       this.focusedSovLineId = draft?.focusedSovLineId ?? null;
       this.autosave.start(draft?.revision ?? 0);
@@ -134,29 +121,11 @@ export class BackfillSession {
     }
   }
 
-  /**
-   * The claim and SOV from the host, cached for later; when the host does not answer, the cached copy
-   * (local-first: the draft can still be worked on, and is submitted once the host answers).
-   */
-  private async readHost(): Promise<{ claim: HostClaim; sov: Sov }> {
-    try {
-      const claim = await this.host.readClaim(this.claimId);
-      const sov = await this.host.readSov(claim.contractId);
-      await this.drafts.cacheHostData(claim, sov);
-      return { claim, sov };
-    } catch (error) {
-      const cached = error instanceof HostUnavailableError ? await this.drafts.cachedHostData(this.claimId) : undefined;
-      if (!cached) throw error;
-      this.offlineSince = cached.fetchedAt;
-      return cached;
-    }
-  }
-
   /** Records what the user typed on a line; returns why it was refused (`MONEY_REFUSAL`), or null when taken. */
   setAllocation(sovLineId: string, text: string): string | null {
-    const parsed = parseMoney(text);
-    if (!parsed.ok && parsed.error !== 'EMPTY') return MONEY_REFUSAL[parsed.error];
-    this.edit({ [sovLineId]: parsed.ok ? parsed.value : '' });
+    const typed = this.editor.type(sovLineId, text);
+    if ('refused' in typed) return typed.refused;
+    this.edited(typed.changed);
     return null;
   }
 
@@ -165,32 +134,29 @@ export class BackfillSession {
    * or not at all. The plan's summary is what the user is told.
    */
   paste(cells: readonly (readonly string[])[], focusedRowId: string): PastePlan & { changed: string[] } {
-    if (!this.targets && this.validator) this.targets = pasteTargets(this.validator);
-    const targets = this.targets ?? [];
-    const plan = planPaste(targets, cells, targets.findIndex((target) => target.id === focusedRowId));
-    return { ...plan, changed: plan.ok ? this.edit(plan.patch) : [] };
+    return this.edited(this.editor.paste(cells, focusedRowId));
   }
 
   /** Puts the code's remaining on this line. */
   fillRemaining(sovLineId: string): HelperResult & { changed?: string[] } {
-    return this.withValidator((validator) => fillRemaining(validator, sovLineId));
+    return this.edited(this.editor.fillRemaining(sovLineId));
   }
 
   /** Spreads the code's remaining over its lines in proportion to their remaining balance. */
   spreadRemaining(categoryCode: string): HelperResult & { changed?: string[] } {
-    return this.withValidator((validator) => spreadRemaining(validator, categoryCode));
+    return this.edited(this.editor.spreadRemaining(categoryCode));
   }
 
   clearCode(categoryCode: string): HelperResult & { changed?: string[] } {
-    return this.withValidator((validator) => clearCode(validator, categoryCode));
+    return this.edited(this.editor.clearCode(categoryCode));
   }
 
   undo(): string[] {
-    return this.edit(this.history.undo() ?? {}, false);
+    return this.edited(this.editor.undo());
   }
 
   redo(): string[] {
-    return this.edit(this.history.redo() ?? {}, false);
+    return this.edited(this.editor.redo());
   }
 
   /** Remembers where the user is, so a resumed draft opens there. */
@@ -224,16 +190,16 @@ export class BackfillSession {
 
   /** Every row of the allocation grid, in display order. */
   rows(showOtherLines: boolean): AllocationRow[] {
-    return this.validator ? allocationRows(this.validator, { showOtherLines }) : [];
+    return this.editor.rows(showOtherLines);
   }
 
   /** The rows an edit of these lines changed: the lines and their codes' header rows. */
   rowsFor(sovLineIds: readonly string[]): (LineRow | CodeRow)[] {
-    return this.validator ? rowsForLines(this.validator, sovLineIds) : [];
+    return this.editor.rowsFor(sovLineIds);
   }
 
   totalRow(): TotalRow | null {
-    return this.validator && this.validation ? totalRow(this.validator, this.validation.codes) : null;
+    return this.editor.totalRow();
   }
 
   /** The draft as JSON, for the user to keep when it cannot be saved (D4). */
@@ -271,42 +237,24 @@ export class BackfillSession {
       this.submitMessage = 'Your latest edits are not saved yet, so nothing was sent. Resolve the saving problem above first.';
       return;
     }
-    if (this.submission.state === 'ready' && (await this.drafts.submittedBackfill(this.claimId))) {
-      this.submitMessage = 'This claim was already submitted from this computer; a claim is never backfilled twice.';
-      return;
-    }
     const request = buildBackfillRequest(this.allocations, $state.snapshot(this.header));
-    const run = () =>
-      submitBackfill(
-        {
-          host: this.host,
-          store: this.drafts,
-          newKey: () => crypto.randomUUID(),
-          now: nowIso,
-          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-          random: Math.random,
-          onProgress: (submission) => (this.submission = submission),
-        },
-        this.claimId,
-        request,
-      );
-    const result = await navigator.locks.request(`backfill-submit:${this.claimId}`, { ifAvailable: true }, (lock) => (lock ? run() : null));
-    if (result === null) {
-      this.submitMessage = 'This claim is being submitted in another tab or window.';
-      return;
-    }
+    const result = await this.submitter.send(this.submission, request, (submission) => (this.submission = submission));
     switch (result.outcome) {
+      case 'already-submitted':
+        this.submitMessage = 'This claim was already submitted from this computer; a claim is never backfilled twice.';
+        break;
+      case 'locked':
+        this.submitMessage = 'This claim is being submitted in another tab or window.';
+        break;
       case 'submitted':
         this.showSubmitted();
         this.onSubmitted(this.claimId);
         break;
       case 'refused':
         this.submitMessage = `The host refused this backfill: ${result.error.error}`;
-        await this.drafts.audit(this.claimId, 'refused', result.error.error);
         break;
       case 'backfilled-elsewhere':
         this.submitMessage = 'This claim was backfilled elsewhere in the meantime; it cannot be backfilled twice.';
-        await this.drafts.audit(this.claimId, 'backfilled-elsewhere', 'The host holds a backfill made with another key.');
         await this.reloadClaim();
         break;
       case 'unconfirmed':
@@ -315,24 +263,21 @@ export class BackfillSession {
     }
   }
 
-  private rebuildValidator(allocations: Allocations): void {
+  /** Starts the editor on the claim and SOV shown, with these allocations. */
+  private rebuildEditor(allocations: Allocations): void {
     const claim = this.claim!;
     const backfilled = claim.backfilled || this.ledgerBackfilled ? [claim.id] : [];
-    this.validator = new BackfillValidator({ claim, sov: this.sov!, backfilledClaimIds: backfilled });
-    this.targets = null;
-    this.validator.setMany(allocations);
-    this.allocations = this.validator.allocations();
-    this.validation = this.validator.result();
+    this.editor.reset({ claim, sov: this.sov!, backfilledClaimIds: backfilled }, allocations);
+    this.sync();
   }
 
   /** Takes another tab's version of this draft as the current one. */
   private adopt(draft: Draft): void {
     if (!this.claim) return;
-    this.history.clear(); // undo must never bring back what this tab had over the other tab's work
+    this.editor.clearHistory(); // undo must never bring back what this tab had over the other tab's work
     this.header = draft.header;
     this.submission = draft.submission;
-    this.rebuildValidator(draft.allocations);
-    this.syncHistory();
+    this.rebuildEditor(draft.allocations);
     this.draftVersion++;
     // Another tab's submission: this tab shows where it stands and never offers a second one.
     if (draft.submission.state === 'submitted') this.showSubmitted();
@@ -342,30 +287,22 @@ export class BackfillSession {
     }
   }
 
-  private syncHistory(): void {
-    this.canUndo = this.history.canUndo;
-    this.canRedo = this.history.canRedo;
+  /** Shows the editor's allocations, validation and undo state. */
+  private sync(): void {
+    this.allocations = this.editor.allocations;
+    this.validation = this.editor.validation;
+    this.canUndo = this.editor.canUndo;
+    this.canRedo = this.editor.canRedo;
   }
 
-  private withValidator(helper: (validator: BackfillValidator) => HelperResult): HelperResult & { changed?: string[] } {
-    if (!this.validator) return { ok: false, message: 'The claim is not loaded yet.' };
-    const result = helper(this.validator);
-    return result.ok ? { ...result, changed: this.edit(result.patch) } : result;
-  }
-
-  /** Applies a patch as one undoable step; returns the SOV line ids it changed. */
-  private edit(patch: AllocationPatch, record = true): string[] {
-    const validator = this.validator;
-    if (!validator || this.submission.state !== 'ready') return [];
-    const changed = Object.keys(patch).filter((id) => validator.valueOf(id) !== patch[id]);
-    if (changed.length === 0) return [];
-    if (record) this.history.record(patch, (id) => validator.valueOf(id));
-    validator.setMany(patch);
-    this.allocations = validator.allocations();
-    this.validation = validator.result();
-    this.syncHistory();
-    this.autosave.changed();
-    return changed;
+  /** After an edit: shows it and saves it when it changed anything. */
+  private edited<T extends string[] | { changed?: string[] }>(result: T): T {
+    const changed = Array.isArray(result) ? result : (result.changed ?? []);
+    if (changed.length > 0) {
+      this.sync();
+      this.autosave.changed();
+    }
+    return result;
   }
 
   private edits(): { edits: DraftEdits; basis?: DraftBasis } | null {
@@ -384,8 +321,8 @@ export class BackfillSession {
   }
 
   private async reloadClaim(): Promise<void> {
-    this.claim = await this.host.readClaim(this.claimId);
-    this.rebuildValidator(this.allocations);
+    this.claim = await this.loader.readClaim();
+    this.rebuildEditor(this.allocations);
     this.step = 'claim';
   }
 
@@ -402,24 +339,11 @@ export class BackfillSession {
     this.sovAfter = applyBackfill(this.sov, added);
     this.claim = { ...this.claim, status: backfill.status, backfilled: true };
     this.step = 'done';
-    void this.rereadAfterSubmit();
-  }
-
-  /** The host's view after the backfill, retried with back-off while it does not answer. */
-  private async rereadAfterSubmit(): Promise<void> {
     this.awaitingHost = true;
-    for (let attempt = 0; attempt < REREAD_ATTEMPTS; attempt++) {
-      try {
-        const claim = await this.host.readClaim(this.claimId);
-        const sov = await this.host.readSov(claim.contractId);
-        this.claim = claim;
-        this.sovAfter = applyBackfill(sov, {});
-        this.awaitingHost = false;
-        await this.drafts.cacheHostData(claim, sov);
-        return;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, REREAD_DELAY_MS * 2 ** attempt));
-      }
-    }
+    void this.loader.rereadAfterSubmit((claim, sov) => {
+      this.claim = claim;
+      this.sovAfter = applyBackfill(sov, {});
+      this.awaitingHost = false;
+    });
   }
 }

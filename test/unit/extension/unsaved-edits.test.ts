@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { BackfillDatabase } from '../../../entrypoints/panel/db';
-import { DraftStore } from '../../../entrypoints/panel/draft-store';
-import { UnsavedEdits } from '../../../entrypoints/panel/unsaved-edits';
+import { BackfillDatabase } from '../../../lib/storage/database';
+import { DraftStore } from '../../../lib/storage/draft-store';
+import { UnsavedEdits } from '../../../lib/extension/unsaved-edits';
 import { draftEdits, makeClaim, makeSov } from '../../support/fixtures';
 
 function setup() {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CompanyHosts, type HostAccess } from '../../entrypoints/options/company-hosts';
-import { companyHost } from '../../lib/hosts';
+import { CompanyHosts, type HostAccess } from '../../../lib/extension/company-hosts';
+import { companyHost } from '../../../lib/hosts';
 
 function fakeAccess(grant: boolean) {
   const scripts: { id: string; matches?: string[] }[] = [];

@@ -1,7 +1,7 @@
 import { identityKey, type ClaimIdentity } from '@/lib/claim-identity';
 import { RowLinkSchema } from '@/lib/schemas';
-import { nowIso } from './clock';
-import type { BackfillDatabase } from './db';
+import { nowIso } from '@/lib/clock';
+import type { BackfillDatabase } from './database';
 
 /** Which claim the panel opened for a row that shows no claim id (see `RowLinkSchema`). */
 export class RowLinks {

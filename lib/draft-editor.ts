@@ -1,0 +1,136 @@
+import {
+  AllocationHistory,
+  BackfillValidator,
+  clearCode,
+  fillRemaining,
+  spreadRemaining,
+  type AllocationPatch,
+  type BackfillValidation,
+  type HelperResult,
+  type ValidateBackfillInput,
+} from './backfill';
+import { allocationRows, pasteTargets, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from './allocation-rows';
+import { planPaste, type PastePlan, type PasteTarget } from './paste';
+import { MONEY_REFUSAL, parseMoney } from './money';
+import type { Allocations } from './schemas';
+
+/** What the draft's amounts are checked against: the claim, its SOV, and the claims already backfilled. */
+export type DraftEditorBasis = Omit<ValidateBackfillInput, 'allocations'>;
+
+/**
+ * The allocations of one draft as the user edits them, with no browser or UI code: typed amounts,
+ * pasted blocks, the helpers, undo and redo, the validation after each change and the grid's rows.
+ * Every change is one undoable step, applied whole or not at all, and only while `editable()` says so
+ * (a draft being submitted or submitted is read-only history). Amounts are canonical money strings.
+ */
+export class DraftEditor {
+  /** The allocations as they stand, a new object after each change (nothing before `reset`). */
+  allocations: Allocations = {};
+  /** Their validation, a new object after each change; null until `reset`. */
+  validation: BackfillValidation | null = null;
+
+  private validator: BackfillValidator | null = null;
+  private readonly history = new AllocationHistory();
+  /** The grid's rows as paste reads them: they change only with the claim and SOV. */
+  private targets: PasteTarget[] | null = null;
+
+  constructor(private readonly editable: () => boolean = () => true) {}
+
+  /** Starts on this claim and SOV with these allocations; the undo history is kept (see `clearHistory`). */
+  reset(basis: DraftEditorBasis, allocations: Allocations): void {
+    this.validator = new BackfillValidator(basis);
+    this.targets = null;
+    this.validator.setMany(allocations);
+    this.allocations = this.validator.allocations();
+    this.validation = this.validator.result();
+  }
+
+  /** Forgets every undo step (undo must never bring back what another tab's draft replaced). */
+  clearHistory(): void {
+    this.history.clear();
+  }
+
+  get canUndo(): boolean {
+    return this.history.canUndo;
+  }
+
+  get canRedo(): boolean {
+    return this.history.canRedo;
+  }
+
+  /**
+   * Records what the user typed on a line: why it was refused (`MONEY_REFUSAL`), or the SOV line ids
+   * it changed (none when the amount was already there or the draft is read-only).
+   */
+  type(sovLineId: string, text: string): { refused: string } | { changed: string[] } {
+    const parsed = parseMoney(text);
+    if (!parsed.ok && parsed.error !== 'EMPTY') return { refused: MONEY_REFUSAL[parsed.error] };
+    return { changed: this.edit({ [sovLineId]: parsed.ok ? parsed.value : '' }) };
+  }
+
+  /**
+   * Pastes a block of cells (see `planPaste`) at the focused grid row: applied whole as one undo step,
+   * or not at all. The plan's summary is what the user is told.
+   */
+  paste(cells: readonly (readonly string[])[], focusedRowId: string): PastePlan & { changed: string[] } {
+    if (!this.targets && this.validator) this.targets = pasteTargets(this.validator);
+    const targets = this.targets ?? [];
+    const plan = planPaste(targets, cells, targets.findIndex((target) => target.id === focusedRowId));
+    return { ...plan, changed: plan.ok ? this.edit(plan.patch) : [] };
+  }
+
+  /** Puts the code's remaining on this line. */
+  fillRemaining(sovLineId: string): HelperResult & { changed?: string[] } {
+    return this.withValidator((validator) => fillRemaining(validator, sovLineId));
+  }
+
+  /** Spreads the code's remaining over its lines in proportion to their remaining balance. */
+  spreadRemaining(categoryCode: string): HelperResult & { changed?: string[] } {
+    return this.withValidator((validator) => spreadRemaining(validator, categoryCode));
+  }
+
+  clearCode(categoryCode: string): HelperResult & { changed?: string[] } {
+    return this.withValidator((validator) => clearCode(validator, categoryCode));
+  }
+
+  undo(): string[] {
+    return this.edit(this.history.undo() ?? {}, false);
+  }
+
+  redo(): string[] {
+    return this.edit(this.history.redo() ?? {}, false);
+  }
+
+  /** Every row of the allocation grid, in display order. */
+  rows(showOtherLines: boolean): AllocationRow[] {
+    return this.validator ? allocationRows(this.validator, { showOtherLines }) : [];
+  }
+
+  /** The rows an edit of these lines changed: the lines and their codes' header rows. */
+  rowsFor(sovLineIds: readonly string[]): (LineRow | CodeRow)[] {
+    return this.validator ? rowsForLines(this.validator, sovLineIds) : [];
+  }
+
+  totalRow(): TotalRow | null {
+    return this.validator && this.validation ? totalRow(this.validator, this.validation.codes) : null;
+  }
+
+  private withValidator(helper: (validator: BackfillValidator) => HelperResult): HelperResult & { changed?: string[] } {
+    if (!this.validator) return { ok: false, message: 'The claim is not loaded yet.' };
+    const result = helper(this.validator);
+    return result.ok ? { ...result, changed: this.edit(result.patch) } : result;
+  }
+
+  /** Applies a patch as one undoable step; returns the SOV line ids it changed. */
+  private edit(patch: AllocationPatch, record = true): string[] {
+    const validator = this.validator;
+    if (!validator || !this.editable()) return [];
+    const changed = Object.keys(patch).filter((id) => validator.valueOf(id) !== patch[id]);
+    if (changed.length === 0) return [];
+    if (record) this.history.record(patch, (id) => validator.valueOf(id));
+    validator.setMany(patch);
+    this.allocations = validator.allocations();
+    this.validation = validator.result();
+    return changed;
+  }
+}

@@ -1,0 +1,88 @@
+import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter';
+import { draftChanges } from '@/lib/draft-changes';
+import type { Draft, HostClaim, Sov } from '@/lib/schemas';
+import type { DraftStore } from '@/lib/storage/draft-store';
+
+// Re-reading the claim after a backfill: 1, 2, 4, 8 then 16 s apart, then the panel stops asking.
+const REREAD_ATTEMPTS = 5;
+const REREAD_DELAY_MS = 1_000;
+
+/** What the host says about a claim (or the cache, while it does not answer). */
+export interface HostReading {
+  claim: HostClaim;
+  sov: Sov;
+  /** When the host did not answer: the time of the cached claim and SOV used instead. */
+  offlineSince: string | null;
+}
+
+/** The saved draft of a claim, as it stands against what the host says now. */
+export interface SavedDraft {
+  draft: Draft | undefined;
+  /** What changed on the host since the draft was built (the draft is stale when not empty). */
+  changes: string[];
+  /** The draft is new or the host changed under it: record the claim and SOV with the next save. */
+  basisPending: boolean;
+  /** The local ledger holds a backfill of this claim. */
+  ledgerBackfilled: boolean;
+  /** When reading the draft began (`performance.now()`), for the `backfill:resume` measure. */
+  resumeStarted: number;
+}
+
+/** Reads a claim for the panel: from the host (never the page), falling back on the cache, and its draft. */
+export class ClaimLoader {
+  constructor(
+    private readonly claimId: string,
+    private readonly host: HostAdapter,
+    private readonly drafts: DraftStore,
+  ) {}
+
+  /**
+   * The claim and SOV from the host, cached for later; when the host does not answer, the cached copy
+   * (local-first: the draft can still be worked on, and is submitted once the host answers).
+   */
+  async readHost(): Promise<HostReading> {
+    try {
+      const claim = await this.host.readClaim(this.claimId);
+      const sov = await this.host.readSov(claim.contractId);
+      await this.drafts.cacheHostData(claim, sov);
+      return { claim, sov, offlineSince: null };
+    } catch (error) {
+      const cached = error instanceof HostUnavailableError ? await this.drafts.cachedHostData(this.claimId) : undefined;
+      if (!cached) throw error;
+      return { claim: cached.claim, sov: cached.sov, offlineSince: cached.fetchedAt };
+    }
+  }
+
+  /** The saved draft, its basis and the ledger's word, against the claim and SOV read from the host. */
+  async readDraft({ claim, sov }: Pick<HostReading, 'claim' | 'sov'>): Promise<SavedDraft> {
+    const resumeStarted = performance.now();
+    const draft = await this.drafts.get(this.claimId);
+    const basis = draft && (await this.drafts.basis(this.claimId));
+    const ledgerBackfilled = (await this.drafts.submittedBackfill(this.claimId)) !== undefined;
+    const changes = basis ? draftChanges(basis, { claim, sov }) : [];
+    return { draft, changes, basisPending: !basis || changes.length > 0, ledgerBackfilled, resumeStarted };
+  }
+
+  /** The claim as the host holds it now (no cache: after a refusal its word is what counts). */
+  readClaim(): Promise<HostClaim> {
+    return this.host.readClaim(this.claimId);
+  }
+
+  /**
+   * The host's view after a backfill, handed to `show` and cached; retried with back-off while it does
+   * not answer, until the panel stops asking.
+   */
+  async rereadAfterSubmit(show: (claim: HostClaim, sov: Sov) => void): Promise<void> {
+    for (let attempt = 0; attempt < REREAD_ATTEMPTS; attempt++) {
+      try {
+        const claim = await this.host.readClaim(this.claimId);
+        const sov = await this.host.readSov(claim.contractId);
+        show(claim, sov);
+        await this.drafts.cacheHostData(claim, sov);
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, REREAD_DELAY_MS * 2 ** attempt));
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { liveQuery } from 'dexie';
+import { z } from 'zod';
+import { DraftSchema, type Draft, type DraftBasis, type DraftEdits, type Submission } from '@/lib/schemas';
+import type { DraftEntry } from '@/lib/draft-marks';
+import { repairDraft } from '@/lib/draft-repair';
+import { nowIso } from '@/lib/clock';
+import type { BackfillDatabase } from './database';
+import type { DraftBases } from './draft-bases';
+import type { Quarantine } from './quarantine';
+import { readable } from './readable';
+
+const DraftHeadSchema = z.object({ revision: z.number().int().nonnegative(), submission: z.object({ state: z.string() }) });
+
+export type SaveEditsResult =
+  | { ok: true; revision: number }
+  /** Another tab saved since `baseRevision`: nothing was written; here is what it saved. */
+  | { ok: false; reason: 'conflict'; stored: Draft }
+  /** The draft is being submitted or was submitted: it is read-only history now. */
+  | { ok: false; reason: 'frozen' };
+
+/**
+ * Drafts by claim (`drafts`), saved with compare-and-swap on their revision. Every record read back is
+ * zod-checked: one that fails is repaired when it can be, or moved to the quarantine, and reported.
+ */
+export class Drafts {
+  constructor(
+    private readonly db: BackfillDatabase,
+    private readonly quarantine: Quarantine,
+    private readonly bases: DraftBases,
+  ) {}
+
+  /**
+   * The claim's draft. One that fails its schema is repaired when it can be, keeping every amount
+   * that can be kept (the original goes to the quarantine), never swapped for an empty draft.
+   */
+  async get(claimId: string): Promise<Draft | undefined> {
+    return this.quarantine.read('drafts', claimId, DraftSchema, (record, now) => {
+      const repaired = repairDraft(record, now);
+      // A new revision, so a tab still holding the unreadable draft sees that it changed.
+      return repaired && { record: { ...repaired.draft, revision: repaired.draft.revision + 1 }, repairs: repaired.repairs };
+    });
+  }
+
+  /**
+   * Saves the user's edits if the stored draft is still at `baseRevision` (compare-and-swap, D7), so a
+   * stale tab never overwrites a newer draft without the user choosing to. `basis`, when given, is
+   * recorded in the same transaction (the draft now stands on the host's current claim and SOV).
+   */
+  async saveEdits(edits: DraftEdits, baseRevision: number, basis?: DraftBasis): Promise<SaveEditsResult> {
+    const { drafts, draftBases, quarantine } = this.db;
+    return this.db.transaction('rw', [drafts, draftBases, quarantine], async (): Promise<SaveEditsResult> => {
+      // Only the revision and state are needed to decide: a full check happens when a draft is used.
+      const record = await drafts.get(edits.claimId);
+      const head = DraftHeadSchema.safeParse(record);
+      if (record !== undefined && !head.success) await this.get(edits.claimId); // quarantines it, reported
+      const stored = head.success ? head.data : undefined;
+      if (stored && stored.submission.state !== 'ready') return { ok: false, reason: 'frozen' };
+      if (stored && stored.revision !== baseRevision) {
+        const newer = await this.get(edits.claimId);
+        if (newer) return { ok: false, reason: 'conflict', stored: newer };
+      }
+      const revision = (stored?.revision ?? 0) + 1;
+      const draft = readable(DraftSchema, { ...edits, revision, updatedAt: nowIso(), submission: { state: 'ready' } });
+      await drafts.put(draft);
+      if (basis) await this.bases.put(basis);
+      return { ok: true, revision };
+    });
+  }
+
+  /** Moves the draft to a new submission state as a new revision (the ledger calls this in its transaction). */
+  async putSubmission(draft: Draft, submission: Submission): Promise<void> {
+    await this.db.drafts.put({ ...draft, submission, revision: draft.revision + 1, updatedAt: nowIso() });
+  }
+
+  /** Keeps edits that could not be saved without overwriting newer work, in the quarantine: never lost. */
+  async setAside(edits: DraftEdits, reason: string): Promise<void> {
+    await this.quarantine.add('drafts', edits.claimId, reason, edits);
+  }
+
+  /** `all()`, again whenever any tab changes a draft (the drafts page). */
+  watchAll(onChange: (list: { entries: DraftEntry[]; unreadable: number }) => void): () => void {
+    const subscription = liveQuery(() => this.all()).subscribe({
+      next: onChange,
+      error: (error: unknown) => console.warn('Backfill: listing drafts failed', error),
+    });
+    return () => subscription.unsubscribe();
+  }
+
+  /**
+   * Every draft with its basis, newest first. Records that fail their schema are counted, not
+   * returned; opening the claim quarantines them.
+   */
+  async all(): Promise<{ entries: DraftEntry[]; unreadable: number }> {
+    const [drafts, basisOf] = await Promise.all([this.db.drafts.orderBy('updatedAt').reverse().toArray(), this.bases.readableByClaim()]);
+    const entries = drafts.flatMap((record) => {
+      const parsed = DraftSchema.safeParse(record);
+      return parsed.success ? [{ draft: parsed.data, basis: basisOf.get(parsed.data.claimId) }] : [];
+    });
+    return { entries, unreadable: drafts.length - entries.length };
+  }
+
+  /** Calls back with the stored draft whenever any tab or window changes it. */
+  watch(claimId: string, onChange: (draft: Draft | undefined) => void): () => void {
+    const subscription = liveQuery(() => this.db.drafts.get(claimId)).subscribe({
+      next: (record) => {
+        const parsed = record === undefined ? undefined : DraftSchema.safeParse(record);
+        if (parsed === undefined || parsed.success) onChange(parsed?.data);
+      },
+      error: (error: unknown) => console.warn('Backfill: watching the draft failed', error),
+    });
+    return () => subscription.unsubscribe();
+  }
+}

@@ -1,0 +1,40 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { BALANCED, makeClaim, makeSov } from '../../support/fixtures';
+import { edits, freshStorage } from '../../support/storage';
+
+describe('Drafts', () => {
+  it('records the claim and SOV a draft was built against, with the edits', async () => {
+    const { drafts, bases } = freshStorage();
+    const basis = { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' };
+    await drafts.saveEdits(edits, 0, basis);
+    expect(await bases.get('YC-1')).toEqual(basis);
+    expect(await bases.get('YC-2')).toBeUndefined();
+  });
+
+  it('saves edits and reads them back exactly, bumping the revision each time', async () => {
+    const { drafts } = freshStorage();
+    expect(await drafts.saveEdits(edits, 0)).toEqual({ ok: true, revision: 1 });
+    expect(await drafts.saveEdits({ ...edits, allocations: { ...BALANCED, L2: '399.99' } }, 1)).toEqual({ ok: true, revision: 2 });
+    const draft = await drafts.get('YC-1');
+    expect(draft).toMatchObject({ ...edits, allocations: { ...BALANCED, L2: '399.99' }, revision: 2, submission: { state: 'ready' } });
+  });
+
+  it('never reports saved what it could not read back: such a draft is not written', async () => {
+    const { drafts } = freshStorage();
+    await drafts.saveEdits(edits, 0);
+    await expect(drafts.saveEdits({ ...edits, header: { ...edits.header, title: 'T'.repeat(501) } }, 1)).rejects.toThrow(/could not read back \(header.title\)/);
+    await expect(drafts.saveEdits({ ...edits, header: { ...edits.header, payPeriod: '20245-01-01' } }, 1)).rejects.toThrow(/header.payPeriod/);
+    expect(await drafts.get('YC-1')).toMatchObject({ revision: 1, header: edits.header });
+  });
+
+  it('refuses a stale write: another tab saved since (compare-and-swap on the revision)', async () => {
+    const { drafts } = freshStorage();
+    await drafts.saveEdits(edits, 0);
+    await drafts.saveEdits({ ...edits, allocations: { L1: '1.00' } }, 1); // the other tab
+    const stale = await drafts.saveEdits({ ...edits, allocations: { L1: '2.00' } }, 1);
+    expect(stale).toMatchObject({ ok: false, reason: 'conflict', stored: { revision: 2, allocations: { L1: '1.00' } } });
+    expect((await drafts.get('YC-1'))!.allocations).toEqual({ L1: '1.00' });
+    expect(await drafts.saveEdits({ ...edits, allocations: { L1: '2.00' } }, 2)).toEqual({ ok: true, revision: 3 });
+  });
+});
