@@ -1,12 +1,16 @@
 import {
   AllocationHistory,
   BackfillValidator,
+  amountForPercentComplete,
   clearCode,
   fillRemaining,
+  isPercentEntry,
+  spreadEveryCode,
   spreadRemaining,
   type AllocationPatch,
   type BackfillValidation,
   type HelperResult,
+  type SpreadEveryCodeResult,
   type ValidateBackfillInput,
 } from './backfill';
 import { allocationRows, pasteTargets, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from './allocation-rows';
@@ -59,10 +63,16 @@ export class DraftEditor {
   }
 
   /**
-   * Records what the user typed on a line: why it was refused (`MONEY_REFUSAL`), or the SOV line ids
-   * it changed (none when the amount was already there or the draft is read-only).
+   * Records what the user typed on a line, an amount or a percent complete to date (`45%`, see
+   * `amountForPercentComplete`): why it was refused (`MONEY_REFUSAL`), or the SOV line ids it changed
+   * (none when the amount was already there or the draft is read-only).
    */
   type(sovLineId: string, text: string): { refused: string } | { changed: string[] } {
+    if (isPercentEntry(text)) {
+      const line = this.validator?.line(sovLineId);
+      const entry = line ? amountForPercentComplete(line, text) : { ok: false as const, message: 'This line takes no percent complete.' };
+      return entry.ok ? { changed: this.edit({ [sovLineId]: entry.amount }) } : { refused: entry.message };
+    }
     const parsed = parseMoney(text);
     if (!parsed.ok && parsed.error !== 'EMPTY') return { refused: MONEY_REFUSAL[parsed.error] };
     return { changed: this.edit({ [sovLineId]: parsed.ok ? parsed.value : '' }) };
@@ -91,6 +101,13 @@ export class DraftEditor {
 
   clearCode(categoryCode: string): HelperResult & { changed?: string[] } {
     return this.withValidator((validator) => clearCode(validator, categoryCode));
+  }
+
+  /** Spreads every code's remaining over its lines, in one undo step (see `spreadEveryCode`). */
+  spreadEveryCode(): SpreadEveryCodeResult & { changed: string[] } {
+    if (!this.validator) return { patch: {}, spread: [], refused: [], changed: [] };
+    const result = spreadEveryCode(this.validator);
+    return { ...result, changed: this.edit(result.patch) };
   }
 
   undo(): string[] {

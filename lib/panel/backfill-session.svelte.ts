@@ -1,4 +1,4 @@
-import { applyBackfill, type AppliedSov, type BackfillValidation, type HelperResult } from '@/lib/backfill';
+import { applyBackfill, type AppliedSov, type BackfillValidation, type HelperResult, type SpreadEveryCodeResult } from '@/lib/backfill';
 import type { AllocationRow, CodeRow, LineRow, TotalRow } from '@/lib/allocation-rows';
 import type { PastePlan } from '@/lib/paste';
 import type { HostAdapter } from '@/lib/host/host-adapter';
@@ -149,6 +149,11 @@ export class BackfillSession {
 
   clearCode(categoryCode: string): HelperResult & { changed?: string[] } {
     return this.edited(this.editor.clearCode(categoryCode));
+  }
+
+  /** Spreads every code's remaining over its lines, in one undo step. */
+  spreadEveryCode(): SpreadEveryCodeResult & { changed: string[] } {
+    return this.edited(this.editor.spreadEveryCode());
   }
 
   undo(): string[] {

@@ -190,4 +190,29 @@ describe('the allocation grid', () => {
       [String(byLine[second!]!.lineNumber), '-250.50'],
     ]);
   });
+
+  it('goes from empty to balanced with Spread every code, the footer saying what is left all along', async () => {
+    const status = panel.frame.locator('footer.submit-bar [role="status"]');
+    const unallocated = formatMoney(sumMoney(claim.lines.map((line) => line.amount)));
+    await expect.poll(() => status.textContent()).toBe(`${new Set(claim.lines.map((line) => line.categoryCode)).size} codes to go, ${unallocated} unallocated`);
+    await panel.button('Spread every code').click();
+    await expect.poll(() => status.textContent()).toBe('Balanced');
+    await expect.poll(() => panel.button('Review and submit').isEnabled()).toBe(true);
+    // The footer stays in view, however far the panel is scrolled.
+    await panel.frame.locator('body').evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await panel.frame.locator('body').evaluate(() => window.scrollTo(0, 0));
+    const box = await panel.button('Review and submit').boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+    // One step: Undo takes it all back.
+    await panel.button('Undo').click();
+    await expect.poll(() => status.textContent()).toContain('codes to go');
+  });
+
+  it('bills a line by percent complete to date: 45% typed is the amount that gets it there', async () => {
+    const line = sov.lines.find((candidate) => candidate.id === linesOf('03-300')[0])!;
+    const toDate = new Decimal(line.scheduledValue).times('0.45').toDecimalPlaces(2);
+    await panel.typeAmount(line.id, '45%');
+    await expect.poll(() => cellText(line.id)).toBe(formatMoney(toDate.minus(line.claimedToDate).toFixed(2)));
+  });
 });

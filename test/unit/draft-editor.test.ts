@@ -91,4 +91,22 @@ describe('DraftEditor', () => {
     draft.clearHistory();
     expect([draft.canUndo, draft.undo()]).toEqual([false, []]);
   });
+
+  it('takes a percent complete to date typed on a line as the amount that gets it there', () => {
+    // L1: scheduled 2,000.00, claimed to date 500.00; 45% of it is 900.00, so 400.00 more.
+    const draft = editor();
+    expect(draft.type('L1', '45%')).toEqual({ changed: ['L1'] });
+    expect(draft.allocations).toEqual({ L1: '400.00' });
+    expect(draft.type('L1', '120%')).toEqual({ refused: 'A percent complete is between 0% and 100%.' });
+    expect(draft.allocations).toEqual({ L1: '400.00' });
+  });
+
+  it('spreads every code in one undo step', () => {
+    const draft = editor();
+    const result = draft.spreadEveryCode();
+    expect(result.spread).toEqual(['03-300', '09-900']);
+    expect(draft.validation?.canSubmit).toBe(true);
+    draft.undo();
+    expect(draft.allocations).toEqual({});
+  });
 });
