@@ -28,7 +28,7 @@ function readOptions(args: string[]): SandboxOptions {
     strict: true,
   });
   const scale = values.scale ?? 'normal';
-  if (scale !== 'normal' && scale !== 'large') throw new UsageError(`--scale must be normal or large, not "${scale}"`);
+  if (scale !== 'normal' && scale !== 'large' && scale !== 'walkthrough') throw new UsageError(`--scale must be normal, large or walkthrough, not "${scale}"`);
   return {
     port: numberOption('port', values.port, 5180),
     dataDir: values.data ?? './.sandbox-data',

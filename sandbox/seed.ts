@@ -13,7 +13,8 @@ import { CODE_NAMES, CONTRACT_SPECS, DIVISIONS, SECTIONS, type ContractSpec, typ
  * and end-to-end tests can name claims by id. See sandbox/README.md for what each claim is for.
  */
 
-export type Scale = 'normal' | 'large';
+/** `large` adds a 5,000-line contract (the benches); `walkthrough` a 10-code, 40-line one (the north-star run). */
+export type Scale = 'normal' | 'large' | 'walkthrough';
 
 export const SEED_PROJECT = { number: 'P-2207', name: 'Riverside Medical Office Building' } as const;
 
@@ -25,6 +26,7 @@ export const SEED_CONTRACTS = {
   uncodedSitework: 'C-1088',
   nearlyFullGlazing: 'C-1094',
   large: 'C-2000',
+  walkthrough: 'C-3000',
 } as const;
 
 export const SEED_CLAIMS = {
@@ -55,6 +57,8 @@ export const SEED_CLAIMS = {
   matchedFinishes: 'YC-1014',
   /** Only with `scale: 'large'`: C-2000, all 300 codes over 5,000 SOV lines; backfills validly. */
   large: 'YC-2000',
+  /** Only with `scale: 'walkthrough'`: C-3000, 10 codes over 40 SOV lines (4 each); backfills validly. */
+  walkthrough: 'YC-3000',
 } as const;
 
 /** How a seeded claim's amount per code is chosen. */
@@ -139,7 +143,38 @@ export function createSeed(scale: Scale = 'normal'): State {
     claims: CLAIM_SPECS.map((spec) => claims.get(spec.id)!),
     backfills,
   };
-  return scale === 'large' ? withLargeContract(state) : state;
+  return withScale(state, scale);
+}
+
+/** The state with the contract its scale adds (none for `normal`), unless already there. */
+export function withScale(state: State, scale: Scale): State {
+  if (scale === 'large') return withLargeContract(state);
+  if (scale === 'walkthrough') return withWalkthroughContract(state);
+  return state;
+}
+
+/** Adds the walkthrough contract (40 lines, 10 codes, 4 lines each) and its 10-code claim, unless already there. */
+function withWalkthroughContract(state: State): State {
+  if (state.contracts.some((contract) => contract.id === SEED_CONTRACTS.walkthrough)) return state;
+  const prng = createPrng(LARGE_SEED + 1);
+  const codes = DIVISIONS.slice(0, 10).map(([division, name], index) => ({ code: `${division}-${SECTIONS[index % SECTIONS.length]}`, name }));
+  const lines: LineSpec[] = codes.flatMap(({ code, name }) =>
+    ['Level 1', 'Level 2', 'Level 3', 'Roof'].map((area) => ({ code, description: `${name}, ${area}`, scheduled: toMoney(new Decimal(prng.int(2_000_000, 9_000_000)).dividedBy(100)) })),
+  );
+  const sov = buildSov(SEED_CONTRACTS.walkthrough, lines, [0, 300], prng);
+  const contract: Contract = { id: SEED_CONTRACTS.walkthrough, number: 'SC-3000', vendorName: 'Harbor Line Contractors', title: 'Tenant fit-out, floors 1 to 3' };
+  const claimLines = codes.map(({ code, name }) => ({ categoryCode: code, description: name, amount: codeAmount('open', sov, code, prng) }));
+  const claim: YardiClaim = {
+    id: SEED_CLAIMS.walkthrough,
+    contractId: contract.id,
+    vendorName: contract.vendorName,
+    invoiceNumber: 'HLC-5120',
+    invoiceDate: '2026-03-31',
+    total: sumMoney(claimLines.map((line) => line.amount)),
+    allocated: false,
+    lines: claimLines,
+  };
+  return { ...state, contracts: [...state.contracts, contract], sovs: [...state.sovs, sov], claims: [...state.claims, claim] };
 }
 
 /** Adds the large contract (5,000 lines, 300 codes) and its 300-code claim, unless already there. */

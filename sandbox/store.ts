@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { removeStaleTemps, writeFileAtomic } from './atomic-write';
 import { StateSchema, type State } from './model';
-import { createSeed, withLargeContract, type Scale } from './seed';
+import { createSeed, withScale, type Scale } from './seed';
 
 const DATA_FILE = 'sandbox.json';
 
@@ -36,7 +36,7 @@ export class Store {
     await removeStaleTemps(file);
     const loaded = reset ? undefined : await load(file);
     const seeded = loaded ?? createSeed(scale);
-    const state = scale === 'large' ? withLargeContract(seeded) : seeded;
+    const state = withScale(seeded, scale);
     if (state !== loaded) await writeFileAtomic(file, serialize(state));
     return new Store(file, state);
   }

@@ -39,11 +39,15 @@ describe('the seed', () => {
     StateSchema.parse(large);
   });
 
-  it('has every documented claim, and the large one only at large scale', () => {
-    for (const claimId of Object.values(SEED_CLAIMS).filter((id) => id !== SEED_CLAIMS.large)) claimOf(seed, claimId);
-    expect(findClaim(seed, SEED_CLAIMS.large)).toBeUndefined();
+  it('has every documented claim, and the large and walkthrough ones only at their scales', () => {
+    const scaled: string[] = [SEED_CLAIMS.large, SEED_CLAIMS.walkthrough];
+    for (const claimId of Object.values(SEED_CLAIMS).filter((id) => !scaled.includes(id))) claimOf(seed, claimId);
+    for (const claimId of scaled) expect(findClaim(seed, claimId)).toBeUndefined();
     claimOf(large, SEED_CLAIMS.large);
-    for (const contractId of Object.values(SEED_CONTRACTS)) expect(findSov(large, contractId)).toBeDefined();
+    const walkthrough = createSeed('walkthrough');
+    const claim = claimOf(walkthrough, SEED_CLAIMS.walkthrough);
+    expect([claim.lines.length, findSov(walkthrough, SEED_CONTRACTS.walkthrough)!.lines.length]).toEqual([10, 40]);
+    for (const contractId of Object.values(SEED_CONTRACTS).filter((id) => id !== SEED_CONTRACTS.walkthrough)) expect(findSov(large, contractId)).toBeDefined();
   });
 
   it('uses realistic contract numbers, vendors and CSI-style codes; totals add up', () => {

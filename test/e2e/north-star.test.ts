@@ -1,0 +1,77 @@
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SEED_CLAIMS } from '../../sandbox/seed';
+import { PanelPage } from './panel-page';
+import { ReconciliationPage } from './reconciliation-page';
+import { balancedAllocation, hostAndBrowserPerTest } from './sandbox-session';
+
+// The north star, scripted on a seeded 10-code, 40-line claim at 1440 × 900: from the row's button to
+// Synced and Approved in at most 6 user actions. Each click, paste and keystroke counts as one, and so
+// does each scroll the user would need to bring the next control into view.
+const start = hostAndBrowserPerTest();
+const VIEWPORT = { width: 1440, height: 900 };
+const MAX_ACTIONS = 6;
+
+/** Counts what the user does: one per action, and one more when its target is out of view first. */
+class ActionCounter {
+  count = 0;
+  readonly log: string[] = [];
+
+  async click(target: Locator, name: string): Promise<void> {
+    await this.bringIntoView(target, name);
+    this.note(name);
+    await target.click();
+  }
+
+  async paste(panel: PanelPage, text: string): Promise<void> {
+    this.note('paste');
+    await panel.paste(text);
+  }
+
+  private note(name: string): void {
+    this.count++;
+    this.log.push(name);
+  }
+
+  private async bringIntoView(target: Locator, name: string): Promise<void> {
+    await target.waitFor();
+    const box = await target.boundingBox();
+    const inView = box !== null && box.y >= 0 && box.y + box.height <= VIEWPORT.height && box.x >= 0 && box.x + box.width <= VIEWPORT.width;
+    if (!inView) this.note(`scroll to ${name}`);
+  }
+}
+
+describe('the north star: a 10-code, 40-line claim backfilled in at most 6 actions', () => {
+  it.each(['Spread every code', 'one paste of the amounts'])('with %s', async (path) => {
+    const { sandbox, browser } = await start({ scale: 'walkthrough' });
+    const claim = await sandbox.claim(SEED_CLAIMS.walkthrough);
+    const sov = await sandbox.sov(claim.contractId);
+    expect([claim.lines.length, sov.lines.length]).toEqual([10, 40]);
+    const page = await browser.context.newPage();
+    await page.setViewportSize(VIEWPORT);
+    const reconciliation = new ReconciliationPage(page);
+    await reconciliation.goto(sandbox.url);
+    const actions = new ActionCounter();
+
+    await actions.click(reconciliation.linkButtonOf(claim.id), 'Link Progress Claim');
+    const panel = new PanelPage(reconciliation.panel());
+    await actions.click(panel.button('Build the Procore version'), 'Build the Procore version');
+    if (path === 'Spread every code') {
+      await actions.click(panel.button('Spread every code'), 'Spread every code');
+    } else {
+      // The amounts as an accountant's sheet lists them: the grid's order, code by code.
+      const allocation = balancedAllocation(claim, sov);
+      const inGridOrder = claim.lines.flatMap((code) => sov.lines.filter((line) => line.categoryCode === code.categoryCode).map((line) => allocation[line.id] ?? ''));
+      const first = sov.lines.find((line) => line.categoryCode === claim.lines[0]!.categoryCode)!;
+      await actions.click(panel.amountCell(first.id), 'the first line');
+      await actions.paste(panel, inGridOrder.join('\n'));
+    }
+    await actions.click(panel.button('Review and submit'), 'Review and submit');
+    const submit = panel.frame.locator('button[data-visible="true"]', { hasText: 'Submit backfill' });
+    await actions.click(submit, 'Submit backfill');
+    await panel.frame.getByText('Synced and Approved').first().waitFor();
+    expect((await sandbox.claim(claim.id)).backfilled).toBe(true);
+    console.log(`north star, ${path}: ${actions.count} actions (${actions.log.join(', ')})`);
+    expect(actions.count).toBeLessThanOrEqual(MAX_ACTIONS);
+  });
+});
