@@ -53,3 +53,44 @@ export function applyBackfill(sov: Sov, allocations: Allocations): AppliedSov {
     },
   };
 }
+
+export interface LineEffect {
+  id: string;
+  lineNumber: number;
+  description: string;
+  percentBefore: string;
+  percentAfter: string;
+}
+
+export interface BackfillEffect {
+  lines: LineEffect[];
+  /** The contract's claimed to date and percent complete, before and after the backfill. */
+  contract: { claimedBefore: Money; claimedAfter: Money; percentBefore: string; percentAfter: string };
+}
+
+/**
+ * What a backfill did, for the done step: percent complete before → after on each line it touched,
+ * and the contract's claimed to date before → after. `sovAfter` is the SOV with the backfill in it; the
+ * figures before are it less the backfill's amounts.
+ */
+export function backfillEffect(sovAfter: AppliedSov, lines: ReadonlyArray<{ sovLineId: string; amount: Money }>): BackfillEffect {
+  const amountOf = new Map(lines.map((line) => [line.sovLineId, line.amount]));
+  const touched = sovAfter.lines.filter((line) => amountOf.has(line.id));
+  const added = lines.reduce((sum, line) => sum.plus(line.amount), new Decimal(0));
+  const claimedBefore = new Decimal(sovAfter.totals.claimedToDate).minus(added);
+  return {
+    lines: touched.map((line) => ({
+      id: line.id,
+      lineNumber: line.lineNumber,
+      description: line.description,
+      percentBefore: percentComplete(new Decimal(line.claimedToDate).minus(amountOf.get(line.id)!), line.scheduledValue),
+      percentAfter: line.percentComplete,
+    })),
+    contract: {
+      claimedBefore: toMoney(claimedBefore),
+      claimedAfter: sovAfter.totals.claimedToDate,
+      percentBefore: percentComplete(claimedBefore, sovAfter.totals.scheduledValue),
+      percentAfter: sovAfter.totals.percentComplete,
+    },
+  };
+}

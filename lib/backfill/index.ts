@@ -4,4 +4,4 @@ export { distributeProRata, type DistributeResult } from './distribute';
 export { clearCode, fillRemaining, spreadEveryCode, spreadRemaining, type AllocationPatch, type HelperResult, type SpreadEveryCodeResult } from './helpers';
 export { amountForPercentComplete, isPercentEntry, type PercentEntry } from './percent-entry';
 export { AllocationHistory } from './history';
-export { applyBackfill, percentComplete, type AppliedSov, type AppliedSovLine } from './apply';
+export { applyBackfill, backfillEffect, percentComplete, type AppliedSov, type AppliedSovLine, type BackfillEffect, type LineEffect } from './apply';

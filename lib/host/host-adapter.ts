@@ -85,4 +85,6 @@ export interface HostAdapter {
   /** The backfill the host holds for this claim, or null. */
   readBackfill(claimId: string): Promise<Backfill | null>;
   submitBackfill(claimId: string, request: BackfillRequest, idempotencyKey: string): Promise<SubmitOutcome>;
+  /** The address of the contract's page on the host (its SOV, where vendors see what is claimed), where it has one. */
+  contractPage?(contractId: string): string;
 }

@@ -54,6 +54,7 @@ export function createSandboxAdapter({ origin, timeoutMs = 15_000, fetch: fetchI
   }
 
   return {
+    contractPage: (contractId) => new URL(`/contracts/${encodeURIComponent(contractId)}`, origin).href,
     findClaim: (identity) =>
       findClaimWith(identity, (lookup) => read(`/api/claims?${new URLSearchParams(lookup).toString()}`, CandidatesSchema, 'the claims looked up')),
     readClaim: (claimId) => read(`/api/claims/${encodeURIComponent(claimId)}`, HostClaimSchema, `claim ${claimId}`),

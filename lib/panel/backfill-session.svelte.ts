@@ -45,6 +45,8 @@ export class BackfillSession {
   focusedSovLineId = $state<string | null>(null);
   /** The SOV as the host holds it after our backfill (percent complete moved up). */
   sovAfter = $state.raw<AppliedSov | null>(null);
+  /** The contract's page on the host, for the done step to link to; null where the host has none. */
+  readonly contractPage: (contractId: string) => string | null;
   /** Submitted, and the host's own view of the claim afterwards has not been read yet. */
   awaitingHost = $state(false);
   canUndo = $state(false);
@@ -69,6 +71,7 @@ export class BackfillSession {
     guard: UnsavedEditsGuard,
   ) {
     this.loader = new ClaimLoader(claimId, host, drafts);
+    this.contractPage = (contractId) => host.contractPage?.(contractId) ?? null;
     this.submitter = new SubmitController(claimId, host, drafts);
     this.autosave = new DraftAutosave(
       drafts,

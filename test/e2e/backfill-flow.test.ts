@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { Decimal } from '../../lib/decimal';
 import { formatMoney } from '../../lib/money';
+import { percentComplete } from '../../lib/backfill';
 import { SEED_CLAIMS } from '../../sandbox/seed';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { PanelPage } from './panel-page';
@@ -96,6 +97,13 @@ describe('linking, allocating and submitting a claim', () => {
     expect(posts[0]).toMatch(/^[0-9a-f-]{36}$/);
     const firstLine = sov.lines.find((line) => line.id === entries[0]![0])!;
     await panel.frame.locator(`tr[data-sov-line="${firstLine.id}"]`).waitFor();
+    // The done step: the line's percent complete before and after, and the way to the contract on the host.
+    const lineAfter = (await sandbox.sov(claim.contractId)).lines.find((line) => line.id === firstLine.id)!;
+    await expect
+      .poll(async () => (await panel.frame.locator(`tr[data-sov-line="${firstLine.id}"] td`).allTextContents()).slice(2))
+      .toEqual([`${percentComplete(firstLine.claimedToDate, firstLine.scheduledValue)}%`, `${percentComplete(lineAfter.claimedToDate, lineAfter.scheduledValue)}%`]);
+    const contractLink = panel.frame.getByRole('link', { name: 'Open the contract on the host' });
+    expect(await contractLink.getAttribute('href')).toBe(new URL(`/contracts/${claim.contractId}`, sandbox.url).href);
 
     const backfill = await (await sandbox.api(`/api/claims/${claim.id}/backfill`)).json();
     expect(backfill.lines).toHaveLength(entries.length);

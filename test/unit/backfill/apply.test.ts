@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBackfill, percentComplete } from '../../../lib/backfill';
+import { applyBackfill, backfillEffect, percentComplete } from '../../../lib/backfill';
 import { BALANCED, makeSov } from '../../support/fixtures';
 
 describe('applyBackfill', () => {
@@ -29,5 +29,19 @@ describe('percentComplete', () => {
     ['3.00', '3.00', '100.00'],
   ])('%s of %s is %s %%', (claimed, scheduled, percent) => {
     expect(percentComplete(claimed, scheduled)).toBe(percent);
+  });
+});
+
+describe('backfillEffect', () => {
+  it('gives each touched line its percent complete before and after, and the contract’s claimed to date', () => {
+    const lines = Object.entries(BALANCED).map(([sovLineId, amount]) => ({ sovLineId, amount }));
+    const effect = backfillEffect(applyBackfill(makeSov(), BALANCED), lines);
+    expect(effect.lines.map((line) => [line.id, line.percentBefore, line.percentAfter])).toEqual([
+      ['L1', '25.00', '55.00'],
+      ['L2', '0.00', '40.00'],
+      ['L3', '0.00', '83.33'],
+    ]);
+    // 500.00 of 4,700.00 claimed before (10.64 %), 2,000.00 after (42.55 %).
+    expect(effect.contract).toEqual({ claimedBefore: '500.00', claimedAfter: '2000.00', percentBefore: '10.64', percentAfter: '42.55' });
   });
 });
