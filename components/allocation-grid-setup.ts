@@ -206,6 +206,16 @@ export function createAllocationGrid(container: HTMLElement, { dark, onEdit, onL
       fullWidthCellRenderer: CodeHeaderRenderer,
       fullWidthCellRendererParams: { columnCount: columns.length },
       getRowClass: ({ data }) => (data?.kind === 'line' && !data.editable ? 'row-read-only' : undefined),
+      // Up and down go from line to line: a code's header row is passed over, as Excel passes merged
+      // headings when moving through a column of amounts.
+      navigateToNextCell: ({ key, nextCellPosition, previousCellPosition }) => {
+        if (!nextCellPosition || nextCellPosition.rowPinned || (key !== 'ArrowDown' && key !== 'ArrowUp')) return nextCellPosition;
+        const step = key === 'ArrowDown' ? 1 : -1;
+        for (let rowIndex = nextCellPosition.rowIndex; rowIndex >= 0 && rowIndex < api.getDisplayedRowCount(); rowIndex += step) {
+          if (api.getDisplayedRowAtIndex(rowIndex)?.data?.kind === 'line') return { ...nextCellPosition, rowIndex, rowPinned: null };
+        }
+        return previousCellPosition;
+      },
       // Excel's keys: Enter commits and moves down, Shift+Enter up.
       enterNavigatesVertically: true,
       enterNavigatesVerticallyAfterEdit: true,

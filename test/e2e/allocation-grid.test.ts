@@ -215,4 +215,20 @@ describe('the allocation grid', () => {
     await panel.typeAmount(line.id, '45%');
     await expect.poll(() => cellText(line.id)).toBe(formatMoney(toDate.minus(line.claimedToDate).toFixed(2)));
   });
+
+  it('passes over code header rows with the arrows, and takes a character typed on a header as an amount', async () => {
+    const [firstCode, secondCode] = claim.lines.map((line) => line.categoryCode);
+    const lastOfFirst = linesOf(firstCode!).at(-1)!;
+    const firstOfSecond = linesOf(secondCode!)[0]!;
+    await panel.amountCell(lastOfFirst).click();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => panel.focusedRowId()).toBe(firstOfSecond);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => panel.focusedRowId()).toBe(lastOfFirst);
+    // Focus on the second code's header row, then type: the amount lands on its first line.
+    await panel.frame.locator(`.code-header[data-code="${secondCode}"]`).click();
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cellText(firstOfSecond)).toBe('$5.00');
+  });
 });

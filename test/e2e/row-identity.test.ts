@@ -66,6 +66,14 @@ describe('the reconciliation page without claim ids', () => {
     expect(await panel.frame.getByRole('button', { name: 'Build the Procore version' }).isVisible()).toBe(true);
   });
 
+  it('opened from the keyboard, has its first action focused: Enter goes on', async () => {
+    const row = rowOf(SEED_CLAIMS.ordinaryMechanical);
+    await rowShowing(row).getByRole('button', { name: LINK_BUTTON_NAME, exact: true }).focus();
+    await at.page.keyboard.press('Enter');
+    const frame = await at.reconciliation.panelFrame();
+    await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent?.trim() ?? null), { timeout: 15_000 }).toBe('Build the Procore version');
+  });
+
   it('offers a choice when contract and invoice name several claims, and opens the one picked', async () => {
     const later = rowOf(SEED_CLAIMS.ordinaryConcreteLater);
     expect(later.invoiceNumber).toBe(REUSED_INVOICE);
