@@ -161,20 +161,8 @@ function withWalkthroughContract(state: State): State {
   const lines: LineSpec[] = codes.flatMap(({ code, name }) =>
     ['Level 1', 'Level 2', 'Level 3', 'Roof'].map((area) => ({ code, description: `${name}, ${area}`, scheduled: toMoney(new Decimal(prng.int(2_000_000, 9_000_000)).dividedBy(100)) })),
   );
-  const sov = buildSov(SEED_CONTRACTS.walkthrough, lines, [0, 300], prng);
   const contract: Contract = { id: SEED_CONTRACTS.walkthrough, number: 'SC-3000', vendorName: 'Harbor Line Contractors', title: 'Tenant fit-out, floors 1 to 3' };
-  const claimLines = codes.map(({ code, name }) => ({ categoryCode: code, description: name, amount: codeAmount('open', sov, code, prng) }));
-  const claim: YardiClaim = {
-    id: SEED_CLAIMS.walkthrough,
-    contractId: contract.id,
-    vendorName: contract.vendorName,
-    invoiceNumber: 'HLC-5120',
-    invoiceDate: '2026-03-31',
-    total: sumMoney(claimLines.map((line) => line.amount)),
-    allocated: false,
-    lines: claimLines,
-  };
-  return { ...state, contracts: [...state.contracts, contract], sovs: [...state.sovs, sov], claims: [...state.claims, claim] };
+  return withOpenClaim(state, { contract, lines, claimedPerMille: [0, 300], codes, prng }, { id: SEED_CLAIMS.walkthrough, invoiceNumber: 'HLC-5120', invoiceDate: '2026-03-31' });
 }
 
 /** Adds the large contract (5,000 lines, 300 codes) and its 300-code claim, unless already there. */
@@ -188,15 +176,27 @@ export function withLargeContract(state: State): State {
     const scheduled = toMoney(new Decimal(prng.int(250_000, 6_000_000)).dividedBy(100));
     return { code, description: `${name} — level ${level}`, scheduled };
   });
-  const sov = buildSov(SEED_CONTRACTS.large, lines, [0, 450], prng);
   const contract: Contract = { id: SEED_CONTRACTS.large, number: 'SC-2000', vendorName: 'Meridian Builders Group', title: 'Core and shell — full trade breakdown' };
+  return withOpenClaim(state, { contract, lines, claimedPerMille: [0, 450], codes, prng }, { id: SEED_CLAIMS.large, invoiceNumber: 'MBG-30417', invoiceDate: '2026-02-28' });
+}
+
+/** A contract a scale adds: its SOV lines, and the codes its one open claim pays (every one of them). */
+interface ScaledContract {
+  contract: Contract;
+  lines: LineSpec[];
+  claimedPerMille: [number, number];
+  codes: { code: string; name: string }[];
+  prng: Prng;
+}
+
+/** The state with the contract, its SOV, and an open claim paying each of its codes; backfills validly. */
+function withOpenClaim(state: State, { contract, lines, claimedPerMille, codes, prng }: ScaledContract, claimOf: Pick<YardiClaim, 'id' | 'invoiceNumber' | 'invoiceDate'>): State {
+  const sov = buildSov(contract.id, lines, claimedPerMille, prng);
   const claimLines = codes.map(({ code, name }) => ({ categoryCode: code, description: name, amount: codeAmount('open', sov, code, prng) }));
   const claim: YardiClaim = {
-    id: SEED_CLAIMS.large,
+    ...claimOf,
     contractId: contract.id,
     vendorName: contract.vendorName,
-    invoiceNumber: 'MBG-30417',
-    invoiceDate: '2026-02-28',
     total: sumMoney(claimLines.map((line) => line.amount)),
     allocated: false,
     lines: claimLines,
