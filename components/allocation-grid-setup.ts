@@ -137,27 +137,42 @@ export class ThisClaimRenderer implements ICellRendererComp<GridRow> {
   }
 }
 
-export function columnDefs(onEdit: (sovLineId: string, text: string) => void): ColDef<GridRow>[] {
+/** Wide enough for the scheduled value and claimed to date beside the columns every width shows. */
+export const WIDE_GRID = 760;
+
+/**
+ * The grid's columns. Every width shows the line, its description, its remaining balance, This claim
+ * and % after in full; the scheduled value and claimed to date join them when the grid is `wide`
+ * (the user dragged the panel wider), and are always in the description's tooltip. The code is in
+ * the code's header row above its lines.
+ */
+export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wide = false): ColDef<GridRow>[] {
   const line = (row: GridRow | undefined) => (row?.kind === 'line' ? row : undefined);
   return [
-    { headerName: 'Line', colId: 'lineNumber', valueGetter: ({ data }) => line(data)?.lineNumber, width: 64 },
-    { headerName: 'Code', colId: 'categoryCode', valueGetter: ({ data }) => (line(data) ? (line(data)!.categoryCode ?? 'Uncoded') : ''), width: 90 },
+    { headerName: 'Line', colId: 'lineNumber', valueGetter: ({ data }) => line(data)?.lineNumber, width: 60 },
+    { headerName: 'Code', colId: 'categoryCode', valueGetter: ({ data }) => (line(data) ? (line(data)!.categoryCode ?? 'Uncoded') : ''), width: 90, hide: true },
     {
       headerName: 'Description',
       colId: 'description',
       valueGetter: ({ data }) => (data?.kind === 'total' ? 'Total against the Yardi claim' : line(data)?.description),
+      tooltipValueGetter: ({ data }) => {
+        const row = line(data);
+        return row
+          ? `${row.description} · ${row.categoryCode ?? 'Uncoded'} · scheduled ${money(row.scheduledValue)} · claimed to date ${money(row.claimedToDate)} · remaining ${money(row.remainingBalance)}`
+          : undefined;
+      },
       flex: 1,
-      minWidth: 160,
+      minWidth: 120,
     },
-    { headerName: 'Scheduled', colId: 'scheduledValue', valueGetter: ({ data }) => line(data)?.scheduledValue, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116 },
-    { headerName: 'Claimed to date', colId: 'claimedToDate', valueGetter: ({ data }) => line(data)?.claimedToDate, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116 },
+    { headerName: 'Scheduled', colId: 'scheduledValue', valueGetter: ({ data }) => line(data)?.scheduledValue, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: !wide },
+    { headerName: 'Claimed to date', colId: 'claimedToDate', valueGetter: ({ data }) => line(data)?.claimedToDate, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: !wide },
     {
-      headerName: 'Remaining balance',
+      headerName: 'Remaining',
       colId: 'remainingBalance',
       valueGetter: ({ data }) => (data?.kind === 'total' ? data.remaining : line(data)?.remainingBalance),
       valueFormatter: ({ value, data }) => (data?.kind === 'total' ? `${money(value)} left` : money(value)),
       type: 'rightAligned',
-      width: 124,
+      width: 112,
     },
     {
       headerName: 'This claim',
@@ -176,10 +191,10 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void): C
       },
       tooltip: ({ data }) => (data?.kind === 'line' && data.problems.length > 0 ? data.problems.join(' ') : undefined),
       type: 'rightAligned',
-      width: 124,
+      width: 118,
       pinned: 'right',
     },
-    { headerName: '% after', colId: 'percentAfter', valueGetter: ({ data }) => (data?.kind === 'line' ? `${data.percentAfter}%` : ''), type: 'rightAligned', width: 76, pinned: 'right' },
+    { headerName: '% after', colId: 'percentAfter', valueGetter: ({ data }) => (data?.kind === 'line' ? `${data.percentAfter}%` : ''), type: 'rightAligned', width: 86, pinned: 'right' },
   ];
 }
 
@@ -195,6 +210,7 @@ export interface AllocationGridHandlers {
 /** The allocation grid with only our modules; rows are set by the caller (plain objects, by id). */
 export function createAllocationGrid(container: HTMLElement, { dark, onEdit, onLineFocused, onFirstRender }: AllocationGridHandlers): GridApi<GridRow> {
   const columns = columnDefs(onEdit);
+  let shownWide = false;
   const api: GridApi<GridRow> = createGrid<GridRow>(
     container,
     {
@@ -226,6 +242,14 @@ export function createAllocationGrid(container: HTMLElement, { dark, onEdit, onL
       ensureDomOrder: true,
       // Eight columns: render them all, so every cell is there for keyboard and screen-reader users.
       suppressColumnVirtualisation: true,
+      // Dragged wider, the panel shows the scheduled value and claimed to date as columns too.
+      onGridSizeChanged: ({ clientWidth }) => {
+        const wide = clientWidth >= WIDE_GRID;
+        if (wide !== shownWide) {
+          shownWide = wide;
+          api.setGridOption('columnDefs', columnDefs(onEdit, wide));
+        }
+      },
       onFirstDataRendered: () => onFirstRender?.(),
       onCellFocused: ({ rowIndex, rowPinned }) => {
         const row = rowIndex === null || rowPinned ? undefined : api.getDisplayedRowAtIndex(rowIndex)?.data;

@@ -27,8 +27,12 @@ import { guarded } from './log';
 export const PANEL_DOCK_TAG = 'backfill-panel-dock';
 
 const MIN_WIDTH = 320;
-// Narrow enough to leave the rows' buttons visible; the grid pins its amount column, users drag wider.
-const DEFAULT_WIDTH = 480;
+/**
+ * The panel's width until the user drags it: 40 % of the window, between 540 and 640 px (540 px at
+ * 1280, 576 at 1440, 640 at 1920). Wide enough for the grid's line, description, remaining, This claim
+ * and % after columns without sideways scrolling; the page keeps the rest.
+ */
+const defaultWidth = () => Math.round(Math.min(640, Math.max(540, window.innerWidth * 0.4)));
 const KEY_STEP = 16;
 const KEY_STEP_LARGE = 64;
 // The page stays visible and clickable to the left of the panel.
@@ -72,7 +76,7 @@ interface DockElements {
 export class PanelDock {
   #ui: Promise<ShadowRootContentScriptUi<DockElements>> | undefined;
   #claim: ClaimIdentity | undefined;
-  #width = DEFAULT_WIDTH;
+  #width = defaultWidth();
   /** The page's layout narrowed to make room for the panel; in the page's adopted style sheets while open. */
   readonly #room = new CSSStyleSheet();
   #elements: DockElements | undefined;

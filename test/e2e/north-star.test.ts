@@ -69,7 +69,7 @@ describe('the north star: a 10-code, 40-line claim backfilled in at most 6 actio
     await actions.click(panel.button('Review and submit'), 'Review and submit');
     const submit = panel.frame.locator('button[data-visible="true"]', { hasText: 'Submit backfill' });
     await actions.click(submit, 'Submit backfill');
-    await panel.frame.getByText('Synced and Approved').first().waitFor();
+    await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
     expect((await sandbox.claim(claim.id)).backfilled).toBe(true);
     console.log(`north star, ${path}: ${actions.count} actions (${actions.log.join(', ')})`);
     expect(actions.count).toBeLessThanOrEqual(MAX_ACTIONS);

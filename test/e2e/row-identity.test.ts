@@ -161,7 +161,7 @@ describe('rows that say where their claim stands', () => {
     await panel.paste(Object.values(allocation).join('\n'));
     await panel.button('Review and submit').click();
     await panel.submit();
-    await panel.frame.getByText('Synced and Approved').first().waitFor();
+    await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
     await expect.poll(() => rowSays(row)).toEqual({ button: null, description: null, note: 'Backfilled \u2014 refresh to see it' });
     // The page still shows the old amounts: the note stays across its re-renders.
     await rowShowing(row).evaluate((tr) => tr.replaceWith(tr.cloneNode(true)));

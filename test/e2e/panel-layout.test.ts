@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { SEED_CLAIMS } from '../../sandbox/seed';
+import { PanelPage } from './panel-page';
+import { ReconciliationPage } from './reconciliation-page';
+import { hostAndBrowserPerTest } from './sandbox-session';
+
+// The allocation grid where it is used: the docked panel at its default width, on common windows,
+// 900 px tall, with the seeded 10-code, 40-line claim.
+const start = hostAndBrowserPerTest();
+const COLUMNS_ALWAYS_SHOWN = ['lineNumber', 'description', 'remainingBalance', 'thisClaim', 'percentAfter'];
+
+describe('the panel at its default width', () => {
+  it.each([1280, 1440, 1920])('at %i × 900 shows every line’s columns in full, no sideways scrolling, and at least 12 grid rows', async (width) => {
+    const { sandbox, browser } = await start({ scale: 'walkthrough' });
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    const reconciliation = new ReconciliationPage(page);
+    await reconciliation.goto(sandbox.url);
+    await reconciliation.linkButtonOf(SEED_CLAIMS.walkthrough).click();
+    const frame = await reconciliation.panelFrame();
+    const panel = new PanelPage(reconciliation.panel());
+    await panel.button('Build the Procore version').click();
+    await panel.frame.locator('.ag-row[row-id$="-L1"]').first().waitFor();
+    const layout = await frame.evaluate((columns) => {
+      const clipped = (element: Element | null) => element !== null && element.scrollWidth > element.clientWidth + 1;
+      const headers = columns.map((column) => document.querySelector(`.ag-header-cell[col-id="${column}"]`));
+      const footer = document.querySelector('footer.submit-bar')!.getBoundingClientRect();
+      const reference = document.querySelector('section.reference')!.getBoundingClientRect();
+      const gridHeader = document.querySelector('.ag-header')!.getBoundingClientRect();
+      // Rows of the grid's body (each row is drawn in every column section: counted once, by id).
+      const bodyRows = [...document.querySelectorAll('.ag-row[row-id]')].filter((row) => row.closest('.ag-floating-bottom, .ag-floating-top') === null);
+      const rows = new Set(
+        bodyRows
+          .filter((row) => {
+            const box = row.getBoundingClientRect();
+            return box.height > 0 && box.top >= reference.bottom && box.bottom <= footer.top;
+          })
+          .map((row) => row.getAttribute('row-id')),
+      );
+      const percentCells = [...document.querySelectorAll('.ag-row .ag-cell[col-id="percentAfter"]')];
+      return {
+        missing: columns.filter((_, index) => headers[index] === null),
+        clippedHeaders: columns.filter((_, index) => clipped(headers[index]!.querySelector('.ag-header-cell-text'))),
+        clippedPercents: percentCells.filter((cell) => clipped(cell.querySelector('.ag-cell-value') ?? cell)).length,
+        sideways: clipped(document.querySelector('.ag-center-cols-viewport')),
+        gridHeaderBelowReference: gridHeader.top >= reference.bottom - 1,
+        rowsInView: rows.size,
+      };
+    }, COLUMNS_ALWAYS_SHOWN);
+    console.log(`panel at ${width} × 900:`, JSON.stringify(layout));
+    expect(layout).toMatchObject({ missing: [], clippedHeaders: [], clippedPercents: 0, sideways: false, gridHeaderBelowReference: true });
+    expect(layout.rowsInView).toBeGreaterThanOrEqual(12);
+  });
+});
