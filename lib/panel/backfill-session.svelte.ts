@@ -1,4 +1,4 @@
-import { applyBackfill, type AppliedSov, type BackfillValidation, type HelperResult, type SpreadEveryCodeResult } from '@/lib/backfill';
+import { applyBackfill, type AppliedSov, type BackfillValidation, type HelperResult, type Issue, type SpreadEveryCodeResult } from '@/lib/backfill';
 import type { AllocationRow, CodeRow, LineRow, TotalRow } from '@/lib/allocation-rows';
 import type { PastePlan } from '@/lib/paste';
 import type { HostAdapter } from '@/lib/host/host-adapter';
@@ -93,8 +93,14 @@ export class BackfillSession {
   }
 
   get canSubmit(): boolean {
-    return this.validation?.canSubmit === true && this.submission.state === 'ready';
+    return this.validation?.canSubmit === true && this.submission.state === 'ready' && this.refusedEntries.length === 0;
   }
+
+  /**
+   * Text typed on a line that was not taken as an amount (the grid keeps showing it, with why): until
+   * the line gets an amount again, it stops the submit and is listed with what else must be fixed.
+   */
+  refusedEntries = $state.raw<Issue[]>([]);
 
   /** Reads the claim and SOV from the host (never from the page), then resumes any saved draft. */
   async load(): Promise<void> {
@@ -127,7 +133,13 @@ export class BackfillSession {
   /** Records what the user typed on a line; returns why it was refused (`MONEY_REFUSAL`), or null when taken. */
   setAllocation(sovLineId: string, text: string): string | null {
     const typed = this.editor.type(sovLineId, text);
-    if ('refused' in typed) return typed.refused;
+    this.refusedEntries = this.refusedEntries.filter((entry) => entry.sovLineId !== sovLineId);
+    if ('refused' in typed) {
+      const lineNumber = this.sov?.lines.find((line) => line.id === sovLineId)?.lineNumber;
+      const message = `Line ${lineNumber ?? sovLineId}: "${text}" ${typed.refused} and was not stored.`;
+      this.refusedEntries = [...this.refusedEntries, { rule: 'AMOUNT_INVALID', severity: 'error', sovLineId, message }];
+      return typed.refused;
+    }
     this.edited(typed.changed);
     return null;
   }
@@ -307,6 +319,8 @@ export class BackfillSession {
   private edited<T extends string[] | { changed?: string[] }>(result: T): T {
     const changed = Array.isArray(result) ? result : (result.changed ?? []);
     if (changed.length > 0) {
+      // A line given an amount no longer shows the text it refused.
+      if (this.refusedEntries.length > 0) this.refusedEntries = this.refusedEntries.filter((entry) => !changed.includes(entry.sovLineId!));
       this.sync();
       this.autosave.changed();
     }

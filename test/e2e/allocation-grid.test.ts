@@ -231,4 +231,25 @@ describe('the allocation grid', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => cellText(firstOfSecond)).toBe('$5.00');
   });
+
+  it('lists text it refused on a line as a blocker, jumps to it, and drops it once the line has an amount', async () => {
+    const allocation = balancedAllocation(claim, sov);
+    const ids = Object.keys(allocation);
+    await panel.amountCell(ids[0]!).click();
+    await panel.paste(ids.map((id) => allocation[id]).join('\n'));
+    const review = panel.button('Review and submit');
+    await expect.poll(() => review.isEnabled()).toBe(true);
+    const lineId = ids.at(-1)!;
+    const lineNumber = sov.lines.find((line) => line.id === lineId)!.lineNumber;
+    await panel.typeAmount(lineId, '6OO');
+    const blocker = panel.frame.getByRole('button', { name: `Line ${lineNumber}: "6OO" is not an amount and was not stored.` });
+    await blocker.waitFor();
+    await expect.poll(() => review.isDisabled()).toBe(true);
+    await panel.amountCell(ids[0]!).click();
+    await blocker.click();
+    await expect.poll(() => panel.focusedRowId()).toBe(lineId);
+    await panel.typeAmount(lineId, allocation[lineId]!);
+    await expect.poll(() => blocker.count()).toBe(0);
+    await expect.poll(() => review.isEnabled()).toBe(true);
+  });
 });

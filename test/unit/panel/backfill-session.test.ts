@@ -85,6 +85,29 @@ describe('BackfillSession', () => {
     });
   });
 
+  describe('text refused on a line (issue 12: honest status)', () => {
+    it('stops the submit and is listed while the line shows it, and goes once the line has an amount', async () => {
+      const { session } = await openTab(makeFakeHost().host, `backfill-session-${++databases}`);
+      session.goTo('allocate');
+      allocate(session);
+      expect(session.canSubmit).toBe(true);
+      // The balanced 600.00 stays stored, but the cell shows what was typed: not submittable as seen.
+      session.setAllocation('L1', '6OO.00');
+      expect(session.allocations.L1).toBe('600.00');
+      expect(session.canSubmit).toBe(false);
+      expect(session.refusedEntries).toEqual([
+        { rule: 'AMOUNT_INVALID', severity: 'error', sovLineId: 'L1', message: 'Line 1: "6OO.00" is not an amount and was not stored.' },
+      ]);
+      session.setAllocation('L1', '600.00');
+      expect(session.refusedEntries).toEqual([]);
+      expect(session.canSubmit).toBe(true);
+      // A helper or paste that gives the line an amount clears it too.
+      session.setAllocation('L2', 'four hundred');
+      session.paste([['399.99']], 'L2');
+      expect(session.refusedEntries).toEqual([]);
+    });
+  });
+
   describe('paste: the whole block or nothing (issue 12)', () => {
     it('places a block by its line numbers, whatever the focused row, as one undo step', async () => {
       const { session } = await openTab(makeFakeHost().host, `backfill-session-${++databases}`);
