@@ -158,6 +158,10 @@ export default defineBackground(() => {
     return true;
   });
   browser.runtime.onConnect.addListener(guardDraft);
+  // Access to a company host taken back in the browser's settings: Backfill stops running there too.
+  browser.permissions.onRemoved.addListener(({ origins }) => {
+    new CompanyHosts().forget(origins ?? []).catch((error: unknown) => console.error('[Backfill] Could not stop running on a host whose access was removed:', error));
+  });
   // The toolbar button: every draft on this computer, to resume any of them in its own tab.
   browser.action.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/drafts.html') }));
 });

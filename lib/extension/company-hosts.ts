@@ -6,7 +6,7 @@ const CONTENT_SCRIPT = 'content-scripts/reconciliation.js';
 
 /** The browser APIs this needs, so tests can hand in their own. */
 export interface HostAccess {
-  permissions: Pick<typeof browser.permissions, 'request' | 'remove'>;
+  permissions: Pick<typeof browser.permissions, 'request' | 'remove' | 'contains'>;
   scripting: Pick<typeof browser.scripting, 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts'>;
 }
 
@@ -17,9 +17,24 @@ export interface HostAccess {
 export class CompanyHosts {
   constructor(private readonly access: HostAccess = browser) {}
 
+  /**
+   * The hosts Backfill runs on and may read: a host whose access the user took back in the browser's
+   * own settings is not one any more (its script is unregistered the first time that is seen).
+   */
   async list(): Promise<string[]> {
     const scripts = await this.access.scripting.getRegisteredContentScripts();
-    return scripts.filter((script) => script.id.startsWith(SCRIPT_PREFIX)).map((script) => script.id.slice(SCRIPT_PREFIX.length));
+    const origins = scripts.filter((script) => script.id.startsWith(SCRIPT_PREFIX)).map((script) => script.id.slice(SCRIPT_PREFIX.length));
+    const granted = await Promise.all(origins.map((origin) => this.access.permissions.contains({ origins: [`${origin}/*`] })));
+    const revoked = origins.filter((_, index) => !granted[index]);
+    if (revoked.length > 0) await this.forget(revoked);
+    return origins.filter((_, index) => granted[index]);
+  }
+
+  /** The user took access to these origins back (in the browser's settings): Backfill stops running there. */
+  async forget(origins: readonly string[]): Promise<void> {
+    const registered = new Set((await this.access.scripting.getRegisteredContentScripts()).map((script) => script.id));
+    const ids = origins.map((origin) => `${SCRIPT_PREFIX}${new URL(origin).origin}`).filter((id) => registered.has(id));
+    if (ids.length > 0) await this.access.scripting.unregisterContentScripts({ ids });
   }
 
   /** Asks the user for access (must run in a click handler), then runs Backfill there. */

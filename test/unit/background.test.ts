@@ -25,6 +25,9 @@ beforeEach(() => {
   fakeBrowser.tabs.sendMessage = sendMessage as unknown as typeof fakeBrowser.tabs.sendMessage;
   // The fake browser has no ports: the background's listener is caught here, for tests to connect.
   fakeBrowser.runtime.onConnect = { addListener: (listener: typeof connect) => (connect = listener) } as unknown as typeof fakeBrowser.runtime.onConnect;
+  // Nor permission events, nor permission checks: every host a test registers is granted.
+  fakeBrowser.permissions.onRemoved = { addListener: vi.fn() } as unknown as typeof fakeBrowser.permissions.onRemoved;
+  fakeBrowser.permissions.contains = vi.fn(async () => true) as unknown as typeof fakeBrowser.permissions.contains;
   background.main();
 });
 
