@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { formatDate } from '../../lib/dates';
+import { Decimal } from '../../lib/decimal';
 import type { ReconciliationRow } from '../../lib/schemas';
 import { SEED_CLAIMS } from '../../sandbox/seed';
 import { PanelPage } from './panel-page';
@@ -140,7 +141,7 @@ describe('rows that say where their claim stands', () => {
     await panel.typeAmount(line, '100.00');
     await panel.waitSaved();
     // Allocated of what Yardi paid, in whole percent rounded down.
-    const percent = Math.floor((100 * 100) / Number(claim.total));
+    const percent = new Decimal('100.00').times(100).dividedBy(claim.total).floor().toNumber();
     const expected = { button: LINK_BUTTON_NAME, description: `Draft ${percent}%`, note: null };
     await expect.poll(() => rowSays(row)).toEqual(expected);
     await at.reconciliation.closeButton().click();
