@@ -43,10 +43,13 @@ export function watchPage(ctx: ContentScriptContext, watch: PageWatch): void {
 
   const runSlice = guarded('Scanning the reconciliation table', () => {
     scheduled = false;
-    noteChanges(observer.takeRecords());
+    // Changes not yet delivered: a pass starting now covers them; one under way must run again after.
+    const pending = changesScan(observer.takeRecords());
     if (!scanning) {
       scanning = true;
       changed = false;
+    } else if (pending) {
+      changed = true;
     }
     // Not listening while a slice places hundreds of buttons: their records would only be sifted out.
     observer.disconnect();
@@ -73,29 +76,34 @@ export function watchPage(ctx: ContentScriptContext, watch: PageWatch): void {
     ctx.requestAnimationFrame(runSlice);
   };
 
-  const noteChanges = (records: MutationRecord[]) => {
+  /** Whether any of these records could change what a scan finds. */
+  const changesScan = (records: MutationRecord[]): boolean => {
     let removals = false;
     const searched = new Set<Node>();
     for (const record of records) {
       const target = record.target instanceof Element ? record.target : record.target.parentElement;
       if (record.type === 'attributes') {
-        if (record.attributeName === 'role' || inGrid(target)) return scheduleScan();
+        if (record.attributeName === 'role' || inGrid(target)) return true;
       } else if (record.type === 'characterData') {
-        if (inGrid(target)) return scheduleScan();
+        if (inGrid(target)) return true;
       } else if (!onlyOurs(record, watch.ownTags)) {
-        if (inGrid(target)) return scheduleScan();
+        if (inGrid(target)) return true;
         // Added outside any grid: a new grid (or rows in one) is somewhere under where they went.
         if (hasElement(record.addedNodes) && target !== null && !searched.has(target)) {
           searched.add(target);
-          if (target.querySelector(GRID_SELECTOR) !== null) return scheduleScan();
+          if (target.querySelector(GRID_SELECTOR) !== null) return true;
         }
         removals ||= hasElement(record.removedNodes);
       }
     }
     // Removed outside any grid: only a removal that took our buttons with it needs a scan.
-    if (removals && watch.buttonsRemoved()) scheduleScan();
+    return removals && watch.buttonsRemoved();
   };
-  const observer = new MutationObserver(guarded('Watching the page', noteChanges));
+  const observer = new MutationObserver(
+    guarded('Watching the page', (records: MutationRecord[]) => {
+      if (changesScan(records)) scheduleScan();
+    }),
+  );
   observer.observe(document, OBSERVED);
   ctx.onInvalidated(() => observer.disconnect());
   // An SPA route change may reuse the table's nodes and change only what we do not observe: rescan.
