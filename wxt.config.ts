@@ -15,8 +15,8 @@ export default defineConfig({
     host_permissions: hostMatches(mode === STORE_MODE),
     // A company's own host, asked for at run time one origin at a time (the options page).
     optional_host_permissions: ['https://*/*'],
-    // The toolbar button opens the drafts page.
-    action: { default_title: 'Backfill drafts' },
+    // The toolbar button opens the workbench.
+    action: { default_title: 'Backfill workbench' },
     // Only the panel page may be framed, and only by the hosts (S6). On a company host added at run
     // time (which the manifest cannot list) the panel opens in a tab of its own instead.
     web_accessible_resources: [{ resources: ['panel.html'], matches: hostMatches(mode === STORE_MODE), use_dynamic_url: true }],

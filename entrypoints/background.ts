@@ -163,5 +163,5 @@ export default defineBackground(() => {
     new CompanyHosts().forget(origins ?? []).catch((error: unknown) => console.error('[Backfill] Could not stop running on a host whose access was removed:', error));
   });
   // The toolbar button: every draft on this computer, to resume any of them in its own tab.
-  browser.action.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/drafts.html') }));
+  browser.action.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/workbench.html') }));
 });

@@ -110,6 +110,11 @@ export class DraftEditor {
     return { ...result, changed: this.edit(result.patch) };
   }
 
+  /** Puts amounts from elsewhere (an allocation prepared in the workbench) on their lines, as one undo step. */
+  apply(patch: AllocationPatch): string[] {
+    return this.edit(patch);
+  }
+
   undo(): string[] {
     return this.edit(this.history.undo() ?? {}, false);
   }

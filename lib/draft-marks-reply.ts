@@ -12,7 +12,9 @@ export type DraftMark =
   /** `percent`: allocated of what Yardi paid, whole percent rounded down (100 only when all of it); null when unknown. */
   | { state: 'draft'; percent: number | null }
   | { state: 'submitting' }
-  | { state: 'submitted' };
+  | { state: 'submitted' }
+  /** No draft on the host's claim, but the workbench holds an allocation prepared from the user's files. */
+  | { state: 'prepared' };
 
 /** At most this many rows in one `drafts/marks` request (a page with more asks in several). */
 export const MAX_MARKED_ROWS = 2000;
@@ -32,7 +34,7 @@ export function readDraftMarksReply(reply: unknown, rows: number): Array<DraftMa
 function readMark(mark: unknown): DraftMark | null | undefined {
   if (mark === null) return null;
   if (typeof mark !== 'object' || !('state' in mark)) return undefined;
-  if (mark.state === 'submitting' || mark.state === 'submitted') return { state: mark.state };
+  if (mark.state === 'submitting' || mark.state === 'submitted' || mark.state === 'prepared') return { state: mark.state };
   if (mark.state !== 'draft' || !('percent' in mark)) return undefined;
   const { percent } = mark;
   if (percent === null) return { state: 'draft', percent: null };

@@ -2,6 +2,7 @@ import { identityKey, matchKey, type ClaimIdentity } from './claim-identity';
 import { Decimal } from './decimal';
 import { allocatedOf } from './draft-summary';
 import type { DraftMark } from './draft-marks-reply';
+import { isLocalClaimId } from './local-source/records';
 import type { Draft, DraftBasis } from './schemas';
 
 export interface DraftEntry {
@@ -14,21 +15,34 @@ export interface DraftEntry {
  * id; else by the claim the panel opened for that very row before (`rowLinks`, by `identityKey`); else
  * by the draft's claim as recorded when the draft was made: invoice number and contract (its id), or
  * invoice number, vendor and date, compared by `matchKey`. A row that matches several drafts that way
- * gets no mark rather than a wrong one.
+ * gets no mark rather than a wrong one. A row with no draft of its own that matches one claim prepared
+ * in the workbench (imported from the user's files) the same way is marked prepared.
  */
 export function draftMarks(rows: readonly ClaimIdentity[], entries: readonly DraftEntry[], rowLinks: ReadonlyMap<string, string>): Array<DraftMark | null> {
   const byClaimId = new Map(entries.map((entry) => [entry.draft.claimId, entry]));
-  const byInvoice = new Map<string, DraftEntry[]>();
+  const hostByInvoice = byInvoice(entries.filter((entry) => !isLocalClaimId(entry.draft.claimId)));
+  const preparedByInvoice = byInvoice(entries.filter((entry) => isLocalClaimId(entry.draft.claimId) && isPrepared(entry.draft)));
+  return rows.map((row) => {
+    const claimId = row.claimId ?? rowLinks.get(identityKey(row));
+    const entry = claimId !== undefined ? byClaimId.get(claimId) : recordedMatch(row, hostByInvoice);
+    if (entry !== undefined) return markOf(entry);
+    return recordedMatch(row, preparedByInvoice) ? { state: 'prepared' } : null;
+  });
+}
+
+function byInvoice(entries: readonly DraftEntry[]): Map<string, DraftEntry[]> {
+  const map = new Map<string, DraftEntry[]>();
   for (const entry of entries) {
     if (entry.basis === undefined) continue;
     const invoice = matchKey(entry.basis.claim.invoiceNumber);
-    byInvoice.set(invoice, [...(byInvoice.get(invoice) ?? []), entry]);
+    map.set(invoice, [...(map.get(invoice) ?? []), entry]);
   }
-  return rows.map((row) => {
-    const claimId = row.claimId ?? rowLinks.get(identityKey(row));
-    const entry = claimId !== undefined ? byClaimId.get(claimId) : recordedMatch(row, byInvoice);
-    return entry === undefined ? null : markOf(entry);
-  });
+  return map;
+}
+
+/** A workbench draft worth offering: finished, or with an amount typed. */
+function isPrepared(draft: Draft): boolean {
+  return draft.submission.state === 'submitted' || Object.values(draft.allocations).some((amount) => amount.trim() !== '');
 }
 
 function recordedMatch(row: ClaimIdentity, byInvoice: ReadonlyMap<string, DraftEntry[]>): DraftEntry | undefined {

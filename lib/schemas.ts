@@ -75,7 +75,11 @@ export const AllocationsSchema = z.custom<Allocations>(
   { message: 'Expected the amounts typed per SOV line: each line id 1–200 characters without surrounding spaces, each amount at most 100 characters.' },
 );
 
-export const ClaimStatusSchema = z.enum(['Unlinked', 'Synced and Approved']);
+/**
+ * `Finished`: a claim of the local source (imported from a Yardi export) whose backfill was prepared and
+ * frozen in the workbench, ready to export and to submit from its reconciliation row. A host never says it.
+ */
+export const ClaimStatusSchema = z.enum(['Unlinked', 'Synced and Approved', 'Finished']);
 export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
 
 /** A Yardi claim as the host reports it: with its Procore status. */
@@ -130,7 +134,8 @@ export const BackfillSchema = z.object({
   lines: z.array(BackfillLineSchema),
   header: ClaimHeaderSchema.optional(),
   total: MoneySchema,
-  status: z.literal('Synced and Approved'),
+  /** `Finished` for a backfill frozen in the local source (see `ClaimStatusSchema`). */
+  status: z.enum(['Synced and Approved', 'Finished']),
   createdAt: z.iso.datetime(),
 });
 export type Backfill = z.infer<typeof BackfillSchema>;

@@ -3,12 +3,13 @@ import { browser } from 'wxt/browser';
 import { adapterForOrigin } from '@/lib/host/adapter-for-origin';
 import { CompanyHosts } from '@/lib/extension/company-hosts';
 import { parsePanelHash } from '@/lib/panel-link-reader';
-import App from './App.svelte';
+import ClaimWorkspace from '@/components/ClaimWorkspace.svelte';
 import { BackfillSession } from '@/lib/panel/backfill-session.svelte';
 import { ClaimFinder } from '@/lib/panel/claim-finder.svelte';
 import { backfillDatabase } from '@/lib/storage/database';
 import { DraftGuard } from '@/lib/extension/draft-guard';
 import { DraftStore } from '@/lib/storage/draft-store';
+import { LocalSource } from '@/lib/storage/local-source';
 import { RowLinks } from '@/lib/storage/row-links';
 import { sendToPage } from '@/lib/extension/page-messages';
 import '@/components/theme.css';
@@ -50,7 +51,7 @@ function startSession(props: PanelProps, companyHosts: readonly string[]): void 
       // A row without a claim id is known to the page by what it shows: name it that way too.
       if (embedded) void sendToPage({ type: 'claim/submitted', claimId: submittedId, ...(identity.claimId === undefined && { row: identity }) });
     };
-    const session = new BackfillSession(claimId, hostOrigin, host, new DraftStore(db), onSubmitted, new DraftGuard());
+    const session = new BackfillSession(claimId, hostOrigin, host, new DraftStore(db), onSubmitted, new DraftGuard(), new LocalSource(db));
     // An extension update upgrading the database: save what this tab has, then let it through (D6).
     db.on('versionchange', () => {
       void session.flush().finally(() => db.close());
@@ -77,7 +78,7 @@ async function start(): Promise<void> {
   const companyHosts = await new CompanyHosts().list().catch(() => []);
   const props = $state<PanelProps>({ session: null, finder: null, problem: null, storageNote: null, embedded });
   startSession(props, companyHosts);
-  mount(App, { target: document.getElementById('app')!, props });
+  mount(ClaimWorkspace, { target: document.getElementById('app')!, props });
 
   // Ask the browser to keep our data under storage pressure (D5); say so when it will not. With
   // unlimitedStorage (in the manifest) Chrome never evicts an extension's data, so that is enough too.

@@ -36,6 +36,7 @@ button:focus-visible, .backfilled:focus-visible { outline: 2px solid #f29d0c; ou
 export function draftBadge(mark: DraftMark | undefined): string | null {
   if (mark === undefined) return null;
   if (mark.state === 'submitting') return 'Submitting';
+  if (mark.state === 'prepared') return 'Prepared in the workbench';
   if (mark.state === 'draft') return mark.percent === null ? 'Draft' : `Draft ${mark.percent}%`;
   return null;
 }

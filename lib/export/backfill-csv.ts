@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import { sumMoney, type Money } from '../money';
+import { sovLineItem } from '../local-source/records';
+import type { Backfill, Sov } from '../schemas';
 import { neutraliseFormula } from '../spreadsheet-formula';
 
 /** One SOV line of a backfill and the amount backfilled on it. */
@@ -43,4 +45,21 @@ export function writeBackfillCsv(backfills: readonly BackfillExport[]): string {
     rows.push(['', '', '', '', '', 'Total', '', sumMoney(backfill.lines.map((line) => line.amount))]);
   }
   return `\ufeff${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: false })}\r\n`;
+}
+
+/** A backfill as it is exported: the claim it backfills, and its lines as the SOV names them. */
+export function backfillExport(claim: { contractNumber: string; vendorName: string; invoiceNumber: string; invoiceDate: string }, sov: Sov, backfill: Pick<Backfill, 'lines'>): BackfillExport {
+  const lineOf = new Map(sov.lines.map((line) => [line.id, line]));
+  return {
+    ...claim,
+    lines: backfill.lines.map(({ sovLineId, amount }) => {
+      const line = lineOf.get(sovLineId);
+      return { number: line ? sovLineItem(line) : sovLineId, description: line?.description ?? '', categoryCode: line?.categoryCode ?? '', amount };
+    }),
+  };
+}
+
+/** The exact body of a backfill request, as JSON a person can read. */
+export function backfillRequestJson(backfill: Pick<Backfill, 'lines' | 'header'>): string {
+  return `${JSON.stringify(backfill.header ? { lines: backfill.lines, header: backfill.header } : { lines: backfill.lines }, null, 2)}\n`;
 }

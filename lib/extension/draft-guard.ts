@@ -23,6 +23,11 @@ export class DraftGuard implements UnsavedEditsGuard {
     this.post({ type: 'draft/saved' });
   }
 
+  close(): void {
+    this.port?.disconnect();
+    this.port = undefined;
+  }
+
   private post(message: DraftGuardMessage): void {
     try {
       this.port ??= this.connect();

@@ -78,6 +78,11 @@ export async function findClaimWith(identity: ClaimIdentity, lookup: (query: Cla
  * Portfolio Financials later); every reply is zod-validated inside the adapter.
  */
 export interface HostAdapter {
+  /**
+   * The workbench's local source (the user's own files), not a host: nothing is cached from it, and
+   * its "submit" finishes a claim locally (`Finished`), to be submitted later from its row.
+   */
+  readonly local?: true;
   /** The claim a reconciliation row names (see `ClaimIdentity`): exactly one, none, or candidates. */
   findClaim(identity: ClaimIdentity): Promise<ClaimMatch>;
   readClaim(claimId: string): Promise<HostClaim>;

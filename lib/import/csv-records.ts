@@ -1,5 +1,10 @@
 import Papa from 'papaparse';
 
+/** Told how much of the file has been read, from 0 to 1, every `PROGRESS_EVERY` records. */
+export type ImportProgress = (fraction: number) => void;
+
+const PROGRESS_EVERY = 1000;
+
 /** One record of a CSV file: its cells, and the line of the file where it starts. */
 export interface CsvRecord {
   /**
@@ -25,11 +30,12 @@ const QUOTE_ERRORS: Record<string, string> = {
  * further. Records whose cells are all blank are skipped (Excel's trailing line end, spacer lines).
  * The delimiter is always a comma: guessing one could split a file on the commas of its amounts.
  */
-export function readCsvRecords(text: string, onRecord: (record: CsvRecord) => 'stop' | void): void {
+export function readCsvRecords(text: string, onRecord: (record: CsvRecord) => 'stop' | void, onProgress?: ImportProgress): void {
   // Stripped here rather than by the parser, so the parser's offsets are offsets into `body`.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let start = 0;
   let line = 1;
+  let records = 0;
   Papa.parse<string[]>(body, {
     delimiter: ',',
     dynamicTyping: false,
@@ -43,6 +49,7 @@ export function readCsvRecords(text: string, onRecord: (record: CsvRecord) => 's
       const error = errors[0];
       if (error) record.quoteError = QUOTE_ERRORS[error.code] ?? 'The quotes of this row could not be read.';
       if (onRecord(record) === 'stop') parser.abort();
+      else if (onProgress && ++records % PROGRESS_EVERY === 0) onProgress(meta.cursor / body.length);
     },
   });
 }

@@ -6,3 +6,4 @@ export { importYardiCsv, YARDI_COLUMNS, type ImportedClaim, type ImportedClaimCo
 export { importSovCsv, SOV_COLUMNS, type ImportedSovLine, type SovField, type SovImport } from './sov';
 export type { ColumnSpec, HeaderMatch } from './header';
 export type { ImportFailure, ImportRefusal } from './result';
+export type { ImportProgress } from './csv-records';

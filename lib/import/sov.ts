@@ -2,7 +2,7 @@ import { IDENTITY_LIMITS } from '../claim-identity';
 import { formatMoney, sumMoney, type Money } from '../money';
 import { CategoryCodeSchema, SovLineSchema } from '../schemas';
 import { CellReader, quoteCell, rowList, unreadableRow } from './cells';
-import type { CsvRecord } from './csv-records';
+import type { CsvRecord, ImportProgress } from './csv-records';
 import { describeHeaderProblem, matchHeader, type ColumnSpec, type HeaderMatch } from './header';
 import type { ImportFailure, ImportRefusal } from './result';
 import { isRecognised, readTable } from './table';
@@ -62,7 +62,7 @@ export type SovImport = { ok: true; lines: ImportedSovLine[]; refused: ImportRef
  * refused: which line is meant cannot be told. Never throws: a file whose header lacks a needed column
  * is `ok: false`.
  */
-export function importSovCsv(text: string): SovImport {
+export function importSovCsv(text: string, onProgress?: ImportProgress): SovImport {
   const refused: ImportRefusal[] = [];
   const read: { row: number; line: ImportedSovLine }[] = [];
   const rowsOfItem = new Map<string, number[]>();
@@ -76,7 +76,7 @@ export function importSovCsv(text: string): SovImport {
     const rows = rowsOfItem.get(line.number);
     if (rows) rows.push(record.row);
     else rowsOfItem.set(line.number, [record.row]);
-  });
+  }, onProgress);
   if (!isRecognised(header)) return { ok: false, error: describeHeaderProblem(header, SOV_COLUMNS), header };
 
   const lines: ImportedSovLine[] = [];

@@ -1,4 +1,4 @@
-import { readCsvRecords, type CsvRecord } from './csv-records';
+import { readCsvRecords, type CsvRecord, type ImportProgress } from './csv-records';
 import type { HeaderMatch } from './header';
 
 /** True when the header names every needed field, each by one column. */
@@ -15,6 +15,7 @@ export function readTable<F extends string>(
   text: string,
   matchHeaderRow: (cells: readonly string[]) => HeaderMatch<F>,
   onRow: (record: CsvRecord, header: HeaderMatch<F>) => void,
+  onProgress?: ImportProgress,
 ): HeaderMatch<F> {
   let header: HeaderMatch<F> | undefined;
   readCsvRecords(text, (record) => {
@@ -23,6 +24,6 @@ export function readTable<F extends string>(
       return isRecognised(header) ? undefined : 'stop';
     }
     onRow(record, header);
-  });
+  }, onProgress);
   return header ?? matchHeaderRow([]);
 }

@@ -3,7 +3,7 @@ import { Decimal } from '../decimal';
 import { MAX_MONEY, formatMoney, isMoney, toMoney, type Money } from '../money';
 import { CategoryCodeSchema } from '../schemas';
 import { CellReader, quoteCell, remembered, rowList, unreadableRow } from './cells';
-import type { CsvRecord } from './csv-records';
+import type { CsvRecord, ImportProgress } from './csv-records';
 import { describeHeaderProblem, matchHeader, type ColumnSpec, type HeaderMatch } from './header';
 import type { ImportFailure, ImportRefusal } from './result';
 import { isRecognised, readTable } from './table';
@@ -94,7 +94,7 @@ interface RefusedRow {
  * the contract or vendor), every claim whose invoice number it holds is refused with it. Refusals
  * come in file order. Never throws: a file whose header lacks a needed column is `ok: false`.
  */
-export function importYardiCsv(text: string): YardiImport {
+export function importYardiCsv(text: string, onProgress?: ImportProgress): YardiImport {
   const refused: ImportRefusal[] = [];
   const groups = new Map<string, ClaimGroup>();
   const groupOf = (key: string) => groups.get(key) ?? groups.set(key, new ClaimGroup()).get(key)!;
@@ -113,6 +113,7 @@ export function importYardiCsv(text: string): YardiImport {
         groupOf(read.key).add(read);
       }
     },
+    onProgress,
   );
   if (!isRecognised(header)) return { ok: false, error: describeHeaderProblem(header, YARDI_COLUMNS), header };
   refuseClaimsNamed(strays, groups.values());

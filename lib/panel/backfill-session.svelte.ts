@@ -8,7 +8,9 @@ import type { Allocations, ClaimHeader, Draft, DraftBasis, DraftEdits, HostClaim
 import { buildBackfillRequest } from '@/lib/submission';
 import { nowIso } from '@/lib/clock';
 import type { DraftStore } from '@/lib/storage/draft-store';
-import { ClaimLoader } from './claim-loader';
+import { carryAllocation } from '@/lib/local-source/prepared';
+import type { LocalSource } from '@/lib/storage/local-source';
+import { ClaimLoader, type PreparedAllocation } from './claim-loader';
 import { DraftAutosave, type UnsavedEditsGuard } from './draft-autosave.svelte';
 import { SubmitController } from './submit-controller';
 
@@ -51,6 +53,12 @@ export class BackfillSession {
   awaitingHost = $state(false);
   canUndo = $state(false);
   canRedo = $state(false);
+  /** An allocation of this claim prepared in the workbench, offered while this draft has no amounts. */
+  prepared = $state.raw<PreparedAllocation | null>(null);
+  /** What carrying the prepared allocation over to the host's SOV could not do as it was (see `carryAllocation`). */
+  preparedNotes = $state.raw<string[]>([]);
+  /** The claim comes from the user's own files (the workbench): it is finished here, not submitted. */
+  readonly local: boolean;
 
   readonly autosave: DraftAutosave;
   private readonly editor = new DraftEditor(() => this.submission.state === 'ready');
@@ -62,15 +70,18 @@ export class BackfillSession {
 
   constructor(
     readonly claimId: string,
-    /** Where the claim is read from and the backfill sent: recorded so the draft can reopen in a tab. */
-    readonly hostOrigin: string,
+    /** Where the claim is read from and the backfill sent: recorded so the draft can reopen in a tab (null: the local source). */
+    readonly hostOrigin: string | null,
     host: HostAdapter,
     private readonly drafts: DraftStore,
     private readonly onSubmitted: (claimId: string) => void,
     /** Saves what this panel leaves unsaved if its frame goes away first (the background). */
     guard: UnsavedEditsGuard,
+    /** Where an allocation prepared in the workbench is looked for. */
+    localSource?: LocalSource,
   ) {
-    this.loader = new ClaimLoader(claimId, host, drafts);
+    this.local = host.local === true;
+    this.loader = new ClaimLoader(claimId, host, drafts, localSource);
     this.contractPage = (contractId) => host.contractPage?.(contractId) ?? null;
     this.submitter = new SubmitController(claimId, host, drafts);
     this.autosave = new DraftAutosave(
@@ -120,6 +131,7 @@ export class BackfillSession {
       this.autosave.start(draft?.revision ?? 0);
       if (draft) performance.measure('backfill:resume', { start: resumeStarted, end: performance.now() });
       this.quarantined = [...this.drafts.quarantined];
+      if (!claim.backfilled && this.submission.state === 'ready' && Object.keys(this.allocations).length === 0) this.prepared = await this.loader.readPrepared(claim);
       if (this.submission.state === 'submitted') this.showSubmitted();
       else if (this.submission.state === 'submitting') {
         this.step = 'confirm';
@@ -169,6 +181,22 @@ export class BackfillSession {
   /** Spreads every code's remaining over its lines, in one undo step. */
   spreadEveryCode(): SpreadEveryCodeResult & { changed: string[] } {
     return this.edited(this.editor.spreadEveryCode());
+  }
+
+  /**
+   * Carries the allocation prepared in the workbench over to the host's SOV, with its claim header, as
+   * one undo step; checked by every rule as typed amounts are. Balanced, it goes straight to Submit.
+   */
+  usePrepared(): void {
+    const prepared = this.prepared;
+    if (!prepared || !this.sov) return;
+    const carried = carryAllocation(prepared.sov, prepared.allocations, this.sov);
+    this.prepared = null;
+    this.preparedNotes = carried.notes;
+    this.header = { ...prepared.header };
+    this.edited(this.editor.apply(carried.allocations));
+    this.autosave.changed();
+    this.step = this.canSubmit ? 'confirm' : 'allocate';
   }
 
   undo(): string[] {
@@ -229,6 +257,11 @@ export class BackfillSession {
 
   flush(): Promise<void> {
     return this.autosave.flush();
+  }
+
+  /** Saves what is pending and lets the claim go (the workbench opens another). */
+  close(): Promise<void> {
+    return this.autosave.close();
   }
 
   goTo(step: Step): void {
@@ -335,7 +368,7 @@ export class BackfillSession {
       header: $state.snapshot(this.header),
       allocations: this.allocations,
       focusedSovLineId: this.focusedSovLineId,
-      hostOrigin: this.hostOrigin,
+      ...(this.hostOrigin !== null && { hostOrigin: this.hostOrigin }),
     };
     if (!this.basisPending) return { edits };
     const { status: _status, backfilled: _backfilled, ...claim } = this.claim;

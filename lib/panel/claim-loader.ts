@@ -2,6 +2,9 @@ import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter'
 import { draftChanges } from '@/lib/draft-changes';
 import type { Draft, HostClaim, Sov } from '@/lib/schemas';
 import type { DraftStore } from '@/lib/storage/draft-store';
+import { localKey } from '@/lib/local-source/records';
+import { preparedCandidates } from '@/lib/local-source/prepared';
+import type { LocalSource } from '@/lib/storage/local-source';
 
 // Re-reading the claim after a backfill: 1, 2, 4, 8 then 16 s apart, then the panel stops asking.
 const REREAD_ATTEMPTS = 5;
@@ -28,12 +31,27 @@ export interface SavedDraft {
   resumeStarted: number;
 }
 
+/** An allocation of this claim prepared in the workbench from the user's files, to carry over to the host's SOV. */
+export interface PreparedAllocation {
+  /** The local claim's id, invoice and file. */
+  claimId: string;
+  fileName: string;
+  /** Finished in the workbench (frozen), or still a draft there. */
+  finished: boolean;
+  /** The imported SOV it was prepared against, and its amounts per line of that SOV. */
+  sov: Sov;
+  allocations: Record<string, string>;
+  header: Draft['header'];
+}
+
 /** Reads a claim for the panel: from the host (never the page), falling back on the cache, and its draft. */
 export class ClaimLoader {
   constructor(
     private readonly claimId: string,
     private readonly host: HostAdapter,
     private readonly drafts: DraftStore,
+    /** Where an allocation prepared in the workbench is looked for; none in the workbench itself. */
+    private readonly localSource?: LocalSource,
   ) {}
 
   /**
@@ -44,7 +62,7 @@ export class ClaimLoader {
     try {
       const claim = await this.host.readClaim(this.claimId);
       const sov = await this.host.readSov(claim.contractId);
-      await this.drafts.cacheHostData(claim, sov);
+      if (!this.host.local) await this.drafts.cacheHostData(claim, sov);
       return { claim, sov, offlineSince: null };
     } catch (error) {
       const cached = error instanceof HostUnavailableError ? await this.drafts.cachedHostData(this.claimId) : undefined;
@@ -63,6 +81,21 @@ export class ClaimLoader {
     return { draft, changes, basisPending: !basis || changes.length > 0, ledgerBackfilled, resumeStarted };
   }
 
+  /**
+   * The allocation prepared for this claim in the workbench, when exactly one imported claim is this
+   * one (`preparedCandidates`) and it has amounts; else null.
+   */
+  async readPrepared(claim: HostClaim): Promise<PreparedAllocation | null> {
+    if (!this.localSource || this.host.local) return null;
+    const [local, ...others] = preparedCandidates(claim, await this.localSource.claimsWithInvoice(localKey(claim.invoiceNumber)));
+    if (!local || others.length > 0) return null;
+    const [draft, basis, finished] = await Promise.all([this.drafts.get(local.id), this.drafts.basis(local.id), this.drafts.submittedBackfill(local.id)]);
+    if (!draft || !basis) return null;
+    const allocations = finished ? Object.fromEntries(finished.lines.map((line) => [line.sovLineId, line.amount])) : draft.allocations;
+    if (!Object.values(allocations).some((amount) => amount.trim() !== '')) return null;
+    return { claimId: local.id, fileName: local.fileName, finished: finished !== undefined, sov: basis.sov, allocations, header: draft.header };
+  }
+
   /** The claim as the host holds it now (no cache: after a refusal its word is what counts). */
   readClaim(): Promise<HostClaim> {
     return this.host.readClaim(this.claimId);
@@ -78,7 +111,7 @@ export class ClaimLoader {
         const claim = await this.host.readClaim(this.claimId);
         const sov = await this.host.readSov(claim.contractId);
         show(claim, sov);
-        await this.drafts.cacheHostData(claim, sov);
+        if (!this.host.local) await this.drafts.cacheHostData(claim, sov);
         return;
       } catch {
         await new Promise((resolve) => setTimeout(resolve, REREAD_DELAY_MS * 2 ** attempt));

@@ -19,9 +19,11 @@ export interface UnsavedEditsGuard {
   /** This snapshot is being written now, as revision `baseRevision + 1`. */
   writing(snapshot: DraftSnapshot, baseRevision: number): void;
   saved(): void;
+  /** The claim is closed with every edit on disk: nothing more to guard. */
+  close(): void;
 }
 
-const UNGUARDED: UnsavedEditsGuard = { unsaved: () => {}, writing: () => {}, saved: () => {} };
+const UNGUARDED: UnsavedEditsGuard = { unsaved: () => {}, writing: () => {}, saved: () => {}, close: () => {} };
 
 /** Why a save failed, in words a user can act on; the edits stay in memory either way (D4). */
 export function saveFailureText(error: unknown): string {
@@ -59,6 +61,7 @@ export class DraftAutosave {
   private inFlight: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latestSeen: Draft | undefined;
+  private stopWatching: (() => void) | undefined;
 
   constructor(
     private readonly store: DraftStore,
@@ -74,10 +77,17 @@ export class DraftAutosave {
   /** Starts from the stored revision and follows other tabs' saves. */
   start(revision: number): void {
     this.revision = revision;
-    this.store.watch(this.claimId, (draft) => {
+    this.stopWatching = this.store.watch(this.claimId, (draft) => {
       this.latestSeen = draft;
       if (!this.inFlight) this.considerExternal();
     });
+  }
+
+  /** Saves what is pending, then stops following the draft (the workbench moved to another claim). */
+  async close(): Promise<void> {
+    await this.flush();
+    this.stopWatching?.();
+    if (!this.hasUnsavedEdits) this.guard.close();
   }
 
   /** Something the user did changed the draft. */

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { LocalClaim, LocalSov } from '@/lib/local-source/records';
 import type { Backfill, Draft, DraftBasis, HostClaim, RowLink, Sov } from '@/lib/schemas';
 
 export interface CachedClaim {
@@ -44,7 +45,8 @@ interface DraftV1 extends Draft {
  * Version 1 held drafts with their claim and SOV snapshots inside. Version 2 moves the snapshots to
  * `draftBases` (so the draft saved after each edit stays small), and adds the claim and SOV caches,
  * the local ledger of submitted backfills (filled from drafts already submitted), the audit log and
- * the quarantine. Version 3 adds the row links (`RowLinkSchema`).
+ * the quarantine. Version 3 adds the row links (`RowLinkSchema`). Version 4 adds the local source:
+ * claims and SOVs imported from the user's files (`lib/local-source/records.ts`).
  */
 export class BackfillDatabase extends Dexie {
   drafts!: EntityTable<Draft, 'claimId'>;
@@ -55,6 +57,8 @@ export class BackfillDatabase extends Dexie {
   audit!: EntityTable<AuditEntry, 'id'>;
   quarantine!: EntityTable<QuarantinedRecord, 'id'>;
   rowLinks!: EntityTable<RowLink, 'key'>;
+  localClaims!: EntityTable<LocalClaim, 'id'>;
+  localSovs!: EntityTable<LocalSov, 'contractKey'>;
 
   constructor(name = 'backfill', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -79,6 +83,7 @@ export class BackfillDatabase extends Dexie {
         await tx.table('drafts').bulkPut(drafts.map(({ claim: _claim, sov: _sov, ...draft }) => draft));
       });
     this.version(3).stores({ rowLinks: 'key' });
+    this.version(4).stores({ localClaims: 'id, contractKey, invoiceKey', localSovs: 'contractKey' });
   }
 }
 

@@ -2,7 +2,8 @@ import type { FrameLocator, Locator } from 'playwright-core';
 
 /** The Backfill panel (the extension page in the docked iframe) as a user works it. */
 export class PanelPage {
-  constructor(readonly frame: FrameLocator) {}
+  /** The panel's frame, or the page itself where the view is a whole page (the workbench, the panel in a tab). */
+  constructor(readonly frame: Pick<FrameLocator, 'getByRole' | 'getByLabel' | 'getByText' | 'locator'>) {}
 
   heading(name: string | RegExp): Locator {
     return this.frame.getByRole('heading', { name });

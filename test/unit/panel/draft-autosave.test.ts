@@ -157,6 +157,7 @@ describe('DraftAutosave', () => {
       unsaved: (snapshot, baseRevision) => told.push(`unsaved ${amounts(snapshot)} on ${baseRevision}`),
       writing: (snapshot, baseRevision) => told.push(`writing ${amounts(snapshot)} on ${baseRevision}`),
       saved: () => told.push('saved'),
+      close: () => told.push('closed'),
     });
     one.autosave.start(0);
     one.type({ L1: '1.00' });

@@ -1,0 +1,123 @@
+import { validateBackfill } from '../backfill';
+import { Decimal } from '../decimal';
+import type { DraftEntry } from '../draft-marks';
+import { allocatedOf } from '../draft-summary';
+import { formatMoney, toMoney, type Money } from '../money';
+import { isLocalClaimId, localHostClaim, localHostSov, type LocalClaim, type LocalSov } from '../local-source/records';
+import type { Sov } from '../schemas';
+
+export const QUEUE_STATES = ['Not started', 'Draft', 'Blocked', 'Ready', 'Submitting', 'Submitted', 'Finished'] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+
+/** One claim of the workbench's queue: whose it is, what Yardi paid, and where its backfill stands. */
+export interface QueueEntry {
+  claimId: string;
+  /** Imported from the user's files, or a claim of a host opened on a reconciliation page. */
+  source: 'file' | 'host';
+  contractNumber: string;
+  vendorName: string;
+  invoiceNumber: string;
+  /** ISO date, or '' when not recorded. */
+  invoiceDate: string;
+  total: Money | null;
+  allocated: Money;
+  state: QueueState;
+  /** What the state means for this claim: allocated of target, why it is blocked. */
+  detail: string;
+  /** The host a host claim's draft was made on, to reopen it there. */
+  hostOrigin: string | null;
+}
+
+export interface QueueSources {
+  localClaims: readonly LocalClaim[];
+  localSovs: readonly LocalSov[];
+  drafts: readonly DraftEntry[];
+}
+
+/**
+ * Every claim the extension knows, imported or read through a host, with its state. An imported claim
+ * is checked by the same rules as in the allocation view, against the SOV imported for its contract:
+ * blocked (with the first reason), not started, a draft (allocated of target), ready (balanced),
+ * finished. A host claim is known by its draft.
+ */
+export function buildQueue({ localClaims, localSovs, drafts }: QueueSources): QueueEntry[] {
+  const draftOf = new Map(drafts.map((entry) => [entry.draft.claimId, entry]));
+  const sovs = new Map(localSovs.map((sov) => [sov.contractKey, sov]));
+  const hostSovs = new Map<string, Sov>();
+  const hostSovOf = (sov: LocalSov) => hostSovs.get(sov.contractKey) ?? hostSovs.set(sov.contractKey, localHostSov(sov)).get(sov.contractKey)!;
+
+  const entries = localClaims.map((claim) => localEntry(claim, draftOf.get(claim.id), sovs.get(claim.contractKey), hostSovOf));
+  for (const entry of drafts) if (!isLocalClaimId(entry.draft.claimId)) entries.push(hostEntry(entry));
+  return entries;
+}
+
+function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: LocalSov | undefined, hostSovOf: (sov: LocalSov) => Sov): QueueEntry {
+  const allocated = entry ? allocatedOf(entry.draft) : new Decimal(0);
+  const base = {
+    claimId: claim.id,
+    source: 'file' as const,
+    contractNumber: claim.contractNumber,
+    vendorName: claim.vendorName,
+    invoiceNumber: claim.invoiceNumber,
+    invoiceDate: claim.invoiceDate,
+    total: claim.total,
+    allocated: toMoney(allocated),
+    hostOrigin: null,
+  };
+  if (entry?.draft.submission.state === 'submitted') return { ...base, state: 'Finished', detail: 'Frozen: export it, or submit it from its reconciliation row.' };
+  if (!sov) return { ...base, state: 'Blocked', detail: `No SOV is imported for contract ${claim.contractNumber}.` };
+  const validation = validateBackfill({ claim: localHostClaim(claim, false), sov: hostSovOf(sov), allocations: entry?.draft.allocations ?? {}, backfilledClaimIds: [] });
+  const blocker = validation.issues.find((issue) => issue.severity === 'blocker');
+  if (blocker) return { ...base, state: 'Blocked', detail: blocker.message };
+  if (validation.canSubmit) return { ...base, state: 'Ready', detail: 'Balanced: review and finish.' };
+  if (allocated.isZero()) return { ...base, state: 'Not started', detail: '' };
+  return { ...base, state: 'Draft', detail: `${formatMoney(allocated)} of ${formatMoney(claim.total)} allocated` };
+}
+
+function hostEntry({ draft, basis }: DraftEntry): QueueEntry {
+  const allocated = allocatedOf(draft);
+  const total = basis?.claim.total ?? null;
+  const state: QueueState = draft.submission.state === 'ready' ? 'Draft' : draft.submission.state === 'submitting' ? 'Submitting' : 'Submitted';
+  return {
+    claimId: draft.claimId,
+    source: 'host',
+    contractNumber: basis?.claim.contractId ?? draft.contractId,
+    vendorName: basis?.claim.vendorName ?? '',
+    invoiceNumber: basis?.claim.invoiceNumber ?? '',
+    invoiceDate: basis?.claim.invoiceDate ?? '',
+    total,
+    allocated: toMoney(allocated),
+    state,
+    detail: state === 'Draft' ? `${formatMoney(allocated)}${total ? ` of ${formatMoney(total)}` : ''} allocated` : '',
+    hostOrigin: draft.hostOrigin ?? null,
+  };
+}
+
+export type QueueSortKey = 'contractNumber' | 'vendorName' | 'invoiceNumber' | 'invoiceDate' | 'total' | 'state';
+
+export interface QueueView {
+  /** Words every one of which must appear in the claim's contract, vendor, invoice number or date. */
+  search: string;
+  /** Only claims in this state; null for all. */
+  state: QueueState | null;
+  sort: QueueSortKey;
+  descending: boolean;
+}
+
+/** The queue as the user filtered, searched and sorted it. Amounts sort by value, states in their order of work. */
+export function viewQueue(entries: readonly QueueEntry[], view: QueueView): QueueEntry[] {
+  const words = view.search.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = entries.filter((entry) => {
+    if (view.state !== null && entry.state !== view.state) return false;
+    const text = `${entry.contractNumber} ${entry.vendorName} ${entry.invoiceNumber} ${entry.invoiceDate}`.toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+  const direction = view.descending ? -1 : 1;
+  return shown.sort((a, b) => direction * compare(a, b, view.sort) || a.claimId.localeCompare(b.claimId));
+}
+
+function compare(a: QueueEntry, b: QueueEntry, key: QueueSortKey): number {
+  if (key === 'total') return new Decimal(a.total ?? 0).comparedTo(b.total ?? 0);
+  if (key === 'state') return QUEUE_STATES.indexOf(a.state) - QUEUE_STATES.indexOf(b.state);
+  return a[key].localeCompare(b[key], undefined, { numeric: true, sensitivity: 'base' });
+}

@@ -1,0 +1,128 @@
+import { readFile, rm } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Decimal } from '../../lib/decimal';
+import { importYardiCsv } from '../../lib/import';
+import { formatMoney } from '../../lib/money';
+import { ReconciliationRowSchema, type HostClaim, type ReconciliationRow, type Sov } from '../../lib/schemas';
+import { startSandbox } from '../../sandbox/server';
+import { SEED_CLAIMS } from '../../sandbox/seed';
+import { launchWithExtension, type ExtensionBrowser } from './browser';
+import { PanelPage } from './panel-page';
+import { LINK_BUTTON_NAME, ReconciliationPage } from './reconciliation-page';
+import { balancedAllocation, freshSandbox } from './sandbox-session';
+
+// The workbench: a claim prepared from the user's own Yardi and SOV exports while the host is down,
+// finished and exported, then submitted from its row on the reconciliation page in one confirmation.
+
+let browser: ExtensionBrowser | undefined;
+const closeAfter: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  await browser?.close();
+  browser = undefined;
+  for (const close of closeAfter.splice(0)) await close();
+});
+
+/** A Yardi payment export as accountants get it: other column names and order, `$` amounts, M/D/YYYY dates. */
+function yardiExport(row: ReconciliationRow, claim: HostClaim): string {
+  const [year, month, day] = claim.invoiceDate.split('-');
+  const date = `${Number(month)}/${Number(day)}/${year}`;
+  const lines = claim.lines.map((line) => [row.contractNumber, `"${claim.vendorName}"`, claim.invoiceNumber, date, line.categoryCode, `"${formatMoney(line.amount)}"`].join(','));
+  return ['Job Code,Payee,Invoice #,Inv Date,Cost Code,Amount Paid', ...lines, ''].join('\r\n');
+}
+
+/** A G703 continuation sheet export: items with leading zeros, claimed to date as its three parts. */
+function sovExport(sov: Sov): string {
+  const lines = sov.lines.map((line) =>
+    [String(line.lineNumber).padStart(3, '0'), `"${line.description}"`, line.categoryCode ?? '', line.scheduledValue, line.claimedToDate, '0.00', ''].join(','),
+  );
+  return ['Item No,Description of Work,Cost Code,Scheduled Value,From Previous Application,This Period,Materials Stored', ...lines, ''].join('\n');
+}
+
+async function chooseFile(page: Page, label: string, name: string, text: string) {
+  await page.getByLabel(label).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+}
+
+async function download(page: Page, button: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return readFile((await file.path())!, 'utf8');
+}
+
+describe('the workbench', () => {
+  it('prepares a claim from files with the host stopped, exports it, then submits it from its row in one confirmation', async () => {
+    // The user's exports, as of a host that then goes down.
+    const sandbox = await freshSandbox();
+    const claim = await sandbox.claim(SEED_CLAIMS.ordinaryMechanical);
+    const sov = await sandbox.sov(claim.contractId);
+    const row = ReconciliationRowSchema.array().parse(await (await sandbox.api('/api/reconciliation')).json()).find((each) => each.claimId === claim.id)!;
+    const allocation = balancedAllocation(claim, sov);
+    await sandbox.close({ keepData: true });
+    closeAfter.push(() => rm(sandbox.dataDir, { recursive: true, force: true }));
+
+    browser = await launchWithExtension();
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/workbench.html`);
+
+    await chooseFile(page, 'Yardi payment export (CSV)', 'yardi-payments.csv', yardiExport(row, claim));
+    const preview = page.getByRole('region', { name: 'Import preview' });
+    await expect.poll(() => preview.textContent()).toContain('1 claim to add');
+    await preview.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Imported 1 new claim').waitFor();
+    const queued = page.locator('tbody tr', { hasText: claim.invoiceNumber });
+    await expect.poll(() => queued.textContent()).toContain('Blocked');
+    expect(await queued.textContent()).toContain(`No SOV is imported for contract ${row.contractNumber}`);
+
+    // The same file again adds nothing.
+    await chooseFile(page, 'Yardi payment export (CSV)', 'yardi-payments.csv', yardiExport(row, claim));
+    await expect.poll(() => preview.textContent()).toContain('0 claims to add');
+    await expect.poll(() => preview.textContent()).toContain('1 already there');
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByLabel('Contract of the SOV').fill(row.contractNumber);
+    await chooseFile(page, 'SOV or G703 export (CSV)', 'g703.csv', sovExport(sov));
+    await expect.poll(() => preview.textContent()).toContain(`${sov.lines.length} SOV lines for contract ${row.contractNumber}`);
+    await preview.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => queued.textContent()).toContain('Not started');
+
+    // Worked in the same allocation view as the panel, every amount typed.
+    await queued.getByRole('button', { name: /^Open / }).click();
+    const view = new PanelPage(page);
+    await view.button('Build the Procore version').click();
+    const itemOf = new Map(sov.lines.map((line) => [line.id, `item:${String(line.lineNumber).padStart(3, '0')}`]));
+    for (const [lineId, amount] of Object.entries(allocation)) await view.typeAmount(itemOf.get(lineId)!, amount);
+    await view.waitSaved();
+    await view.button('Review and finish').click();
+    await page.locator('button[data-visible="true"]', { hasText: 'Finish backfill' }).click();
+    await view.heading('Finished').waitFor();
+
+    const csv = await download(page, 'Export CSV');
+    const readBack = importYardiCsv(csv);
+    expect(readBack.ok && readBack.claims.map((each) => [each.invoiceNumber, each.total])).toEqual([[claim.invoiceNumber, claim.total]]);
+    const json = JSON.parse(await download(page, 'Export JSON')) as { lines: { sovLineId: string; amount: string }[] };
+    expect(Object.fromEntries(json.lines.map((line) => [line.sovLineId, line.amount]))).toEqual(
+      Object.fromEntries(Object.entries(allocation).filter(([, amount]) => !new Decimal(amount).isZero()).map(([lineId, amount]) => [itemOf.get(lineId), amount])),
+    );
+    await page.getByRole('button', { name: '← Queue' }).click();
+    await expect.poll(() => queued.textContent()).toContain('Finished');
+
+    // The host is back: the claim's row offers what was prepared, and one confirmation submits it.
+    const host = await startSandbox({ port: 0, dataDir: sandbox.dataDir });
+    closeAfter.push(() => host.close());
+    const reconciliation = new ReconciliationPage(await browser.context.newPage());
+    await reconciliation.goto(new URL('/?ids=none', host.url).href);
+    const hostRow = reconciliation.page.locator('tbody tr', { hasText: claim.invoiceNumber });
+    const link = hostRow.getByRole('button', { name: LINK_BUTTON_NAME, exact: true });
+    const description = () => link.evaluate((button) => (button.getRootNode() as ShadowRoot).getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent ?? null);
+    await expect.poll(description).toBe('Prepared in the workbench');
+    await link.click();
+    const panel = new PanelPage(reconciliation.panel());
+    await panel.button('Use the prepared allocation').click();
+    await panel.submit();
+    await panel.heading('Synced and Approved').waitFor();
+
+    const backfill = (await (await fetch(new URL(`/api/claims/${claim.id}/backfill`, host.url))).json()) as { lines: { sovLineId: string; amount: string }[] };
+    expect(Object.fromEntries(backfill.lines.map((line) => [line.sovLineId, line.amount]))).toEqual(
+      Object.fromEntries(Object.entries(allocation).filter(([, amount]) => !new Decimal(amount).isZero())),
+    );
+  });
+});
