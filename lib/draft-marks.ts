@@ -1,6 +1,6 @@
 import { identityKey, matchKey, type ClaimIdentity } from './claim-identity';
 import { Decimal } from './decimal';
-import { allocatedOf } from './draft-summary';
+import { allocatedOf } from './draft-allocated';
 import type { DraftMark } from './draft-marks-reply';
 import { isLocalClaimId } from './local-source/records';
 import type { Draft, DraftBasis } from './schemas';

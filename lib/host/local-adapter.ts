@@ -31,7 +31,7 @@ export function createLocalAdapter({ source, finished, now }: LocalAdapterOption
   async function readSov(contractId: string) {
     const sov = await source.sov(localKey(contractId));
     if (!sov) throw new HostResponseError(`No SOV is imported for contract ${contractId}: import its SOV or G703 export in the workbench first.`);
-    return localHostSov(sov);
+    return localHostSov(sov, contractId);
   }
 
   return {

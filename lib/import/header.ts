@@ -51,6 +51,20 @@ export function matchHeader<F extends string>(cells: readonly string[], specs: R
   return { cells: [...cells], found, missing, ambiguous };
 }
 
+/**
+ * The header with the columns the user chose for some fields (the column-mapping step) in place of
+ * what the names say. A column that is not in the header row is ignored.
+ */
+export function chooseColumns<F extends string>(match: HeaderMatch<F>, columns: Partial<Record<F, number>>): HeaderMatch<F> {
+  const chosen = (Object.keys(columns) as F[]).filter((field) => {
+    const column = columns[field];
+    return Number.isInteger(column) && column! >= 0 && column! < match.cells.length;
+  });
+  const found = { ...match.found };
+  for (const field of chosen) found[field] = columns[field];
+  return { cells: match.cells, found, missing: match.missing.filter((field) => !chosen.includes(field)), ambiguous: match.ambiguous.filter((field) => !chosen.includes(field)) };
+}
+
 /** The sentence a person reads when the header is not recognised: what is missing or doubled, and what the file has. */
 export function describeHeaderProblem<F extends string>(match: HeaderMatch<F>, specs: Readonly<Record<F, ColumnSpec>>): string {
   if (match.cells.length === 0) return 'The file is empty: it has no header row and no rows.';

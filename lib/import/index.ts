@@ -5,5 +5,5 @@
 export { importYardiCsv, YARDI_COLUMNS, type ImportedClaim, type ImportedClaimCode, type YardiField, type YardiImport } from './yardi';
 export { importSovCsv, SOV_COLUMNS, type ImportedSovLine, type SovField, type SovImport } from './sov';
 export type { ColumnSpec, HeaderMatch } from './header';
-export type { ImportFailure, ImportRefusal } from './result';
+export type { ImportFailure, ImportOptions, ImportRefusal } from './result';
 export type { ImportProgress } from './csv-records';

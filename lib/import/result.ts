@@ -1,3 +1,4 @@
+import type { ImportProgress } from './csv-records';
 import type { HeaderMatch } from './header';
 
 /** A data row that was not imported, and why, in a sentence a person can act on. */
@@ -12,4 +13,11 @@ export interface ImportFailure<F extends string> {
   ok: false;
   error: string;
   header: HeaderMatch<F>;
+}
+
+/** How an import reads a file: who hears its progress, and columns the user chose for some fields. */
+export interface ImportOptions<F extends string> {
+  onProgress?: ImportProgress;
+  /** The 0-based column of a field whose header name was not recognised (the column-mapping step). */
+  columns?: Partial<Record<F, number>>;
 }

@@ -2,9 +2,9 @@ import { IDENTITY_LIMITS } from '../claim-identity';
 import { formatMoney, sumMoney, type Money } from '../money';
 import { CategoryCodeSchema, SovLineSchema } from '../schemas';
 import { CellReader, quoteCell, rowList, unreadableRow } from './cells';
-import type { CsvRecord, ImportProgress } from './csv-records';
-import { describeHeaderProblem, matchHeader, type ColumnSpec, type HeaderMatch } from './header';
-import type { ImportFailure, ImportRefusal } from './result';
+import type { CsvRecord } from './csv-records';
+import { chooseColumns, describeHeaderProblem, matchHeader, type ColumnSpec, type HeaderMatch } from './header';
+import type { ImportFailure, ImportOptions, ImportRefusal } from './result';
 import { isRecognised, readTable } from './table';
 
 export type SovField =
@@ -62,11 +62,11 @@ export type SovImport = { ok: true; lines: ImportedSovLine[]; refused: ImportRef
  * refused: which line is meant cannot be told. Never throws: a file whose header lacks a needed column
  * is `ok: false`.
  */
-export function importSovCsv(text: string, onProgress?: ImportProgress): SovImport {
+export function importSovCsv(text: string, { onProgress, columns = {} }: ImportOptions<SovField> = {}): SovImport {
   const refused: ImportRefusal[] = [];
   const read: { row: number; line: ImportedSovLine }[] = [];
   const rowsOfItem = new Map<string, number[]>();
-  const header = readTable(text, matchSovHeader, (record, header) => {
+  const header = readTable(text, (cells) => chooseColumns(matchSovHeader(cells), columns), (record, header) => {
     const line = readLine(record, header);
     if ('reason' in line) {
       refused.push(line);

@@ -3,9 +3,9 @@ import { Decimal } from '../decimal';
 import { MAX_MONEY, formatMoney, isMoney, toMoney, type Money } from '../money';
 import { CategoryCodeSchema } from '../schemas';
 import { CellReader, quoteCell, remembered, rowList, unreadableRow } from './cells';
-import type { CsvRecord, ImportProgress } from './csv-records';
-import { describeHeaderProblem, matchHeader, type ColumnSpec, type HeaderMatch } from './header';
-import type { ImportFailure, ImportRefusal } from './result';
+import type { CsvRecord } from './csv-records';
+import { chooseColumns, describeHeaderProblem, matchHeader, type ColumnSpec, type HeaderMatch } from './header';
+import type { ImportFailure, ImportOptions, ImportRefusal } from './result';
 import { isRecognised, readTable } from './table';
 
 export type YardiField = 'invoiceNumber' | 'invoiceDate' | 'vendorName' | 'contractNumber' | 'categoryCode' | 'amount' | 'allocated';
@@ -94,7 +94,7 @@ interface RefusedRow {
  * the contract or vendor), every claim whose invoice number it holds is refused with it. Refusals
  * come in file order. Never throws: a file whose header lacks a needed column is `ok: false`.
  */
-export function importYardiCsv(text: string, onProgress?: ImportProgress): YardiImport {
+export function importYardiCsv(text: string, { onProgress, columns = {} }: ImportOptions<YardiField> = {}): YardiImport {
   const refused: ImportRefusal[] = [];
   const groups = new Map<string, ClaimGroup>();
   const groupOf = (key: string) => groups.get(key) ?? groups.set(key, new ClaimGroup()).get(key)!;
@@ -102,7 +102,7 @@ export function importYardiCsv(text: string, onProgress?: ImportProgress): Yardi
   const readers: RowReaders = { key: remembered(matchKey), date: remembered(readInvoiceDate) };
   const header = readTable(
     text,
-    (cells) => matchHeader(cells, YARDI_COLUMNS, REQUIRED),
+    (cells) => chooseColumns(matchHeader(cells, YARDI_COLUMNS, REQUIRED), columns),
     (record, header) => {
       const read = readRow(record, header, readers);
       if ('reason' in read) {

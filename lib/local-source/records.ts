@@ -107,11 +107,12 @@ export function localHostClaim(claim: LocalClaim, finished: boolean): HostClaim 
 /**
  * A local SOV as the allocation view reads a host's. A line's id is its item as the file writes it
  * (`item:007`), so a draft keeps its amounts when the SOV is imported again; its number is the item
- * read as a whole number where it is one, else its place in the file.
+ * read as a whole number where it is one, else its place in the file. `contractId` is the contract
+ * as the claim names it (the file's number; the SOV was matched to it by `localKey`).
  */
-export function localHostSov(sov: LocalSov): Sov {
+export function localHostSov(sov: LocalSov, contractId = sov.contractNumber): Sov {
   return {
-    contractId: sov.contractNumber,
+    contractId,
     lines: sov.lines.map((line, index) => ({
       id: sovLineIdOfItem(line.number),
       lineNumber: /^\d{1,9}$/.test(line.number) ? Number(line.number) : index + 1,

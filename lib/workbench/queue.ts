@@ -1,7 +1,7 @@
 import { validateBackfill } from '../backfill';
 import { Decimal } from '../decimal';
 import type { DraftEntry } from '../draft-marks';
-import { allocatedOf } from '../draft-summary';
+import { allocatedOf } from '../draft-allocated';
 import { formatMoney, toMoney, type Money } from '../money';
 import { isLocalClaimId, localHostClaim, localHostSov, type LocalClaim, type LocalSov } from '../local-source/records';
 import type { Sov } from '../schemas';
@@ -43,15 +43,16 @@ export interface QueueSources {
 export function buildQueue({ localClaims, localSovs, drafts }: QueueSources): QueueEntry[] {
   const draftOf = new Map(drafts.map((entry) => [entry.draft.claimId, entry]));
   const sovs = new Map(localSovs.map((sov) => [sov.contractKey, sov]));
+  // One SOV per contract as the claims name it, built once however many claims it has.
   const hostSovs = new Map<string, Sov>();
-  const hostSovOf = (sov: LocalSov) => hostSovs.get(sov.contractKey) ?? hostSovs.set(sov.contractKey, localHostSov(sov)).get(sov.contractKey)!;
+  const hostSovOf = (sov: LocalSov, contractId: string) => hostSovs.get(contractId) ?? hostSovs.set(contractId, localHostSov(sov, contractId)).get(contractId)!;
 
   const entries = localClaims.map((claim) => localEntry(claim, draftOf.get(claim.id), sovs.get(claim.contractKey), hostSovOf));
   for (const entry of drafts) if (!isLocalClaimId(entry.draft.claimId)) entries.push(hostEntry(entry));
   return entries;
 }
 
-function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: LocalSov | undefined, hostSovOf: (sov: LocalSov) => Sov): QueueEntry {
+function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: LocalSov | undefined, hostSovOf: (sov: LocalSov, contractId: string) => Sov): QueueEntry {
   const allocated = entry ? allocatedOf(entry.draft) : new Decimal(0);
   const base = {
     claimId: claim.id,
@@ -66,7 +67,7 @@ function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: Local
   };
   if (entry?.draft.submission.state === 'submitted') return { ...base, state: 'Finished', detail: 'Frozen: export it, or submit it from its reconciliation row.' };
   if (!sov) return { ...base, state: 'Blocked', detail: `No SOV is imported for contract ${claim.contractNumber}.` };
-  const validation = validateBackfill({ claim: localHostClaim(claim, false), sov: hostSovOf(sov), allocations: entry?.draft.allocations ?? {}, backfilledClaimIds: [] });
+  const validation = validateBackfill({ claim: localHostClaim(claim, false), sov: hostSovOf(sov, claim.contractNumber), allocations: entry?.draft.allocations ?? {}, backfilledClaimIds: [] });
   const blocker = validation.issues.find((issue) => issue.severity === 'blocker');
   if (blocker) return { ...base, state: 'Blocked', detail: blocker.message };
   if (validation.canSubmit) return { ...base, state: 'Ready', detail: 'Balanced: review and finish.' };

@@ -58,9 +58,9 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     expect(await violations(frame)).toEqual([]);
   });
 
-  it('finds nothing on the drafts page and the options page', async () => {
+  it('finds nothing on the workbench and the options page', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/drafts.html`);
+    await page.goto(`chrome-extension://${browser.extensionId}/workbench.html`);
     await page.getByRole('heading').first().waitFor();
     expect(await violations(page)).toEqual([]);
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);

@@ -118,7 +118,7 @@ describe('the drafts page', () => {
     const { claim, lineId, amount, host, chromium } = await startDraft(SEED_CLAIMS.credit);
 
     const drafts = await chromium.context.newPage();
-    await drafts.goto(`chrome-extension://${chromium.extensionId}/drafts.html`);
+    await drafts.goto(`chrome-extension://${chromium.extensionId}/workbench.html`);
     const row = drafts.locator(`tr[data-claim-id="${claim.id}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain(claim.vendorName);

@@ -125,4 +125,27 @@ describe('the workbench', () => {
       Object.fromEntries(Object.entries(allocation).filter(([, amount]) => !new Decimal(amount).isZero())),
     );
   });
+
+  it('asks for the columns of a file whose header it does not know, and stores nothing before Import', async () => {
+    browser = await launchWithExtension();
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/workbench.html`);
+    const file = [
+      'Contract,Supplier,Invoice #,Invoice Date,Category Code,Amount',
+      'SC-9,"Acme, Inc.",A-1,3/31/2026,03-300,"(1,250.00)"',
+      'SC-9,"Acme, Inc.",A-1,3/31/2026,09-900,12',
+      'SC-9,"Acme, Inc.",A-2,4/31/2026,03-300,5',
+    ].join('\n');
+    await chooseFile(page, 'Yardi payment export (CSV)', 'suppliers.csv', file);
+    await page.getByRole('alert').filter({ hasText: 'No column found for vendor' }).waitFor();
+    const mapping = page.getByRole('form', { name: 'Choose columns' });
+    await mapping.getByLabel('vendor').selectOption({ label: 'Supplier' });
+    await mapping.getByRole('button', { name: 'Import with these columns' }).click();
+    const preview = page.getByRole('region', { name: 'Import preview' });
+    await expect.poll(() => preview.textContent()).toContain('1 claim to add');
+    // April has no 31st: that claim is refused, its row named.
+    expect(await preview.getByRole('table', { name: 'Rows not imported' }).locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^4.*31/)]);
+    await preview.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('No claims yet.').waitFor();
+  });
 });

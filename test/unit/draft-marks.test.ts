@@ -82,3 +82,24 @@ describe('reading the background’s answer', () => {
     fc.assert(fc.property(fc.anything(), fc.nat(5), (reply, rows) => void readDraftMarksReply(reply, rows)));
   });
 });
+
+describe('a row whose claim was prepared in the workbench', () => {
+  const local = (allocations: Record<string, string>): DraftEntry => {
+    const prepared = entry(allocations, {}, makeClaim({ id: 'local-00000000000000aa', contractId: 'SC-0001' }));
+    return { ...prepared, draft: { ...prepared.draft, claimId: 'local-00000000000000aa' } };
+  };
+
+  it('is marked prepared when it has no draft of its own, by id or by what it shows', () => {
+    expect(draftMarks([{ claimId: 'YC-1' }, BY_VENDOR, { claimId: 'YC-9', invoiceNumber: 'INV-999' }], [local({ L1: '600.00' })], new Map())).toEqual([
+      null, // a row with a claim id and no invoice shown cannot be matched to a file
+      { state: 'prepared' },
+      null,
+    ]);
+    expect(draftMarks([{ claimId: 'YC-7', invoiceNumber: 'INV-100', contractNumber: 'SC-0001' }], [local({ L1: '600.00' })], new Map())).toEqual([{ state: 'prepared' }]);
+  });
+
+  it('shows its own draft first, and nothing for a workbench draft without amounts', () => {
+    expect(draftMarks([BY_CONTRACT], [local({ L1: '600.00' }), entry({ L1: '150.00' })], new Map())).toEqual([{ state: 'draft', percent: 10 }]);
+    expect(draftMarks([BY_VENDOR], [local({ L1: '' })], new Map())).toEqual([null]);
+  });
+});

@@ -15,7 +15,7 @@ describe('layer rules', () => {
   beforeAll(() => eslint.lintText('', { filePath: 'lib/money.ts' }), 60_000);
 
   it.each([
-    ['the core importing storage', 'lib/draft-summary.ts', "import { DraftStore } from '@/lib/storage/draft-store';", /pure core/],
+    ['the core importing storage', 'lib/draft-allocated.ts', "import { DraftStore } from '@/lib/storage/draft-store';", /pure core/],
     ['the core importing storage by a relative path', 'lib/backfill/apply.ts', "import { backfillDatabase } from '../storage/database';", /pure core/],
     ['the core importing Dexie', 'lib/schemas.ts', "import Dexie from 'dexie';", /pure core/],
     ['the core importing the panel state', 'lib/submission.ts', "import type { BackfillSession } from '@/lib/panel/backfill-session.svelte';", /pure core/],

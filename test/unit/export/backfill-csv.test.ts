@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { matchKey } from '../../../lib/claim-identity';
-import { writeBackfillCsv, type BackfillExport } from '../../../lib/export/backfill-csv';
+import { backfillExport, backfillRequestJson, writeBackfillCsv, type BackfillExport } from '../../../lib/export/backfill-csv';
 import { importYardiCsv } from '../../../lib/import';
 import { sumMoney } from '../../../lib/money';
 import { neutraliseFormula } from '../../../lib/spreadsheet-formula';
 import { moneyArb } from '../../support/arbitraries';
+import { makeSov } from '../../support/fixtures';
 
 const backfill: BackfillExport = {
   contractNumber: 'SC-1042',
@@ -118,5 +119,27 @@ describe('writeBackfillCsv', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a backfill as exported', () => {
+  const sov = makeSov({ lines: [...makeSov().lines, { id: 'item:007', lineNumber: 7, categoryCode: '03-300', description: 'Piers', scheduledValue: '100.00', claimedToDate: '0.00' }] });
+  const lines = [
+    { sovLineId: 'L1', amount: '600.00' },
+    { sovLineId: 'item:007', amount: '400.00' },
+  ];
+
+  it('names each line as the SOV does, an imported item as its file wrote it', () => {
+    const claim = { contractNumber: 'SC-1042', vendorName: 'Granite Ridge', invoiceNumber: 'INV-100', invoiceDate: '2026-03-31' };
+    expect(backfillExport(claim, sov, { lines }).lines).toEqual([
+      { number: '1', description: 'Footings', categoryCode: '03-300', amount: '600.00' },
+      { number: '007', description: 'Piers', categoryCode: '03-300', amount: '400.00' },
+    ]);
+  });
+
+  it('writes the exact request body as JSON', () => {
+    const header = { number: 'INV-100', title: 'Backfill', payPeriod: '2026-03-31' };
+    expect(JSON.parse(backfillRequestJson({ lines, header }))).toEqual({ lines, header });
+    expect(JSON.parse(backfillRequestJson({ lines }))).toEqual({ lines });
   });
 });

@@ -44,6 +44,14 @@ describe('readCsvRecords', () => {
     expect(records('0200,1e5,true,-0\n')[0]?.cells).toEqual(['0200', '1e5', 'true', '-0']);
   });
 
+  it('tells how far it has read, in rising fractions, every thousand records', () => {
+    const text = ['a,b', ...Array.from({ length: 5000 }, (_, index) => `${index},x`)].join('\n');
+    const told: number[] = [];
+    readCsvRecords(text, () => undefined, (fraction) => told.push(fraction));
+    expect(told).toHaveLength(5);
+    expect(told.every((fraction, index) => fraction > 0 && fraction <= 1 && (index === 0 || fraction > told[index - 1]!))).toBe(true);
+  });
+
   it('never splits on semicolons or tabs', () => {
     expect(records('a;b\tc\n')[0]?.cells).toEqual(['a;b\tc']);
   });

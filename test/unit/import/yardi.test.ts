@@ -164,6 +164,14 @@ describe('importYardiCsv: headers', () => {
     expect(!result.ok && result.error).toContain('Several columns could be the amount');
   });
 
+  it('reads the columns the user chose where the header names none, or two (the column-mapping step)', () => {
+    const text = 'Contract,Vendor,Ref,Invoice Date,Category Code,Amount,AMOUNT\nSC-1,Acme,INV-1,2026-01-02,01,5,6\n';
+    expect(importYardiCsv(text)).toMatchObject({ ok: false, header: { missing: ['invoiceNumber'], ambiguous: ['amount'] } });
+    expect(imported(importYardiCsv(text, { columns: { invoiceNumber: 2, amount: 6 } })).claims).toMatchObject([{ invoiceNumber: 'INV-1', total: '6.00' }]);
+    // A column the header row does not have is no choice at all.
+    expect(importYardiCsv(text, { columns: { invoiceNumber: 7, amount: 6 } })).toMatchObject({ ok: false, header: { missing: ['invoiceNumber'] } });
+  });
+
   it.each(['', '\ufeff', '\r\n\r\n', ' , \n'])('says a file with no header row (%j) is empty', (text) => {
     expect(importYardiCsv(text)).toMatchObject({ ok: false, error: 'The file is empty: it has no header row and no rows.', header: { cells: [], missing: expect.arrayContaining(['amount']) } });
   });

@@ -7,7 +7,10 @@ import { DraftStore } from '../../../lib/storage/draft-store';
 import { HostUnavailableError, type HostAdapter } from '../../../lib/host/host-adapter';
 import { buildBackfillRequest } from '../../../lib/submission';
 import { makeFakeHost } from '../../support/fake-host';
-import { BALANCED } from '../../support/fixtures';
+import { BALANCED, makeSov } from '../../support/fixtures';
+import { IMPORTED } from '../../support/local-source';
+import { localClaim, localHostClaim, localHostSov, localSov } from '../../../lib/local-source/records';
+import { LocalSource } from '../../../lib/storage/local-source';
 
 const until = (check: () => boolean, timeout = 3000) => vi.waitFor(() => expect(check()).toBe(true), { timeout, interval: 10 });
 
@@ -231,6 +234,37 @@ describe('BackfillSession', () => {
       expect(second.session.submitMessage).toMatch(/being submitted in another tab/);
       expect(fake.calls).toHaveLength(0);
       held.delete('backfill-submit:YC-1');
+    });
+  });
+
+  describe('an allocation prepared in the workbench (issue 13)', () => {
+    it('is offered on the host claim without a draft, carried over to the host’s SOV and goes straight to Submit', async () => {
+      const name = `backfill-session-${++databases}`;
+      const db = new BackfillDatabase(name);
+      cleanups.push(() => db.close());
+      const file = localClaim({ ...IMPORTED, contractNumber: 'SC-0001', vendorName: 'Granite Ridge Concrete', invoiceNumber: 'INV-100', invoiceDate: '2026-03-31', codes: [{ categoryCode: '03-300', amount: '1000.00' }, { categoryCode: '09-900', amount: '500.00' }], total: '1500.00' }, 'payments.csv', '2026-11-30T10:00:00.000Z');
+      const lines = makeSov().lines.map((line) => ({ number: String(line.lineNumber).padStart(3, '0'), description: line.description, categoryCode: line.categoryCode, scheduledValue: line.scheduledValue, claimedToDate: line.claimedToDate }));
+      const fileSov = localHostSov(localSov('SC-0001', lines, 'g703.csv', '2026-11-30T10:00:00.000Z'));
+      const source = new LocalSource(db);
+      await source.putClaims([file]);
+      const header = { number: 'PC-7', title: 'March', payPeriod: '2026-03-31' };
+      const allocations = { 'item:001': '600.00', 'item:002': '400.00', 'item:003': '500.00' };
+      await new DraftStore(db).saveEdits({ claimId: file.id, contractId: 'SC-0001', header, allocations, focusedSovLineId: null }, 0, {
+        claimId: file.id,
+        claim: localHostClaim(file, false),
+        sov: fileSov,
+        recordedAt: '2026-11-30T10:00:00.000Z',
+      });
+
+      const session = new BackfillSession('YC-1', 'http://127.0.0.1:5180', makeFakeHost().host, new DraftStore(db), () => {}, noGuard, source);
+      await session.load();
+      expect(session.prepared).toMatchObject({ claimId: file.id, fileName: 'payments.csv', finished: false });
+      session.usePrepared();
+      expect(session.allocations).toEqual(BALANCED);
+      expect(session.header).toEqual(header);
+      expect(session.step).toBe('confirm');
+      expect(session.prepared).toBeNull();
+      expect(session.canUndo).toBe(true);
     });
   });
 });

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftEntry } from '../../../lib/draft-marks';
+import { localClaim, localHostClaim, localHostSov, localSov } from '../../../lib/local-source/records';
+import type { Draft } from '../../../lib/schemas';
+import { buildQueue, viewQueue, type QueueEntry } from '../../../lib/workbench/queue';
+import { makeClaim, makeSov } from '../../support/fixtures';
+import { IMPORTED } from '../../support/local-source';
+
+const AT = '2026-11-30T10:00:00.000Z';
+const sovLines = [
+  { number: '1', description: 'Footings', categoryCode: '03-300', scheduledValue: '2000.00', claimedToDate: '0.00' },
+  { number: '2', description: 'Painting', categoryCode: '09-900', scheduledValue: '600.00', claimedToDate: '0.00' },
+];
+const sov = localSov('SC-1042', sovLines, 'g703.csv', AT);
+const claim = localClaim(IMPORTED, 'payments.csv', AT);
+
+function draftOf(claimId: string, allocations: Record<string, string>, submission: Draft['submission'] = { state: 'ready' }): DraftEntry {
+  const draft: Draft = {
+    claimId,
+    contractId: 'SC-1042',
+    header: { number: 'INV-7', title: 'Backfill', payPeriod: '2026-03-31' },
+    allocations,
+    revision: 1,
+    updatedAt: AT,
+    focusedSovLineId: null,
+    submission,
+  };
+  return { draft, basis: { claimId, claim: localHostClaim(claim, false), sov: localHostSov(sov), recordedAt: AT } };
+}
+
+function stateOf(entries: QueueEntry[]) {
+  return entries.map(({ state, detail }) => [state, detail]);
+}
+
+describe('the workbench queue', () => {
+  it('blocks an imported claim until its contract’s SOV is imported, and by the same rules as the allocation view', () => {
+    expect(stateOf(buildQueue({ localClaims: [claim], localSovs: [], drafts: [] }))).toEqual([['Blocked', 'No SOV is imported for contract SC-1042.']]);
+    const uncoded = localSov('SC-1042', sovLines.slice(0, 1), 'g703.csv', AT);
+    const [entry] = buildQueue({ localClaims: [claim], localSovs: [uncoded], drafts: [] });
+    expect(entry).toMatchObject({ state: 'Blocked', detail: expect.stringContaining('09-900') });
+    expect(buildQueue({ localClaims: [{ ...claim, allocated: true }], localSovs: [sov], drafts: [] })[0]!.state).toBe('Blocked');
+  });
+
+  it('says how far a draft is, when it balances, and when it is finished', () => {
+    const queue = (entry?: DraftEntry) => stateOf(buildQueue({ localClaims: [claim], localSovs: [sov], drafts: entry ? [entry] : [] }));
+    expect(queue()).toEqual([['Not started', '']]);
+    expect(queue(draftOf(claim.id, { 'item:1': '600.00' }))).toEqual([['Draft', '$600.00 of $1,500.00 allocated']]);
+    expect(queue(draftOf(claim.id, { 'item:1': '1000.00', 'item:2': '500.00' }))).toEqual([['Ready', 'Balanced: review and finish.']]);
+    const backfill = { id: 'f-1', claimId: claim.id, contractId: 'SC-1042', idempotencyKey: 'k', lines: [], total: '1500.00', status: 'Finished' as const, createdAt: AT };
+    expect(queue(draftOf(claim.id, {}, { state: 'submitted', idempotencyKey: 'k', backfill }))[0]![0]).toBe('Finished');
+  });
+
+  it('lists a host claim by its draft, with the host to reopen it on', () => {
+    const host = makeClaim();
+    const entry: DraftEntry = { ...draftOf('YC-1', { L1: '600.00', L2: '0.10' }), basis: { claimId: 'YC-1', claim: host, sov: makeSov(), recordedAt: AT } };
+    entry.draft.hostOrigin = 'http://127.0.0.1:5180';
+    expect(buildQueue({ localClaims: [], localSovs: [], drafts: [entry] })).toEqual([
+      {
+        claimId: 'YC-1',
+        source: 'host',
+        contractNumber: 'C-1',
+        vendorName: 'Granite Ridge Concrete',
+        invoiceNumber: 'INV-100',
+        invoiceDate: '2026-03-31',
+        total: '1500.00',
+        allocated: '600.10',
+        state: 'Draft',
+        detail: '$600.10 of $1,500.00 allocated',
+        hostOrigin: 'http://127.0.0.1:5180',
+      },
+    ]);
+  });
+
+  it('filters by state, searches every word, and sorts amounts by value and invoices as numbers', () => {
+    const paying = (total: string) => ({ total, codes: [{ categoryCode: '03-300', amount: total }] });
+    const claims = [
+      localClaim({ ...IMPORTED, ...paying('900.00'), invoiceNumber: 'INV-10', vendorName: 'Alpha Steel' }, 'a.csv', AT),
+      localClaim({ ...IMPORTED, ...paying('1000.00'), invoiceNumber: 'INV-9' }, 'a.csv', AT),
+      localClaim({ ...IMPORTED, ...paying('-50.00'), invoiceNumber: 'INV-11', contractNumber: 'SC-2000' }, 'a.csv', AT),
+    ];
+    const queue = buildQueue({ localClaims: claims, localSovs: [sov], drafts: [] });
+    const invoices = (view: Partial<Parameters<typeof viewQueue>[1]>) =>
+      viewQueue(queue, { search: '', state: null, sort: 'invoiceNumber', descending: false, ...view }).map((entry) => entry.invoiceNumber);
+    expect(invoices({})).toEqual(['INV-9', 'INV-10', 'INV-11']);
+    expect(invoices({ sort: 'total', descending: true })).toEqual(['INV-9', 'INV-10', 'INV-11']);
+    expect(invoices({ sort: 'total' })).toEqual(['INV-11', 'INV-10', 'INV-9']);
+    expect(invoices({ search: 'alpha inv-10' })).toEqual(['INV-10']);
+    expect(invoices({ state: 'Blocked' })).toEqual(['INV-11']); // no SOV for SC-2000
+  });
+});
