@@ -20,6 +20,7 @@ Backfill is built and the sandbox reconciliation site is running.
      choose "Load unpacked" and pick:  ${extension}
      (or start Debian's Chromium with it:  chromium --load-extension=${extension} ${match[1]}/ )
   2. Open ${match[1]}/ — mismatched rows get a "Link Progress Claim" button.
+  3. Backfill's toolbar button opens the workbench: import your own Yardi and SOV exports there.
 
 Ctrl+C stops the sandbox; its data survives restarts (npm start -- --reset reseeds it).`);
 });
