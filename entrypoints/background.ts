@@ -49,9 +49,13 @@ const handlers: { [Type in PageMessage['type']]: Handler<Type> } = {
  * dynamic URL, while a loaded panel reports the extension's fixed origin.
  */
 function isPanelPage(url: string | undefined): boolean {
+  return isOwnPage(url, '/panel.html');
+}
+
+function isOwnPage(url: string | undefined, pathname: string): boolean {
   if (url === undefined || !URL.canParse(url)) return false;
   const sender = new URL(url);
-  return sender.protocol === location.protocol && sender.host === location.host && sender.pathname === '/panel.html';
+  return sender.protocol === location.protocol && sender.host === location.host && sender.pathname === pathname;
 }
 
 /**
@@ -116,8 +120,9 @@ async function handleMessage(message: unknown, sender: Browser.runtime.MessageSe
  */
 function guardDraft(port: Browser.runtime.Port): void {
   if (port.name !== DRAFT_GUARD_PORT) return;
-  if (port.sender?.id !== browser.runtime.id || !isPanelPage(port.sender.url)) {
-    console.warn('[Backfill] Refused a draft guard not opened by the panel:', port.sender?.url ?? port.sender?.id);
+  // The allocation view runs in the panel and in the workbench: both hand over what they leave unsaved.
+  if (port.sender?.id !== browser.runtime.id || !(isPanelPage(port.sender.url) || isOwnPage(port.sender.url, '/workbench.html'))) {
+    console.warn('[Backfill] Refused a draft guard not opened by the panel or the workbench:', port.sender?.url ?? port.sender?.id);
     port.disconnect();
     return;
   }
@@ -162,6 +167,6 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(({ origins }) => {
     new CompanyHosts().forget(origins ?? []).catch((error: unknown) => console.error('[Backfill] Could not stop running on a host whose access was removed:', error));
   });
-  // The toolbar button: every draft on this computer, to resume any of them in its own tab.
+  // The toolbar button: the workbench, with every claim and draft on this computer.
   browser.action.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL('/workbench.html') }));
 });

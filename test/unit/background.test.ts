@@ -187,6 +187,14 @@ describe('the draft guard', () => {
     await vi.waitFor(async () => expect(await drafts.get('G-1')).toMatchObject({ allocations: { L1: '2.50' }, revision: 1 }));
   });
 
+  it('also guards the workbench, where the same allocation view runs in a tab', async () => {
+    const port = guard({ ...panel, url: 'chrome-extension://test-extension-id/workbench.html#claim=local-00000000000000aa', frameId: 0 });
+    expect(port.port.disconnect).not.toHaveBeenCalled();
+    port.deliver(unsaved('G-9', '4.00'));
+    port.drop();
+    await vi.waitFor(async () => expect(await drafts.get('G-9')).toMatchObject({ allocations: { L1: '4.00' } }));
+  });
+
   it('tells the page the panel is docked in that a draft was saved, so its row’s badge follows', async () => {
     const port = guard();
     port.deliver(unsaved('G-5', '1.00'));
