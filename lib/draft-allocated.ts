@@ -8,3 +8,8 @@ export function allocatedOf(draft: Pick<Draft, 'allocations'>): Decimal {
     .filter((value) => isMoney(value))
     .reduce((sum, value) => sum.plus(value), new Decimal(0));
 }
+
+/** Something is typed on at least one line (an emptied line holds ''). */
+export function hasAmounts(allocations: Draft['allocations']): boolean {
+  return Object.values(allocations).some((amount) => amount.trim() !== '');
+}

@@ -1,6 +1,6 @@
 import { identityKey, matchKey, type ClaimIdentity } from './claim-identity';
 import { Decimal } from './decimal';
-import { allocatedOf } from './draft-allocated';
+import { allocatedOf, hasAmounts } from './draft-allocated';
 import type { DraftMark } from './draft-marks-reply';
 import { isLocalClaimId } from './local-source/records';
 import type { Draft, DraftBasis } from './schemas';
@@ -42,7 +42,7 @@ function byInvoice(entries: readonly DraftEntry[]): Map<string, DraftEntry[]> {
 
 /** A workbench draft worth offering: finished, or with an amount typed. */
 function isPrepared(draft: Draft): boolean {
-  return draft.submission.state === 'submitted' || Object.values(draft.allocations).some((amount) => amount.trim() !== '');
+  return draft.submission.state === 'submitted' || hasAmounts(draft.allocations);
 }
 
 function recordedMatch(row: ClaimIdentity, byInvoice: ReadonlyMap<string, DraftEntry[]>): DraftEntry | undefined {

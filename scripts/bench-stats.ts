@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /** Medians and one printed line per measurement, shared by the benchmarks. */
 export function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -13,4 +15,16 @@ export function reportMedian(name: string, ms: number, samples: number, targetMs
 
 export function report(name: string, samples: readonly number[], targetMs?: number): void {
   reportMedian(name, median(samples), samples.length, targetMs);
+}
+
+/** `runs` timed runs of `work` (after up to 20 untimed ones, to warm up the JIT), in ms. */
+export function measure(runs: number, work: (run: number) => void): number[] {
+  for (let run = 0; run < Math.min(runs, 20); run++) work(run);
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    work(run);
+    samples.push(performance.now() - start);
+  }
+  return samples;
 }

@@ -2,7 +2,6 @@
  * `npm run bench`: speed targets measured, not asserted (the machines are shared and noisy).
  * Prints medians; compare them with the targets next to each line.
  */
-import { performance } from 'node:perf_hooks';
 import { pasteTargets } from '../lib/allocation-rows';
 import { BackfillValidator, validateBackfill } from '../lib/backfill';
 import { planPaste } from '../lib/paste';
@@ -11,18 +10,8 @@ import { SEED_CLAIMS, createSeed } from '../sandbox/seed';
 import { benchImport, reportImport } from './bench-import';
 import { benchPanel } from './bench-panel';
 import { benchScan, reportScan } from './bench-scan';
-import { report } from './bench-stats';
-
-function measure(runs: number, work: (run: number) => void): number[] {
-  for (let run = 0; run < Math.min(runs, 20); run++) work(run); // warm up the JIT
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    work(run);
-    samples.push(performance.now() - start);
-  }
-  return samples;
-}
+import { benchQueue } from './bench-queue';
+import { measure, report } from './bench-stats';
 
 // The sandbox's large contract: 5,000 SOV lines over 300 codes, and a claim paying all 300.
 const seed = createSeed('large');
@@ -56,6 +45,9 @@ report('paste plan, 5,000 amounts keyed by line number', measure(30, () => planP
 
 console.log('');
 reportImport(benchImport());
+
+console.log('');
+benchQueue();
 
 console.log('');
 reportScan(await benchScan());

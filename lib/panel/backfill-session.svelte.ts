@@ -4,6 +4,7 @@ import type { PastePlan } from '@/lib/paste';
 import type { HostAdapter } from '@/lib/host/host-adapter';
 import { claimHeaderProblem, defaultClaimHeader } from '@/lib/claim-header';
 import { DraftEditor } from '@/lib/draft-editor';
+import { hasAmounts } from '@/lib/draft-allocated';
 import type { Allocations, ClaimHeader, Draft, DraftBasis, DraftEdits, HostClaim, Sov, Submission } from '@/lib/schemas';
 import { buildBackfillRequest } from '@/lib/submission';
 import { nowIso } from '@/lib/clock';
@@ -131,7 +132,7 @@ export class BackfillSession {
       this.autosave.start(draft?.revision ?? 0);
       if (draft) performance.measure('backfill:resume', { start: resumeStarted, end: performance.now() });
       this.quarantined = [...this.drafts.quarantined];
-      if (!claim.backfilled && this.submission.state === 'ready' && Object.keys(this.allocations).length === 0) this.prepared = await this.loader.readPrepared(claim);
+      if (!claim.backfilled && this.submission.state === 'ready' && !hasAmounts(this.allocations)) this.prepared = await this.loader.readPrepared(claim);
       if (this.submission.state === 'submitted') this.showSubmitted();
       else if (this.submission.state === 'submitting') {
         this.step = 'confirm';

@@ -1,5 +1,6 @@
 import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter';
 import { draftChanges } from '@/lib/draft-changes';
+import { hasAmounts } from '@/lib/draft-allocated';
 import type { Draft, HostClaim, Sov } from '@/lib/schemas';
 import type { DraftStore } from '@/lib/storage/draft-store';
 import { localKey } from '@/lib/local-source/records';
@@ -92,7 +93,7 @@ export class ClaimLoader {
     const [draft, basis, finished] = await Promise.all([this.drafts.get(local.id), this.drafts.basis(local.id), this.drafts.submittedBackfill(local.id)]);
     if (!draft || !basis) return null;
     const allocations = finished ? Object.fromEntries(finished.lines.map((line) => [line.sovLineId, line.amount])) : draft.allocations;
-    if (!Object.values(allocations).some((amount) => amount.trim() !== '')) return null;
+    if (!hasAmounts(allocations)) return null;
     return { claimId: local.id, fileName: local.fileName, finished: finished !== undefined, sov: basis.sov, allocations, header: draft.header };
   }
 

@@ -88,3 +88,20 @@ describe('the workbench queue', () => {
     expect(invoices({ state: 'Blocked' })).toEqual(['INV-11']); // no SOV for SC-2000
   });
 });
+
+describe('rebuilding the queue after a save', () => {
+  it('checks again only the claims whose record, draft or SOV changed, and gives the same states as a fresh build', () => {
+    const other = localClaim({ ...IMPORTED, invoiceNumber: 'INV-8' }, 'payments.csv', AT);
+    const cache = new Map();
+    const first = buildQueue({ localClaims: [claim, other], localSovs: [sov], drafts: [] }, cache);
+    const edited = { localClaims: [claim, other], localSovs: [sov], drafts: [draftOf(claim.id, { 'item:1': '600.00' })] };
+    const second = buildQueue(edited, cache);
+    expect(second[1]).toBe(first[1]); // untouched: the very same entry
+    expect(second[0]).not.toBe(first[0]);
+    expect(second).toEqual(buildQueue(edited));
+    const resaved = { ...edited, drafts: [{ ...edited.drafts[0]!, draft: { ...edited.drafts[0]!.draft, revision: 2, allocations: { 'item:1': '1000.00', 'item:2': '500.00' } } }] };
+    expect(buildQueue(resaved, cache)[0]!.state).toBe('Ready');
+    const newSov = localSov('SC-1042', sovLines.slice(0, 1), 'g703.csv', '2026-12-01T10:00:00.000Z');
+    expect(buildQueue({ ...resaved, localSovs: [newSov] }, cache)[0]!.state).toBe('Blocked');
+  });
+});
