@@ -79,7 +79,6 @@ export function watchPage(ctx: ContentScriptContext, watch: PageWatch): void {
   /** Whether any of these records could change what a scan finds. */
   const changesScan = (records: MutationRecord[]): boolean => {
     let removals = false;
-    const searched = new Set<Node>();
     for (const record of records) {
       const target = record.target instanceof Element ? record.target : record.target.parentElement;
       if (record.type === 'attributes') {
@@ -88,11 +87,8 @@ export function watchPage(ctx: ContentScriptContext, watch: PageWatch): void {
         if (inGrid(target)) return true;
       } else if (!onlyOurs(record, watch.ownTags)) {
         if (inGrid(target)) return true;
-        // Added outside any grid: a new grid (or rows in one) is somewhere under where they went.
-        if (hasElement(record.addedNodes) && target !== null && !searched.has(target)) {
-          searched.add(target);
-          if (target.querySelector(GRID_SELECTOR) !== null) return true;
-        }
+        // Added outside any grid: only a grid among what was added (not one already there) needs a scan.
+        if (addsGrid(record.addedNodes)) return true;
         removals ||= hasElement(record.removedNodes);
       }
     }
@@ -113,6 +109,11 @@ export function watchPage(ctx: ContentScriptContext, watch: PageWatch): void {
 
 function inGrid(element: Element | null): boolean {
   return element !== null && element.closest(GRID_SELECTOR) !== null;
+}
+
+function addsGrid(nodes: NodeList): boolean {
+  for (const node of nodes) if (node instanceof Element && (node.matches(GRID_SELECTOR) || node.querySelector(GRID_SELECTOR) !== null)) return true;
+  return false;
 }
 
 function hasElement(nodes: NodeList): boolean {
