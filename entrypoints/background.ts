@@ -91,8 +91,8 @@ async function openClaimInTab(message: ClaimOpenMessage, origin: string, tab: Br
 /** What each row should show of our own work on its claim, from the extension's storage. */
 async function markRows({ rows }: DraftMarksRequest): Promise<unknown> {
   const db = backfillDatabase();
-  const [{ entries }, links] = await Promise.all([
-    new DraftStore(db).all(),
+  const [entries, links] = await Promise.all([
+    new DraftStore(db).markEntries(),
     new RowLinks(db).claimIds(rows.filter((row) => row.claimId === undefined).map(identityKey)),
   ]);
   return { ok: true, marks: draftMarks(rows, entries, links) };

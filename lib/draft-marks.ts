@@ -10,6 +10,12 @@ export interface DraftEntry {
   basis: DraftBasis | undefined;
 }
 
+/** A draft and the claim it was built against: all a row's mark needs. */
+export interface MarkEntry {
+  draft: Draft;
+  basis: Pick<DraftBasis, 'claim'> | undefined;
+}
+
 /**
  * The mark of each row (null: no draft), in the order given. A row is matched to a draft by its claim
  * id; else by the claim the panel opened for that very row before (`rowLinks`, by `identityKey`); else
@@ -18,7 +24,7 @@ export interface DraftEntry {
  * gets no mark rather than a wrong one. A row with no draft of its own that matches one claim prepared
  * in the workbench (imported from the user's files) the same way is marked prepared.
  */
-export function draftMarks(rows: readonly ClaimIdentity[], entries: readonly DraftEntry[], rowLinks: ReadonlyMap<string, string>): Array<DraftMark | null> {
+export function draftMarks(rows: readonly ClaimIdentity[], entries: readonly MarkEntry[], rowLinks: ReadonlyMap<string, string>): Array<DraftMark | null> {
   const byClaimId = new Map(entries.map((entry) => [entry.draft.claimId, entry]));
   const hostByInvoice = byInvoice(entries.filter((entry) => !isLocalClaimId(entry.draft.claimId)));
   const preparedByInvoice = byInvoice(entries.filter((entry) => isLocalClaimId(entry.draft.claimId) && isPrepared(entry.draft)));
@@ -30,8 +36,8 @@ export function draftMarks(rows: readonly ClaimIdentity[], entries: readonly Dra
   });
 }
 
-function byInvoice(entries: readonly DraftEntry[]): Map<string, DraftEntry[]> {
-  const map = new Map<string, DraftEntry[]>();
+function byInvoice(entries: readonly MarkEntry[]): Map<string, MarkEntry[]> {
+  const map = new Map<string, MarkEntry[]>();
   for (const entry of entries) {
     if (entry.basis === undefined) continue;
     const invoice = matchKey(entry.basis.claim.invoiceNumber);
@@ -45,7 +51,7 @@ function isPrepared(draft: Draft): boolean {
   return draft.submission.state === 'submitted' || hasAmounts(draft.allocations);
 }
 
-function recordedMatch(row: ClaimIdentity, byInvoice: ReadonlyMap<string, DraftEntry[]>): DraftEntry | undefined {
+function recordedMatch(row: ClaimIdentity, byInvoice: ReadonlyMap<string, MarkEntry[]>): MarkEntry | undefined {
   if (row.invoiceNumber === undefined) return undefined;
   const candidates = byInvoice.get(matchKey(row.invoiceNumber)) ?? [];
   const contract = row.contractNumber === undefined ? undefined : matchKey(row.contractNumber);
@@ -58,7 +64,7 @@ function recordedMatch(row: ClaimIdentity, byInvoice: ReadonlyMap<string, DraftE
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-function markOf({ draft, basis }: DraftEntry): DraftMark {
+function markOf({ draft, basis }: MarkEntry): DraftMark {
   if (draft.submission.state !== 'ready') return { state: draft.submission.state };
   const total = basis?.claim.total;
   if (total === undefined || new Decimal(total).lte(0)) return { state: 'draft', percent: null };

@@ -12,6 +12,8 @@ export class RowMarks {
   readonly #marks = new Map<string, DraftMark>();
   /** Claim keys asked about since the last refresh. */
   readonly #asked = new Set<string>();
+  /** Bumped by each refresh: an answer to a question asked before it is out of date and dropped. */
+  #generation = 0;
 
   constructor(
     private readonly buttons: LinkButtons,
@@ -26,11 +28,13 @@ export class RowMarks {
 
   /** Drafts changed (saved here or in another tab): asks about every row again. */
   refresh(): void {
+    this.#generation++;
     this.#asked.clear();
     void this.#request([...this.buttons.claims()]);
   }
 
   async #request(rows: Array<[string, ClaimIdentity]>): Promise<void> {
+    const generation = this.#generation;
     for (const [key] of rows) this.#asked.add(key);
     for (let start = 0; start < rows.length; start += MAX_MARKED_ROWS) {
       const chunk = rows.slice(start, start + MAX_MARKED_ROWS);
@@ -45,6 +49,7 @@ export class RowMarks {
         logOnce("Could not read the rows' drafts: the answer was not a list of marks.");
         return;
       }
+      if (generation !== this.#generation) return;
       chunk.forEach(([key], index) => {
         const mark = marks[index];
         if (mark) this.#marks.set(key, mark);

@@ -3,6 +3,8 @@ import type { BackfillDatabase } from './database';
 import type { Quarantine } from './quarantine';
 import { readable } from './readable';
 
+const BasisClaimSchema = DraftBasisSchema.pick({ claimId: true, claim: true });
+
 /** The claim and SOV each draft was built against (`draftBases`), kept apart so a saved draft stays small. */
 export class DraftBases {
   constructor(
@@ -18,6 +20,19 @@ export class DraftBases {
   /** Records a basis; one its schema would not read back is refused (an error), never written. */
   async put(basis: DraftBasis): Promise<void> {
     await this.db.draftBases.put(readable(DraftBasisSchema, basis));
+  }
+
+  /**
+   * The claim of every basis whose claim reads, by claim id: what the rows' draft marks need. The SOVs
+   * (5,000 lines in a large contract) are not checked, as marks are asked for after every save.
+   */
+  async claimsByClaim(): Promise<Map<string, Pick<DraftBasis, 'claim'>>> {
+    const claimOf = new Map<string, Pick<DraftBasis, 'claim'>>();
+    for (const record of await this.db.draftBases.toArray()) {
+      const parsed = BasisClaimSchema.safeParse(record);
+      if (parsed.success) claimOf.set(parsed.data.claimId, { claim: parsed.data.claim });
+    }
+    return claimOf;
   }
 
   /** Every readable basis by claim id; unreadable ones are left out (opening their claim quarantines them). */

@@ -1,5 +1,5 @@
 import type { Backfill, Draft, DraftBasis, DraftEdits, HostClaim, Sov, Submission } from '@/lib/schemas';
-import type { DraftEntry } from '@/lib/draft-marks';
+import type { DraftEntry, MarkEntry } from '@/lib/draft-marks';
 import type { SubmissionStore } from '@/lib/submission';
 import type { AuditEntry, BackfillDatabase } from './database';
 import { DraftBases } from './draft-bases';
@@ -57,6 +57,10 @@ export class DraftStore implements SubmissionStore {
 
   all(): Promise<{ entries: DraftEntry[]; unreadable: number }> {
     return this.drafts.all();
+  }
+
+  markEntries(): Promise<MarkEntry[]> {
+    return this.drafts.markEntries();
   }
 
   watch(claimId: string, onChange: (draft: Draft | undefined) => void): () => void {

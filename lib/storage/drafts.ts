@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { z } from 'zod';
 import { DraftSchema, type Draft, type DraftBasis, type DraftEdits, type Submission } from '@/lib/schemas';
-import type { DraftEntry } from '@/lib/draft-marks';
+import type { DraftEntry, MarkEntry } from '@/lib/draft-marks';
 import { repairDraft } from '@/lib/draft-repair';
 import { nowIso } from '@/lib/clock';
 import type { BackfillDatabase } from './database';
@@ -91,7 +91,16 @@ export class Drafts {
    * returned; opening the claim quarantines them.
    */
   async all(): Promise<{ entries: DraftEntry[]; unreadable: number }> {
-    const [drafts, basisOf] = await Promise.all([this.db.drafts.orderBy('updatedAt').reverse().toArray(), this.bases.readableByClaim()]);
+    return this.withBases(await this.bases.readableByClaim());
+  }
+
+  /** Every readable draft with the claim it was built against, for the rows' marks (`DraftBases.claimsByClaim`). */
+  async markEntries(): Promise<MarkEntry[]> {
+    return (await this.withBases(await this.bases.claimsByClaim())).entries;
+  }
+
+  private async withBases<B>(basisOf: ReadonlyMap<string, B>): Promise<{ entries: { draft: Draft; basis: B | undefined }[]; unreadable: number }> {
+    const drafts = await this.db.drafts.orderBy('updatedAt').reverse().toArray();
     const entries = drafts.flatMap((record) => {
       const parsed = DraftSchema.safeParse(record);
       return parsed.success ? [{ draft: parsed.data, basis: basisOf.get(parsed.data.claimId) }] : [];
