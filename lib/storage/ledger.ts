@@ -1,4 +1,4 @@
-import type { Backfill, BackfillLine, Submission } from '@/lib/schemas';
+import { BackfillSchema, type Backfill, type BackfillLine, type Submission } from '@/lib/schemas';
 import { buildBackfillRequest, type SubmissionStore } from '@/lib/submission';
 import { nowIso } from '@/lib/clock';
 import type { AuditEntry, BackfillDatabase } from './database';
@@ -44,9 +44,16 @@ export class Ledger implements SubmissionStore {
     await this.db.audit.add({ claimId, at: nowIso(), event, detail });
   }
 
-  /** The backfill this computer submitted for the claim, if any. */
+  /**
+   * The backfill this computer submitted (or finished) for the claim, if any. A record that does not
+   * read is an error, never "none": the claim must not look free for a second backfill.
+   */
   async submittedBackfill(claimId: string): Promise<Backfill | undefined> {
-    return this.db.ledger.get(claimId);
+    const record: unknown = await this.db.ledger.get(claimId);
+    if (record === undefined) return undefined;
+    const parsed = BackfillSchema.safeParse(record);
+    if (!parsed.success) throw new Error(`the local ledger's record of claim ${claimId} cannot be read, so nothing more is sent, finished or exported for it`);
+    return parsed.data;
   }
 }
 

@@ -37,6 +37,13 @@ describe('Ledger', () => {
     await expect(ledger.save('YC-1', { state: 'ready' })).rejects.toThrow(/already submitted/);
   });
 
+  it('never takes an unreadable ledger record for no backfill: the claim must not look free again', async () => {
+    const { db, ledger } = freshStorage();
+    await db.ledger.put({ claimId: 'YC-1', id: 'BF-1', total: 1500 } as never);
+    await expect(ledger.submittedBackfill('YC-1')).rejects.toThrow(/cannot be read/);
+    expect(await ledger.submittedBackfill('YC-2')).toBeUndefined();
+  });
+
   it('has nothing to submit without a draft and a ready state when none was saved', async () => {
     const { ledger } = freshStorage();
     expect(await ledger.load('YC-404')).toEqual({ state: 'ready' });
