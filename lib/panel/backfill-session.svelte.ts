@@ -329,6 +329,7 @@ export class BackfillSession {
   private adopt(draft: Draft): void {
     if (!this.claim) return;
     this.editor.clearHistory(); // undo must never bring back what this tab had over the other tab's work
+    this.refusedEntries = []; // the grid reloads every line from the draft taken: no refused text is left on any
     this.header = draft.header;
     this.submission = draft.submission;
     this.rebuildEditor(draft.allocations);

@@ -192,6 +192,20 @@ describe('BackfillSession', () => {
       return { fake, first, second };
     }
 
+    it('drops text refused on a line once the other tab’s draft is taken: it no longer blocks submit', async () => {
+      const { first, second } = await twoTabsOnASavedDraft();
+      second.session.goTo('allocate');
+      expect(second.session.setAllocation('L1', 'abc')).not.toBeNull();
+      expect(second.session.canSubmit).toBe(false);
+      first.session.setAllocation('L1', '600.00');
+      first.session.setAllocation('L2', '300.00');
+      first.session.setAllocation('L2', '400.00');
+      await first.session.flush();
+      await until(() => second.session.draftVersion > 0);
+      expect(second.session.refusedEntries).toEqual([]);
+      expect(second.session.canSubmit).toBe(true);
+    });
+
     it('shows the claim submitted from the other tab, read-only, even when it held unsaved edits in conflict', async () => {
       const { fake, first, second } = await twoTabsOnASavedDraft();
 
