@@ -1,6 +1,7 @@
 import {
   CellApiModule,
   CellStyleModule,
+  ColumnApiModule,
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   PinnedRowModule,
@@ -17,6 +18,7 @@ import {
   themeQuartz,
   type ColDef,
   type GridApi,
+  type IRowNode,
   type ICellRendererComp,
   type ICellRendererParams,
   type Module,
@@ -29,6 +31,7 @@ export type GridRow = AllocationRow | TotalRow;
 /** Only the modules the grid uses (no AllCommunityModule): about a third less to ship. */
 const GRID_MODULES: Module[] = [
   ClientSideRowModelModule,
+  ColumnApiModule,
   ClientSideRowModelApiModule,
   TextEditorModule,
   PinnedRowModule,
@@ -71,11 +74,11 @@ function element(tag: string, className: string, text?: string): HTMLElement {
 export class CodeHeaderRenderer implements ICellRendererComp<GridRow> {
   private gui = element('div', 'code-header');
 
-  init(params: ICellRendererParams<GridRow> & { columnCount: number }): void {
+  init(params: ICellRendererParams<GridRow>): void {
     // A full-width row still needs a cell for assistive technology (a grid row holds cells): this one
-    // spans every column.
+    // spans every column shown.
     this.gui.setAttribute('role', 'gridcell');
-    this.gui.setAttribute('aria-colspan', String(params.columnCount));
+    this.gui.setAttribute('aria-colspan', String(params.api.getAllDisplayedColumns().length));
     this.render(params.data);
   }
 
@@ -138,19 +141,18 @@ export class ThisClaimRenderer implements ICellRendererComp<GridRow> {
 }
 
 /** Wide enough for the scheduled value and claimed to date beside the columns every width shows. */
-export const WIDE_GRID = 760;
+const WIDE_GRID = 760;
 
 /**
  * The grid's columns. Every width shows the line, its description, its remaining balance, This claim
- * and % after in full; the scheduled value and claimed to date join them when the grid is `wide`
- * (the user dragged the panel wider), and are always in the description's tooltip. The code is in
+ * and % after in full; the scheduled value and claimed to date join them when the grid is wide
+ * (the user dragged the panel wider, see `WIDE_GRID`), and are always in the description's tooltip. The code is in
  * the code's header row above its lines.
  */
-export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wide = false): ColDef<GridRow>[] {
+export function columnDefs(onEdit: (sovLineId: string, text: string) => void): ColDef<GridRow>[] {
   const line = (row: GridRow | undefined) => (row?.kind === 'line' ? row : undefined);
   return [
     { headerName: 'Line', colId: 'lineNumber', valueGetter: ({ data }) => line(data)?.lineNumber, width: 60 },
-    { headerName: 'Code', colId: 'categoryCode', valueGetter: ({ data }) => (line(data) ? (line(data)!.categoryCode ?? 'Uncoded') : ''), width: 90, hide: true },
     {
       headerName: 'Description',
       colId: 'description',
@@ -164,8 +166,8 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       flex: 1,
       minWidth: 120,
     },
-    { headerName: 'Scheduled', colId: 'scheduledValue', valueGetter: ({ data }) => line(data)?.scheduledValue, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: !wide },
-    { headerName: 'Claimed to date', colId: 'claimedToDate', valueGetter: ({ data }) => line(data)?.claimedToDate, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: !wide },
+    { headerName: 'Scheduled', colId: 'scheduledValue', valueGetter: ({ data }) => line(data)?.scheduledValue, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: true },
+    { headerName: 'Claimed to date', colId: 'claimedToDate', valueGetter: ({ data }) => line(data)?.claimedToDate, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: true },
     {
       headerName: 'Remaining',
       colId: 'remainingBalance',
@@ -208,19 +210,30 @@ export interface AllocationGridHandlers {
 }
 
 /** The allocation grid with only our modules; rows are set by the caller (plain objects, by id). */
+/** A code's header row, or the other lines' toggle: drawn across the whole grid. */
+function isFullWidth(row: GridRow | undefined): boolean {
+  return row?.kind === 'code' || row?.kind === 'other';
+}
+
+function codeHeaderRows(api: GridApi<GridRow>): IRowNode<GridRow>[] {
+  const rows: IRowNode<GridRow>[] = [];
+  api.forEachNode((node) => {
+    if (isFullWidth(node.data)) rows.push(node);
+  });
+  return rows;
+}
+
 export function createAllocationGrid(container: HTMLElement, { dark, onEdit, onLineFocused, onFirstRender }: AllocationGridHandlers): GridApi<GridRow> {
-  const columns = columnDefs(onEdit);
   let shownWide = false;
   const api: GridApi<GridRow> = createGrid<GridRow>(
     container,
     {
       theme: gridTheme(dark),
-      columnDefs: columns,
+      columnDefs: columnDefs(onEdit),
       defaultColDef: { sortable: false, suppressMovable: true, resizable: true },
       getRowId: ({ data }) => data.id,
-      isFullWidthRow: ({ rowNode }) => rowNode.data?.kind === 'code' || rowNode.data?.kind === 'other',
+      isFullWidthRow: ({ rowNode }) => isFullWidth(rowNode.data),
       fullWidthCellRenderer: CodeHeaderRenderer,
-      fullWidthCellRendererParams: { columnCount: columns.length },
       getRowClass: ({ data }) => (data?.kind === 'line' && !data.editable ? 'row-read-only' : undefined),
       // Up and down go from line to line: a code's header row is passed over, as Excel passes merged
       // headings when moving through a column of amounts.
@@ -240,14 +253,16 @@ export function createAllocationGrid(container: HTMLElement, { dark, onEdit, onL
       // Paste is ours (Community has no clipboard module): see AllocationGrid's paste listener.
       suppressClipboardPaste: true,
       ensureDomOrder: true,
-      // Eight columns: render them all, so every cell is there for keyboard and screen-reader users.
+      // Seven columns: render them all, so every cell is there for keyboard and screen-reader users.
       suppressColumnVirtualisation: true,
       // Dragged wider, the panel shows the scheduled value and claimed to date as columns too.
       onGridSizeChanged: ({ clientWidth }) => {
         const wide = clientWidth >= WIDE_GRID;
         if (wide !== shownWide) {
           shownWide = wide;
-          api.setGridOption('columnDefs', columnDefs(onEdit, wide));
+          api.setColumnsVisible(['scheduledValue', 'claimedToDate'], wide);
+          // The code header rows span the columns shown: drawn again, they span the new count.
+          api.redrawRows({ rowNodes: codeHeaderRows(api) });
         }
       },
       onFirstDataRendered: () => onFirstRender?.(),

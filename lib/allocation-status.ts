@@ -1,5 +1,5 @@
 import { Decimal } from './decimal';
-import { formatMoney, toMoney } from './money';
+import { formatMoney, sumMoney } from './money';
 import type { CodeBalance } from './backfill';
 
 /**
@@ -10,6 +10,5 @@ import type { CodeBalance } from './backfill';
 export function allocationStatus(codes: readonly CodeBalance[]): string {
   const open = codes.filter((code) => !new Decimal(code.remaining).isZero());
   if (open.length === 0) return 'Balanced';
-  const unallocated = open.reduce((sum, code) => sum.plus(code.remaining), new Decimal(0));
-  return `${open.length} ${open.length === 1 ? 'code' : 'codes'} to go, ${formatMoney(toMoney(unallocated))} unallocated`;
+  return `${open.length} ${open.length === 1 ? 'code' : 'codes'} to go, ${formatMoney(sumMoney(open.map((code) => code.remaining)))} unallocated`;
 }

@@ -18,10 +18,6 @@ export function toMoney(value: Decimal): Money {
   return value.isZero() ? '0.00' : value.toFixed(2);
 }
 
-export function negateMoney(value: Money): Money {
-  return toMoney(new Decimal(value).negated());
-}
-
 /** Exact sum of money strings. */
 export function sumMoney(values: Iterable<Money>): Money {
   let total = new Decimal(0);

@@ -1,5 +1,6 @@
 import type { AllocationPatch } from './backfill';
 import { MONEY_REFUSAL, formatMoney, parseMoney, type Money, type ParseMoneyError } from './money';
+import { joinList, quoteCell } from './quote-text';
 
 /** The SOV line a grid row shows: what a pasted key column is matched against. */
 export interface PasteLine {
@@ -448,11 +449,11 @@ function refusalSummary(reasons: readonly PasteRefusal[]): string {
   }
   const ambiguous = of('AMBIGUOUS_KEY');
   if (ambiguous.length > 0) {
-    const described = listed(ambiguous, (item) => `${quote(item.key)} (row ${item.row}) matches lines ${andList(item.lineNumbers.map(String))}`, (n) => `${n} more`);
+    const described = listed(ambiguous, (item) => `${quote(item.key)} (row ${item.row}) matches lines ${joinList(item.lineNumbers.map(String), 'and')}`, (n) => `${n} more`);
     parts.push(`${described}: paste with line numbers to tell them apart`);
   }
   const twice = of('SAME_LINE');
-  if (twice.length > 0) parts.push(listed(twice, (item) => `line ${item.lineNumber} is given in rows ${andList(item.rows.map(String))}`, (n) => `${count(n, 'more line')} given twice`));
+  if (twice.length > 0) parts.push(listed(twice, (item) => `line ${item.lineNumber} is given in rows ${joinList(item.rows.map(String), 'and')}`, (n) => `${count(n, 'more line')} given twice`));
   const notOnClaim = of('NOT_ON_CLAIM');
   if (notOnClaim.length > 0) {
     const described = listed(notOnClaim, (item) => `line ${item.lineNumber} (row ${item.row}) cannot take ${formatMoney(item.amount)}`, (n) => `${n} more`);
@@ -463,16 +464,11 @@ function refusalSummary(reasons: readonly PasteRefusal[]): string {
   return `Nothing pasted: ${parts.join('; ')}.`;
 }
 
-/** Pasted text in a message: trimmed, quoted, and cut short when long. */
+/** Pasted text in a message: its spaces and line breaks as one space, quoted as a file's cell is. */
 function quote(text: string): string {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
-  return `"${trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed}"`;
+  return quoteCell(text.trim().replace(/\s+/g, ' '));
 }
 
 function columnList(columns: PasteColumn[]): string {
-  return `${columns.length === 1 ? 'column' : 'columns'} ${andList(columns.map(({ number, heading }) => (heading === null ? String(number) : `${number} ("${heading}")`)))}`;
-}
-
-function andList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return `${columns.length === 1 ? 'column' : 'columns'} ${joinList(columns.map(({ number, heading }) => (heading === null ? String(number) : `${number} ("${heading}")`)), 'and')}`;
 }

@@ -30,7 +30,7 @@ const CODES_PER_CLAIM = 5;
  * A Yardi export of `rows` rows, five category codes per claim: vendor names with commas (so quoted),
  * amounts written `$1,234.56`, dates `M/D/YYYY`, as a real export comes.
  */
-export function yardiExport(rows: number): string {
+function yardiExport(rows: number): string {
   const cells = Array.from({ length: rows }, (_, row) => {
     const claim = Math.floor(row / CODES_PER_CLAIM);
     const cents = 100 + ((row * 7919) % 900_000_000);

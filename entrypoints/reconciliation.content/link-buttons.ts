@@ -33,7 +33,7 @@ button:focus-visible, .backfilled:focus-visible { outline: 2px solid #f29d0c; ou
 `;
 
 /** The badge beside a row's button for its draft, or null for none. */
-export function draftBadge(mark: DraftMark | undefined): string | null {
+function draftBadge(mark: DraftMark | undefined): string | null {
   if (mark === undefined) return null;
   if (mark.state === 'submitting') return 'Submitting';
   if (mark.state === 'prepared') return 'Prepared in the workbench';

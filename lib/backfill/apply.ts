@@ -1,5 +1,5 @@
 import { Decimal, ROUND_HALF_UP } from '../decimal';
-import { toMoney, type Money } from '../money';
+import { sumMoney, toMoney, type Money } from '../money';
 import type { Allocations, Sov, SovLine } from '../schemas';
 
 export interface AppliedSovLine extends SovLine {
@@ -76,7 +76,7 @@ export interface BackfillEffect {
 export function backfillEffect(sovAfter: AppliedSov, lines: ReadonlyArray<{ sovLineId: string; amount: Money }>): BackfillEffect {
   const amountOf = new Map(lines.map((line) => [line.sovLineId, line.amount]));
   const touched = sovAfter.lines.filter((line) => amountOf.has(line.id));
-  const added = lines.reduce((sum, line) => sum.plus(line.amount), new Decimal(0));
+  const added = sumMoney(lines.map((line) => line.amount));
   const claimedBefore = new Decimal(sovAfter.totals.claimedToDate).minus(added);
   return {
     lines: touched.map((line) => ({

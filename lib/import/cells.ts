@@ -1,19 +1,6 @@
 import { MONEY_REFUSAL, parseMoney, type Money } from '../money';
 import type { CsvRecord } from './csv-records';
-
-const QUOTED_LENGTH = 40;
-// Controls and invisible formatting (a right-to-left override among them) would reorder or hide the
-// text around them when a reason is shown.
-const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
-
-/**
- * A cell as a message quotes it: in quotes, cut to 40 characters, invisible and direction-changing
- * characters shown as `\uFFFD`, so a reason reads the same whatever the cell holds.
- */
-export function quoteCell(text: string): string {
-  const cut = text.length > QUOTED_LENGTH ? `${text.slice(0, QUOTED_LENGTH)}…` : text;
-  return `"${cut.replace(INVISIBLE, '\uFFFD')}"`;
-}
+import { quoteCell } from '../quote-text';
 
 /** `row 7`, `rows 7 and 9`, `rows 7, 9, 12, 15, 20 and 3 more`. */
 export function rowList(rows: readonly number[]): string {

@@ -1,4 +1,4 @@
-import { quoteCell } from './cells';
+import { joinList, quoteCell } from '../quote-text';
 
 /** What a field is called in messages, and the header names it is recognised by, best first. */
 export interface ColumnSpec {
@@ -72,7 +72,7 @@ export function describeHeaderProblem<F extends string>(match: HeaderMatch<F>, s
   if (match.missing.length > 0) {
     const wanted = match.missing.map((field) => {
       const { label, aliases, otherwise } = specs[field];
-      return `${label} (${orList(aliases)})${otherwise === undefined ? '' : `, or else ${otherwise}`}`;
+      return `${label} (${joinList(aliases, 'or')})${otherwise === undefined ? '' : `, or else ${otherwise}`}`;
     });
     sentences.push(`No column found for ${wanted.join('; ')}.`);
   }
@@ -85,6 +85,3 @@ export function describeHeaderProblem<F extends string>(match: HeaderMatch<F>, s
   return sentences.join(' ');
 }
 
-function orList(items: readonly string[]): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}`;
-}

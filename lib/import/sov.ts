@@ -1,8 +1,9 @@
 import { IDENTITY_LIMITS } from '../claim-identity';
 import { formatMoney, sumMoney, type Money } from '../money';
 import { CategoryCodeSchema, SovLineSchema } from '../schemas';
-import { CellReader, quoteCell, rowList, unreadableRow } from './cells';
+import { CellReader, rowList, unreadableRow } from './cells';
 import type { CsvRecord } from './csv-records';
+import { quoteCell } from '../quote-text';
 import { chooseColumns, describeHeaderProblem, matchHeader, type ColumnSpec, type HeaderMatch } from './header';
 import type { ImportFailure, ImportOptions, ImportRefusal } from './result';
 import { isRecognised, readTable } from './table';

@@ -28,4 +28,19 @@ describe('allocation grid modules', () => {
     expect(api.getDisplayedRowCount()).toBe(rows.length);
     api.destroy();
   });
+
+  it('spans a code’s header row over the columns shown, also once the panel is dragged wide', async () => {
+    const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov(), backfilledClaimIds: [] });
+    const container = document.createElement('div');
+    container.style.height = '400px';
+    document.body.append(container);
+    const api = createAllocationGrid(container, { dark: false, onEdit: vi.fn(), onLineFocused: vi.fn() });
+    api.setGridOption('rowData', allocationRows(validator, { showOtherLines: true }));
+    const span = () => vi.waitFor(() => container.querySelector('.code-header')!.getAttribute('aria-colspan'));
+    expect(await span()).toBe('5'); // line, description, remaining, this claim, % after
+    api.getGridOption('onGridSizeChanged')!({ clientWidth: 900, clientHeight: 400, api, context: undefined, type: 'gridSizeChanged' });
+    expect(api.getAllDisplayedColumns().map((column) => column.getColId())).toContain('scheduledValue');
+    await vi.waitFor(() => expect(container.querySelector('.code-header')!.getAttribute('aria-colspan')).toBe('7'));
+    api.destroy();
+  });
 });

@@ -196,6 +196,11 @@ describe('planPaste: several columns, placed by key', () => {
     expect(plan.summary).toBe('Nothing pasted: 2 rows match no SOV line: "41" (row 2); "42" (row 3).');
   });
 
+  it('quotes a hostile key so it cannot reorder or hide the message around it', () => {
+    const plan = refused(planPaste(targets, [['Footings', '10.00'], ['Foot\u202eings\u200b', '5.00']], at('L1')));
+    expect(plan.summary).toBe('Nothing pasted: 1 row matches no SOV line: "Foot\ufffdings\ufffd" (row 2).');
+  });
+
   it('skips rows that name no line and have no amount (section headings of a G703)', () => {
     const plan = applied(planPaste(targets, [['Division 3 – Concrete', ''], ['Footings', '10'], ['Painting', '']], at('L1')));
     expect(plan.patch).toEqual({ L1: '10.00', L4: '' });
