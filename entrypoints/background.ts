@@ -66,8 +66,11 @@ async function answerContentScript(message: unknown, sender: Browser.runtime.Mes
   const parsed = ContentRequestSchema.safeParse(message);
   const origin = sender.url && URL.canParse(sender.url) ? new URL(sender.url).origin : undefined;
   if (!parsed.success || origin === undefined || sender.tab === undefined) return { ok: false, reason: 'not a request we answer' };
-  const companyHost = (await new CompanyHosts().list()).includes(origin);
-  if (!companyHost && !isBuiltInHost(origin)) {
+  const builtIn = isBuiltInHost(origin);
+  // Marks are asked after every save: on a host the manifest names, no company-host lookup is needed.
+  if (parsed.data.type === 'drafts/marks' && builtIn) return markRows(parsed.data);
+  const companyHost = await new CompanyHosts().serves(origin);
+  if (!companyHost && !builtIn) {
     console.warn('[Backfill] Dropped a request from a host Backfill does not serve:', origin);
     return { ok: false, reason: 'unexpected sender' };
   }

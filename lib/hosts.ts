@@ -15,8 +15,11 @@ export const STORE_BUILD: boolean = typeof import.meta.env === 'object' && impor
  */
 export function hostMatches(store: boolean): string[] {
   const real = ['https://*.procore.com/*'];
-  return store ? real : ['http://localhost/*', 'http://127.0.0.1/*', ...real];
+  return store ? real : [...SANDBOX_HOSTNAMES.map((hostname) => `http://${hostname}/*`), ...real];
 }
+
+/** Where the sandbox runs on this computer (http, any port): a host in the development build only. */
+export const SANDBOX_HOSTNAMES: readonly string[] = ['localhost', '127.0.0.1'];
 
 export const HOST_MATCHES: readonly string[] = hostMatches(STORE_BUILD);
 

@@ -50,7 +50,6 @@ export const PageMessageSchema = z.discriminatedUnion('type', [PanelCloseMessage
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 export type PageMessageType = PageMessage['type'];
 
-/** Every page message is answered with whether it was delivered and handled; a failure is data. */
 /**
  * The content script asks what its rows should show of the extension's own work (a draft badge, a
  * backfill the page does not show yet). The answer is read from the extension's storage by the
@@ -65,6 +64,7 @@ export type DraftMarksRequest = z.infer<typeof DraftMarksRequestSchema>;
 /** What the content script may ask the background, from a host page's top frame. */
 export const ContentRequestSchema = z.union([ClaimOpenMessageSchema, DraftMarksRequestSchema]);
 
+/** Every page message is answered with whether it was delivered and handled; a failure is data. */
 export const PageReplySchema = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true) }),
   z.strictObject({ ok: z.literal(false), reason: z.string().max(500) }),

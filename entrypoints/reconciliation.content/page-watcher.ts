@@ -44,11 +44,11 @@ export function watchPage(ctx: ContentScriptContext, watch: PageWatch): void {
   const runSlice = guarded('Scanning the reconciliation table', () => {
     scheduled = false;
     // Changes not yet delivered: a pass starting now covers them; one under way must run again after.
-    const pending = changesScan(observer.takeRecords());
+    const pending = observer.takeRecords();
     if (!scanning) {
       scanning = true;
       changed = false;
-    } else if (pending) {
+    } else if (changesScan(pending)) {
       changed = true;
     }
     // Not listening while a slice places hundreds of buttons: their records would only be sifted out.

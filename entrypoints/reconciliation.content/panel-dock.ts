@@ -79,6 +79,8 @@ export class PanelDock {
   #width = defaultWidth();
   /** The page's layout narrowed to make room for the panel; in the page's adopted style sheets while open. */
   readonly #room = new CSSStyleSheet();
+  /** What `#room` holds now, so an unchanged room is not written again. */
+  #roomCss = '';
   #elements: DockElements | undefined;
 
   constructor(
@@ -138,7 +140,10 @@ export class PanelDock {
     const fits = window.innerWidth - this.#width >= MIN_PAGE_WIDTH;
     // At least as wide as its widest unbreakable content (a wide table), so what does not fit beside
     // the panel is reached by scrolling instead of staying under it.
-    this.#room.replaceSync(fits ? `html { margin-right: ${this.#width}px !important; min-width: min-content !important; }` : '');
+    const css = fits ? `html { margin-right: ${this.#width}px !important; min-width: min-content !important; }` : '';
+    // Each change restyles the whole page: none when the window was resized and the room is the same.
+    if (css !== this.#roomCss) this.#room.replaceSync(css);
+    this.#roomCss = css;
     // The page may have replaced its adopted sheets since: add ours again where it is missing.
     if (!document.adoptedStyleSheets.includes(this.#room)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#room];
   }

@@ -30,6 +30,15 @@ export class CompanyHosts {
     return origins.filter((_, index) => granted[index]);
   }
 
+  /** Whether Backfill runs on this one origin, as `list` would say, with one permission check. */
+  async serves(origin: string): Promise<boolean> {
+    const id = `${SCRIPT_PREFIX}${origin}`;
+    if (!(await this.access.scripting.getRegisteredContentScripts()).some((script) => script.id === id)) return false;
+    if (await this.access.permissions.contains({ origins: [`${origin}/*`] })) return true;
+    await this.forget([origin]);
+    return false;
+  }
+
   /** The user took access to these origins back (in the browser's settings): Backfill stops running there. */
   async forget(origins: readonly string[]): Promise<void> {
     const registered = new Set((await this.access.scripting.getRegisteredContentScripts()).map((script) => script.id));

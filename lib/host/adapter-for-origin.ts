@@ -1,9 +1,9 @@
-import { STORE_BUILD } from '../hosts';
+import { SANDBOX_HOSTNAMES, STORE_BUILD } from '../hosts';
 import type { HostAdapter } from './host-adapter';
 import { createSandboxAdapter } from './sandbox-adapter';
 
 // The sandbox on this computer, in the development build only (see `hostMatches`).
-const SANDBOX_HOSTS = new Set(STORE_BUILD ? [] : ['localhost', '127.0.0.1']);
+const SANDBOX_HOSTS = new Set(STORE_BUILD ? [] : SANDBOX_HOSTNAMES);
 
 /**
  * The adapter for the page the panel is embedded in, or null where Backfill has no adapter. The origin

@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import { HostClaimSchema, SovSchema, type HostClaim, type Sov } from '@/lib/schemas';
+
+// Shown to the user as when the cached claim was read.
+const FetchedAtSchema = z.iso.datetime();
 import { nowIso } from '@/lib/clock';
 import type { BackfillDatabase } from './database';
 
@@ -10,9 +14,10 @@ export class HostCache {
   async read(claimId: string): Promise<{ claim: HostClaim; sov: Sov; fetchedAt: string } | undefined> {
     const cached = await this.db.claims.get(claimId);
     const claim = HostClaimSchema.safeParse(cached?.claim);
-    if (!cached || !claim.success) return undefined;
+    const fetchedAt = FetchedAtSchema.safeParse(cached?.fetchedAt);
+    if (!claim.success || !fetchedAt.success) return undefined;
     const sov = SovSchema.safeParse((await this.db.sovs.get(claim.data.contractId))?.sov);
-    return sov.success ? { claim: claim.data, sov: sov.data, fetchedAt: cached.fetchedAt } : undefined;
+    return sov.success ? { claim: claim.data, sov: sov.data, fetchedAt: fetchedAt.data } : undefined;
   }
 
   async write(claim: HostClaim, sov: Sov): Promise<void> {

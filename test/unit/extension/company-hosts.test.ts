@@ -60,6 +60,17 @@ describe('CompanyHosts', () => {
     expect(scripts).toEqual([]);
   });
 
+  it('says whether it serves one origin as the list does, stopping where access was taken back', async () => {
+    const { access, scripts, granted } = fakeAccess(true);
+    const hosts = new CompanyHosts(access);
+    await hosts.add(acme);
+    expect(await hosts.serves(acme.origin)).toBe(true);
+    expect(await hosts.serves('https://other.example.com')).toBe(false);
+    granted.delete(acme.pattern);
+    expect(await hosts.serves(acme.origin)).toBe(false);
+    expect(scripts).toEqual([]);
+  });
+
   it('forgets origins the browser reports removed, and only those', async () => {
     const { access, scripts } = fakeAccess(true);
     const hosts = new CompanyHosts(access);
