@@ -1,4 +1,3 @@
-import { IDENTITY_LIMITS } from '../claim-identity';
 import { formatMoney, sumMoney, type Money } from '../money';
 import { CategoryCodeSchema, SovLineSchema } from '../schemas';
 import { CellReader, rowList, unreadableRow } from './cells';
@@ -39,6 +38,8 @@ export const SOV_COLUMNS: Readonly<Record<SovField, ColumnSpec>> = {
 const REQUIRED: readonly SovField[] = ['number', 'description', 'categoryCode', 'scheduledValue'];
 const CATEGORY_CODE_LENGTH = CategoryCodeSchema.maxLength!;
 const DESCRIPTION_LENGTH = SovLineSchema.shape.description.maxLength!;
+/** An item number is at most this long: it names its SOV line in the workbench (`item:<number>`, a line id of at most 200). */
+export const ITEM_NUMBER_LENGTH = 100;
 
 /** An SOV line read from a file. */
 export interface ImportedSovLine {
@@ -105,7 +106,7 @@ function readLine(record: CsvRecord, header: HeaderMatch<SovField>): ImportedSov
   if (unreadable !== null) return { row, reason: unreadable };
 
   const cells = new CellReader(record.cells, header.found);
-  const number = cells.requiredText('number', 'item number', IDENTITY_LIMITS.text);
+  const number = cells.requiredText('number', 'item number', ITEM_NUMBER_LENGTH);
   const description = cells.text('description');
   cells.checkLength(description, 'description', DESCRIPTION_LENGTH);
   const categoryCode = cells.text('categoryCode');

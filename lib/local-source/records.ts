@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { matchKey } from '../claim-identity';
-import type { ImportedClaim, ImportedSovLine } from '../import';
+import { ITEM_NUMBER_LENGTH, type ImportedClaim, type ImportedSovLine } from '../import';
 import { CategoryCodeSchema, MoneySchema, type HostClaim, type Sov, type SovLine } from '../schemas';
 
 /**
@@ -31,7 +31,7 @@ export const LocalClaimSchema = z.object({
 export type LocalClaim = z.infer<typeof LocalClaimSchema>;
 
 export const LocalSovLineSchema = z.object({
-  number: z.string().trim().min(1).max(100),
+  number: z.string().trim().min(1).max(ITEM_NUMBER_LENGTH),
   description: z.string().max(1000),
   categoryCode: CategoryCodeSchema.nullable(),
   scheduledValue: MoneySchema,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LocalClaimSchema, LocalSovSchema, isLocalClaimId, localClaim, localClaimId, localHostClaim, localHostSov, localSov, sovLineItem } from '../../../lib/local-source/records';
 import { HostClaimSchema, SovSchema } from '../../../lib/schemas';
+import { ITEM_NUMBER_LENGTH, importSovCsv } from '../../../lib/import';
 import { IMPORTED } from '../../support/local-source';
 
 
@@ -40,5 +41,15 @@ describe('the local source records', () => {
       ['item:3.1', 2, '3.1'], // not a whole number: its place in the file
     ]);
     expect(sovLineItem({ id: 'L-99', lineNumber: 4 })).toBe('4');
+  });
+
+  it('stores every SOV line the importer takes: an item number longer than a line id can hold is refused at import', () => {
+    const header = 'Item,Description,Cost Code,Scheduled Value,Total Completed and Stored';
+    const result = importSovCsv([header, `${'7'.repeat(ITEM_NUMBER_LENGTH)},Footings,03-300,10.00,0.00`, `${'8'.repeat(ITEM_NUMBER_LENGTH + 1)},Slabs,03-300,10.00,0.00`].join('\n'));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.refused).toEqual([{ row: 3, reason: expect.stringContaining('item number') }]);
+    const sov = localSov('SC-1042', result.lines, 'g703.csv', AT);
+    expect(LocalSovSchema.safeParse(sov).success).toBe(true);
+    expect(SovSchema.safeParse(localHostSov(sov)).success).toBe(true);
   });
 });
