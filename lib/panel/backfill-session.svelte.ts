@@ -196,7 +196,7 @@ export class BackfillSession {
     this.preparedNotes = carried.notes;
     this.header = { ...prepared.header };
     this.edited(this.editor.apply(carried.allocations));
-    this.autosave.changed();
+    this.autosave.changed(); // the header is saved even when no amount changed
     this.step = this.canSubmit ? 'confirm' : 'allocate';
   }
 
