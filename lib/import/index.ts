@@ -3,7 +3,7 @@
  * anything is stored, so the page can preview what would be added and every row refused and why.
  */
 export { importYardiCsv, YARDI_COLUMNS, type ImportedClaim, type ImportedClaimCode, type YardiField, type YardiImport } from './yardi';
-export { importSovCsv, ITEM_NUMBER_LENGTH, SOV_COLUMNS, type ImportedSovLine, type SovField, type SovImport } from './sov';
+export { importSovCsv, SOV_COLUMNS, type ImportedSovLine, type SovField, type SovImport } from './sov';
 export type { ColumnSpec, HeaderMatch } from './header';
 export type { ImportFailure, ImportOptions, ImportRefusal } from './result';
 export type { ImportProgress } from './csv-records';

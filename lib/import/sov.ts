@@ -2,6 +2,7 @@ import { formatMoney, sumMoney, type Money } from '../money';
 import { CategoryCodeSchema, SovLineSchema } from '../schemas';
 import { CellReader, rowList, unreadableRow } from './cells';
 import type { CsvRecord } from './csv-records';
+import { ITEM_NUMBER_LENGTH } from '../local-source/records';
 import { quoteCell } from '../quote-text';
 import { chooseColumns, describeHeaderProblem, matchHeader, type ColumnSpec, type HeaderMatch } from './header';
 import type { ImportFailure, ImportOptions, ImportRefusal } from './result';
@@ -38,8 +39,7 @@ export const SOV_COLUMNS: Readonly<Record<SovField, ColumnSpec>> = {
 const REQUIRED: readonly SovField[] = ['number', 'description', 'categoryCode', 'scheduledValue'];
 const CATEGORY_CODE_LENGTH = CategoryCodeSchema.maxLength!;
 const DESCRIPTION_LENGTH = SovLineSchema.shape.description.maxLength!;
-/** An item number is at most this long: it names its SOV line in the workbench (`item:<number>`, a line id of at most 200). */
-export const ITEM_NUMBER_LENGTH = 100;
+
 
 /** An SOV line read from a file. */
 export interface ImportedSovLine {

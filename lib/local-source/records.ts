@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { matchKey } from '../claim-identity';
-import { ITEM_NUMBER_LENGTH, type ImportedClaim, type ImportedSovLine } from '../import';
+import type { ImportedClaim, ImportedSovLine } from '../import';
 import { CategoryCodeSchema, MoneySchema, type HostClaim, type Sov, type SovLine } from '../schemas';
 
 /**
@@ -29,6 +29,9 @@ export const LocalClaimSchema = z.object({
   fileName: TextSchema,
 });
 export type LocalClaim = z.infer<typeof LocalClaimSchema>;
+
+/** An item number is at most this long: it names its SOV line (`item:<number>`, a line id of at most 200). */
+export const ITEM_NUMBER_LENGTH = 100;
 
 export const LocalSovLineSchema = z.object({
   number: z.string().trim().min(1).max(ITEM_NUMBER_LENGTH),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LocalClaimSchema, LocalSovSchema, isLocalClaimId, localClaim, localClaimId, localHostClaim, localHostSov, localSov, sovLineItem } from '../../../lib/local-source/records';
+import { ITEM_NUMBER_LENGTH, LocalClaimSchema, LocalSovSchema, isLocalClaimId, localClaim, localClaimId, localHostClaim, localHostSov, localSov, sovLineItem } from '../../../lib/local-source/records';
 import { HostClaimSchema, SovSchema } from '../../../lib/schemas';
-import { ITEM_NUMBER_LENGTH, importSovCsv } from '../../../lib/import';
+import { importSovCsv } from '../../../lib/import';
 import { IMPORTED } from '../../support/local-source';
 
 
