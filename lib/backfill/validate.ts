@@ -39,9 +39,33 @@ interface CodeState {
   categoryCode: string;
   target: Decimal;
   allocated: Decimal;
-  lineIds: string[];
+  lineIds: readonly string[];
   balance: CodeBalance;
   issues: Issue[];
+}
+
+interface SovIndex {
+  linesById: ReadonlyMap<string, { line: SovLine; index: number }>;
+  /** Each category code's line ids, in SOV order. */
+  lineIdsByCode: ReadonlyMap<string, readonly string[]>;
+}
+
+// SOV records are never mutated (edits make new objects), so an index can be kept per SOV object:
+// the workbench checks hundreds of claims against one 5,000-line SOV and indexes it once.
+const sovIndexes = new WeakMap<Sov, SovIndex>();
+
+function sovIndex(sov: Sov): SovIndex {
+  const known = sovIndexes.get(sov);
+  if (known) return known;
+  const linesById = new Map<string, { line: SovLine; index: number }>();
+  const lineIdsByCode = new Map<string, string[]>();
+  sov.lines.forEach((line, index) => {
+    linesById.set(line.id, { line, index });
+    if (line.categoryCode !== null) (lineIdsByCode.get(line.categoryCode) ?? lineIdsByCode.set(line.categoryCode, []).get(line.categoryCode)!).push(line.id);
+  });
+  const index = { linesById, lineIdsByCode };
+  sovIndexes.set(sov, index);
+  return index;
 }
 
 /**
@@ -53,7 +77,7 @@ export class BackfillValidator {
   readonly claim: YardiClaim;
   readonly sov: Sov;
   private readonly blockers: Issue[];
-  private readonly linesById = new Map<string, { line: SovLine; index: number }>();
+  private readonly linesById: ReadonlyMap<string, { line: SovLine; index: number }>;
   private readonly codes = new Map<string, CodeState>();
   private readonly lineStates = new Map<string, LineState>();
   /** Lines (and unknown ids) that currently carry issues, so the result never scans every line. */
@@ -65,15 +89,12 @@ export class BackfillValidator {
   constructor(input: Omit<ValidateBackfillInput, 'allocations'>) {
     this.claim = input.claim;
     this.sov = input.sov;
-    input.sov.lines.forEach((line, index) => this.linesById.set(line.id, { line, index }));
-
+    const index = sovIndex(input.sov);
+    this.linesById = index.linesById;
     for (const claimLine of input.claim.lines) {
-      const code = this.codes.get(claimLine.categoryCode) ?? this.newCode(claimLine.categoryCode);
+      const code = this.codes.get(claimLine.categoryCode) ?? this.newCode(claimLine.categoryCode, index.lineIdsByCode.get(claimLine.categoryCode) ?? []);
       code.target = code.target.plus(claimLine.amount);
       this.codes.set(code.categoryCode, code);
-    }
-    for (const line of input.sov.lines) {
-      if (line.categoryCode !== null) this.codes.get(line.categoryCode)?.lineIds.push(line.id);
     }
     for (const code of this.codes.values()) this.staleCodes.add(code);
 
@@ -154,12 +175,12 @@ export class BackfillValidator {
       codes.push(code.balance);
       issues.push(...code.issues);
     }
-    const lineIds = [...this.linesWithIssues].sort((a, b) => this.sovIndex(a) - this.sovIndex(b));
+    const lineIds = [...this.linesWithIssues].sort((a, b) => this.positionOf(a) - this.positionOf(b));
     for (const id of lineIds) issues.push(...this.lineStates.get(id)!.issues);
     return { canSubmit: !issues.some((issue) => issue.severity !== 'warning'), issues, codes };
   }
 
-  private sovIndex(sovLineId: string): number {
+  private positionOf(sovLineId: string): number {
     return this.linesById.get(sovLineId)?.index ?? Number.MAX_SAFE_INTEGER;
   }
 
@@ -168,9 +189,9 @@ export class BackfillValidator {
     return code == null ? undefined : this.codes.get(code);
   }
 
-  private newCode(categoryCode: string): CodeState {
+  private newCode(categoryCode: string, lineIds: readonly string[]): CodeState {
     const balance = { categoryCode, target: '0.00', allocated: '0.00', remaining: '0.00' };
-    return { categoryCode, target: ZERO, allocated: ZERO, lineIds: [], balance, issues: [] };
+    return { categoryCode, target: ZERO, allocated: ZERO, lineIds, balance, issues: [] };
   }
 
   private refreshStaleCodes(): void {

@@ -40,9 +40,9 @@ export interface QueueSources {
  * blocked (with the first reason), not started, a draft (allocated of target), ready (balanced),
  * finished. A host claim is known by its draft.
  *
- * Checking a claim against a large SOV takes time (500 claims on a 5,000-line SOV: about 0.8 s), and
- * the queue is rebuilt on every draft save: given the `cache` of the build before, only the claims
- * whose record, draft or SOV changed since are checked again.
+ * The queue is rebuilt on every draft save: given the `cache` of the build before, only the claims
+ * whose record, draft or SOV changed since are checked again (and each contract's SOV is indexed once
+ * for all its claims, by the validator).
  */
 export function buildQueue({ localClaims, localSovs, drafts }: QueueSources, cache: QueueCache = new Map()): QueueEntry[] {
   const draftOf = new Map(drafts.map((entry) => [entry.draft.claimId, entry]));
