@@ -54,8 +54,8 @@ export class BackfillSession {
   awaitingHost = $state(false);
   canUndo = $state(false);
   canRedo = $state(false);
-  /** An allocation of this claim prepared in the workbench, offered while this draft has no amounts. */
-  prepared = $state.raw<PreparedAllocation | null>(null);
+  /** Allocations of this claim prepared in the workbench (usually one), offered while this draft has no amounts. */
+  prepared = $state.raw<PreparedAllocation[]>([]);
   /** What carrying the prepared allocation over to the host's SOV could not do as it was (see `carryAllocation`). */
   preparedNotes = $state.raw<string[]>([]);
   /** The claim comes from the user's own files (the workbench): it is finished here, not submitted. */
@@ -188,11 +188,11 @@ export class BackfillSession {
    * Carries the allocation prepared in the workbench over to the host's SOV, with its claim header, as
    * one undo step; checked by every rule as typed amounts are. Balanced, it goes straight to Submit.
    */
-  usePrepared(): void {
-    const prepared = this.prepared;
+  usePrepared(claimId: string): void {
+    const prepared = this.prepared.find((each) => each.claimId === claimId);
     if (!prepared || !this.sov) return;
     const carried = carryAllocation(prepared.sov, prepared.allocations, this.sov);
-    this.prepared = null;
+    this.prepared = [];
     this.preparedNotes = carried.notes;
     this.header = { ...prepared.header };
     this.edited(this.editor.apply(carried.allocations));

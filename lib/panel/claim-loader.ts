@@ -1,9 +1,10 @@
 import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter';
 import { draftChanges } from '@/lib/draft-changes';
 import { hasAmounts } from '@/lib/draft-allocated';
+import type { Money } from '@/lib/money';
 import type { Draft, HostClaim, Sov } from '@/lib/schemas';
 import type { DraftStore } from '@/lib/storage/draft-store';
-import { localKey } from '@/lib/local-source/records';
+import { localKey, type LocalClaim } from '@/lib/local-source/records';
 import { preparedCandidates } from '@/lib/local-source/prepared';
 import type { LocalSource } from '@/lib/storage/local-source';
 
@@ -34,9 +35,13 @@ export interface SavedDraft {
 
 /** An allocation of this claim prepared in the workbench from the user's files, to carry over to the host's SOV. */
 export interface PreparedAllocation {
-  /** The local claim's id, invoice and file. */
+  /** The local claim's id and file, and what tells it from another imported claim of the same invoice. */
   claimId: string;
   fileName: string;
+  contractNumber: string;
+  vendorName: string;
+  invoiceDate: string;
+  total: Money;
   /** Finished in the workbench (frozen), or still a draft there. */
   finished: boolean;
   /** The imported SOV it was prepared against, and its amounts per line of that SOV. */
@@ -83,18 +88,24 @@ export class ClaimLoader {
   }
 
   /**
-   * The allocation prepared for this claim in the workbench, when exactly one imported claim is this
-   * one (`preparedCandidates`) and it has amounts; else null.
+   * The allocations prepared for this claim in the workbench: every imported claim that may be this one
+   * (`preparedCandidates`) and has amounts. Several (an invoice number reused across contracts) are
+   * all offered, for the user to say which; none is chosen for them.
    */
-  async readPrepared(claim: HostClaim): Promise<PreparedAllocation | null> {
-    if (!this.localSource || this.host.local) return null;
-    const [local, ...others] = preparedCandidates(claim, await this.localSource.claimsWithInvoice(localKey(claim.invoiceNumber)));
-    if (!local || others.length > 0) return null;
+  async readPrepared(claim: HostClaim): Promise<PreparedAllocation[]> {
+    if (!this.localSource || this.host.local) return [];
+    const candidates = preparedCandidates(claim, await this.localSource.claimsWithInvoice(localKey(claim.invoiceNumber)));
+    const prepared = await Promise.all(candidates.map((local) => this.readPreparedOf(local)));
+    return prepared.filter((each) => each !== null);
+  }
+
+  private async readPreparedOf(local: LocalClaim): Promise<PreparedAllocation | null> {
     const [draft, basis, finished] = await Promise.all([this.drafts.get(local.id), this.drafts.basis(local.id), this.drafts.submittedBackfill(local.id)]);
     if (!draft || !basis) return null;
     const allocations = finished ? Object.fromEntries(finished.lines.map((line) => [line.sovLineId, line.amount])) : draft.allocations;
     if (!hasAmounts(allocations)) return null;
-    return { claimId: local.id, fileName: local.fileName, finished: finished !== undefined, sov: basis.sov, allocations, header: draft.header };
+    const { contractNumber, vendorName, invoiceDate, total, fileName } = local;
+    return { claimId: local.id, fileName, contractNumber, vendorName, invoiceDate, total, finished: finished !== undefined, sov: basis.sov, allocations, header: draft.header };
   }
 
   /** The claim as the host holds it now (no cache: after a refusal its word is what counts). */

@@ -272,13 +272,44 @@ describe('BackfillSession', () => {
 
       const session = new BackfillSession('YC-1', 'http://127.0.0.1:5180', makeFakeHost().host, new DraftStore(db), () => {}, noGuard, source);
       await session.load();
-      expect(session.prepared).toMatchObject({ claimId: file.id, fileName: 'payments.csv', finished: false });
-      session.usePrepared();
+      expect(session.prepared).toMatchObject([{ claimId: file.id, fileName: 'payments.csv', finished: false }]);
+      session.usePrepared(file.id);
       expect(session.allocations).toEqual(BALANCED);
       expect(session.header).toEqual(header);
       expect(session.step).toBe('confirm');
-      expect(session.prepared).toBeNull();
+      expect(session.prepared).toEqual([]);
       expect(session.canUndo).toBe(true);
+    });
+
+    it('offers every imported claim that may be this one, and carries over only the one chosen', async () => {
+      const db = new BackfillDatabase(`backfill-session-${++databases}`);
+      cleanups.push(() => db.close());
+      const source = new LocalSource(db);
+      const store = new DraftStore(db);
+      const lines = makeSov().lines.map((line) => ({ number: String(line.lineNumber), description: line.description, categoryCode: line.categoryCode, scheduledValue: line.scheduledValue, claimedToDate: line.claimedToDate }));
+      // The same invoice number on the host's contract and, by vendor and date, on another contract of the file.
+      const files = ['SC-0001', 'SC-0099'].map((contractNumber) =>
+        localClaim({ ...IMPORTED, contractNumber, vendorName: 'Granite Ridge Concrete', invoiceNumber: 'INV-100', invoiceDate: '2026-03-31' }, 'payments.csv', '2026-11-30T10:00:00.000Z'),
+      );
+      await source.putClaims(files);
+      const amounts = [{ L1: '1000.00', L3: '500.00' }, { L2: '1000.00', L3: '500.00' }];
+      for (const [index, file] of files.entries()) {
+        const sov = localHostSov(localSov(file.contractNumber, lines, 'g703.csv', '2026-11-30T10:00:00.000Z'));
+        const allocations = Object.fromEntries(Object.entries(amounts[index]!).map(([id, amount]) => [`item:${id.slice(1)}`, amount]));
+        await store.saveEdits({ claimId: file.id, contractId: file.contractNumber, header: { number: 'PC-7', title: 'March', payPeriod: '2026-03-31' }, allocations, focusedSovLineId: null }, 0, {
+          claimId: file.id,
+          claim: localHostClaim(file, false),
+          sov,
+          recordedAt: '2026-11-30T10:00:00.000Z',
+        });
+      }
+
+      const session = new BackfillSession('YC-1', 'http://127.0.0.1:5180', makeFakeHost().host, store, () => {}, noGuard, source);
+      await session.load();
+      expect(session.prepared.map((prepared) => prepared.contractNumber).sort()).toEqual(['SC-0001', 'SC-0099']);
+      session.usePrepared(files[1]!.id);
+      expect(session.allocations).toEqual(amounts[1]);
+      expect(session.prepared).toEqual([]);
     });
   });
 });
