@@ -27,6 +27,8 @@ export const LocalClaimSchema = z.object({
   importedAt: z.iso.datetime(),
   /** The file it came from, as the user named it. */
   fileName: TextSchema,
+  /** When its finished backfill was last exported (CSV or JSON); absent until then. */
+  exportedAt: z.iso.datetime().optional(),
 });
 export type LocalClaim = z.infer<typeof LocalClaimSchema>;
 

@@ -49,6 +49,11 @@ export class LocalSource {
     await this.db.transaction('rw', this.db.localClaims, () => this.db.localClaims.bulkPut([...claims]));
   }
 
+  /** Records that these claims' finished backfills were exported: the queue then says so. */
+  async markExported(claimIds: readonly string[], at: string): Promise<void> {
+    await this.db.transaction('rw', this.db.localClaims, () => this.db.localClaims.where(':id').anyOf([...claimIds]).modify({ exportedAt: at }));
+  }
+
   async putSov(sov: LocalSov): Promise<void> {
     await this.db.localSovs.put(LocalSovSchema.parse(sov));
   }

@@ -6,7 +6,7 @@ import { formatMoney, toMoney, type Money } from '../money';
 import { isLocalClaimId, localHostClaim, localHostSov, type LocalClaim, type LocalSov } from '../local-source/records';
 import type { Sov } from '../schemas';
 
-export const QUEUE_STATES = ['Not started', 'Draft', 'Blocked', 'Ready', 'Submitting', 'Submitted', 'Finished'] as const;
+export const QUEUE_STATES = ['Not started', 'Draft', 'Blocked', 'Ready', 'Submitting', 'Submitted', 'Finished', 'Exported'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
 
 /** One claim of the workbench's queue: whose it is, what Yardi paid, and where its backfill stands. */
@@ -38,7 +38,7 @@ export interface QueueSources {
  * Every claim the extension knows, imported or read through a host, with its state. An imported claim
  * is checked by the same rules as in the allocation view, against the SOV imported for its contract:
  * blocked (with the first reason), not started, a draft (allocated of target), ready (balanced),
- * finished. A host claim is known by its draft.
+ * finished, exported. A host claim is known by its draft.
  *
  * The queue is rebuilt on every draft save: given the `cache` of the build before, only the claims
  * whose record, draft or SOV changed since are checked again (and each contract's SOV is indexed once
@@ -55,7 +55,7 @@ export function buildQueue({ localClaims, localSovs, drafts }: QueueSources, cac
   const entries = localClaims.map((claim) => {
     const draft = draftOf.get(claim.id)?.draft;
     const sov = sovs.get(claim.contractKey);
-    const basis = [claim.importedAt, draft?.revision, draft?.updatedAt, draft?.submission.state, sov?.importedAt, sov?.lines.length].join('|');
+    const basis = [claim.importedAt, claim.exportedAt, draft?.revision, draft?.updatedAt, draft?.submission.state, sov?.importedAt, sov?.lines.length].join('|');
     const cached = cache.get(claim.id);
     const entry = cached?.basis === basis ? cached.entry : localEntry(claim, draftOf.get(claim.id), sov, hostSovOf);
     kept.set(claim.id, { basis, entry });
@@ -83,7 +83,11 @@ function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: Local
     allocated: toMoney(allocated),
     hostOrigin: null,
   };
-  if (entry?.draft.submission.state === 'submitted') return { ...base, state: 'Finished', detail: 'Frozen: export it, or submit it from its reconciliation row.' };
+  if (entry?.draft.submission.state === 'submitted') {
+    return claim.exportedAt
+      ? { ...base, state: 'Exported', detail: `Exported ${claim.exportedAt.slice(0, 10)}; submit it from its reconciliation row.` }
+      : { ...base, state: 'Finished', detail: 'Frozen: export it, or submit it from its reconciliation row.' };
+  }
   if (!sov) return { ...base, state: 'Blocked', detail: `No SOV is imported for contract ${claim.contractNumber}.` };
   const validation = validateBackfill({ claim: localHostClaim(claim, false), sov: hostSovOf(sov, claim.contractNumber), allocations: entry?.draft.allocations ?? {}, backfilledClaimIds: [] });
   const blocker = validation.issues.find((issue) => issue.severity === 'blocker');

@@ -103,7 +103,7 @@ describe('the workbench', () => {
       Object.fromEntries(Object.entries(allocation).filter(([, amount]) => !new Decimal(amount).isZero()).map(([lineId, amount]) => [itemOf.get(lineId), amount])),
     );
     await page.getByRole('button', { name: '← Queue' }).click();
-    await expect.poll(() => queued.textContent()).toContain('Finished');
+    await expect.poll(() => queued.textContent()).toContain('Exported');
 
     // The host is back: the claim's row offers what was prepared, and one confirmation submits it.
     const host = await startSandbox({ port: 0, dataDir: sandbox.dataDir });

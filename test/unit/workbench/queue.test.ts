@@ -50,6 +50,15 @@ describe('the workbench queue', () => {
     expect(queue(draftOf(claim.id, {}, { state: 'submitted', idempotencyKey: 'k', backfill }))[0]![0]).toBe('Finished');
   });
 
+  it('says when a finished claim was exported, and checks it again once it was', () => {
+    const backfill = { id: 'f-1', claimId: claim.id, contractId: 'SC-1042', idempotencyKey: 'k', lines: [], total: '1500.00', status: 'Finished' as const, createdAt: AT };
+    const finished = draftOf(claim.id, {}, { state: 'submitted', idempotencyKey: 'k', backfill });
+    const cache = new Map();
+    expect(buildQueue({ localClaims: [claim], localSovs: [sov], drafts: [finished] }, cache)[0]!.state).toBe('Finished');
+    const exported = { ...claim, exportedAt: '2026-12-01T09:00:00.000Z' };
+    expect(stateOf(buildQueue({ localClaims: [exported], localSovs: [sov], drafts: [finished] }, cache))).toEqual([['Exported', 'Exported 2026-12-01; submit it from its reconciliation row.']]);
+  });
+
   it('lists a host claim by its draft, with the host to reopen it on', () => {
     const host = makeClaim();
     const entry: DraftEntry = { ...draftOf('YC-1', { L1: '600.00', L2: '0.10' }), basis: { claimId: 'YC-1', claim: host, sov: makeSov(), recordedAt: AT } };
