@@ -19,6 +19,7 @@ import { CompanyHosts } from '@/lib/extension/company-hosts';
 import { backfillDatabase } from '@/lib/storage/database';
 import { DraftStore } from '@/lib/storage/draft-store';
 import { RowLinks } from '@/lib/storage/row-links';
+import { SeenRows } from '@/lib/storage/seen-rows';
 import { UnsavedEdits } from '@/lib/extension/unsaved-edits';
 
 type Handler<Type extends PageMessage['type']> = (
@@ -64,17 +65,18 @@ function isOwnPage(url: string | undefined, pathname: string): boolean {
  */
 async function answerContentScript(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
   const parsed = ContentRequestSchema.safeParse(message);
-  const origin = sender.url && URL.canParse(sender.url) ? new URL(sender.url).origin : undefined;
-  if (!parsed.success || origin === undefined || sender.tab === undefined) return { ok: false, reason: 'not a request we answer' };
+  const page = sender.url && URL.canParse(sender.url) ? new URL(sender.url) : undefined;
+  const origin = page?.origin;
+  if (!parsed.success || page === undefined || origin === undefined || sender.tab === undefined) return { ok: false, reason: 'not a request we answer' };
   const builtIn = isBuiltInHost(origin);
   // Marks are asked after every save: on a host the manifest names, no company-host lookup is needed.
-  if (parsed.data.type === 'drafts/marks' && builtIn) return markRows(parsed.data);
+  if (parsed.data.type === 'drafts/marks' && builtIn) return markRows(parsed.data, page);
   const companyHost = await new CompanyHosts().serves(origin);
   if (!companyHost && !builtIn) {
     console.warn('[Backfill] Dropped a request from a host Backfill does not serve:', origin);
     return { ok: false, reason: 'unexpected sender' };
   }
-  if (parsed.data.type === 'drafts/marks') return markRows(parsed.data);
+  if (parsed.data.type === 'drafts/marks') return markRows(parsed.data, page);
   // Opening in a tab is for company hosts only: on built-in hosts the panel docks in the page.
   if (!companyHost) return { ok: false, reason: 'unexpected sender' };
   return openClaimInTab(parsed.data, origin, sender.tab);
@@ -91,9 +93,22 @@ async function openClaimInTab(message: ClaimOpenMessage, origin: string, tab: Br
   return { ok: true };
 }
 
-/** What each row should show of our own work on its claim, from the extension's storage. */
-async function markRows({ rows }: DraftMarksRequest): Promise<unknown> {
+// Rows already recorded while this worker lives: marks are asked after every save, rows seldom change.
+const recordedRows = new Set<string>();
+
+/**
+ * What each row should show of our own work on its claim, from the extension's storage. The rows are
+ * recorded as seen, for the workbench's queue; that never holds up or fails the answer.
+ */
+async function markRows({ rows }: DraftMarksRequest, page: URL): Promise<unknown> {
   const db = backfillDatabase();
+  const unrecorded = rows.filter((row) => !recordedRows.has(identityKey(row)));
+  if (unrecorded.length > 0) {
+    new SeenRows(db).record(unrecorded, page).then(
+      () => unrecorded.forEach((row) => recordedRows.add(identityKey(row))),
+      (error: unknown) => console.warn('[Backfill] Could not record the rows seen on this page:', error),
+    );
+  }
   const [entries, links] = await Promise.all([
     new DraftStore(db).markEntries(),
     new RowLinks(db).claimIds(rows.filter((row) => row.claimId === undefined).map(identityKey)),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClaimIdentitySchema } from './claim-identity-schema';
 import { isMoney } from './money';
 
 /**
@@ -199,6 +200,19 @@ export const RowLinkSchema = z.object({
   at: z.iso.datetime(),
 });
 export type RowLink = z.infer<typeof RowLinkSchema>;
+
+/**
+ * A mismatched row a reconciliation page showed (its marks were asked for), under its `identityKey`:
+ * a claim the workbench's queue lists before anyone opened it. The page is kept as origin and path
+ * only: its query is the host's business.
+ */
+export const SeenRowSchema = z.object({
+  key: z.string().min(1).max(2000),
+  identity: ClaimIdentitySchema,
+  pageUrl: z.url().max(2000),
+  seenAt: z.iso.datetime(),
+});
+export type SeenRow = z.infer<typeof SeenRowSchema>;
 
 /** The body of every host API error. */
 export const HostErrorSchema = z.object({

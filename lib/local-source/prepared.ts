@@ -1,4 +1,4 @@
-import { matchKey } from '../claim-identity';
+import { matchKey, type ClaimIdentity } from '../claim-identity';
 import type { Allocations, Sov, SovLine, YardiClaim } from '../schemas';
 import type { LocalClaim } from './records';
 
@@ -8,13 +8,17 @@ import type { LocalClaim } from './records';
  * the rule reconciliation rows are matched by.
  */
 export function preparedCandidates(claim: Pick<YardiClaim, 'contractId' | 'vendorName' | 'invoiceNumber' | 'invoiceDate'>, local: readonly LocalClaim[]): LocalClaim[] {
-  const invoice = matchKey(claim.invoiceNumber);
-  return local.filter(
-    (candidate) =>
-      matchKey(candidate.invoiceNumber) === invoice &&
-      (matchKey(candidate.contractNumber) === matchKey(claim.contractId) ||
-        (matchKey(candidate.vendorName) === matchKey(claim.vendorName) && candidate.invoiceDate === claim.invoiceDate)),
-  );
+  const shown = { contractNumber: claim.contractId, vendorName: claim.vendorName, invoiceNumber: claim.invoiceNumber, invoiceDate: claim.invoiceDate };
+  return local.filter((candidate) => mayBeLocalClaim(shown, candidate));
+}
+
+/**
+ * Whether a claim as a row or the host shows it may be this imported claim: the same invoice number,
+ * and the same contract number or the same vendor and invoice date (fields it does not show never match).
+ */
+export function mayBeLocalClaim(shown: ClaimIdentity, local: LocalClaim): boolean {
+  const same = (a: string | undefined, b: string) => a !== undefined && matchKey(a) === matchKey(b);
+  return same(shown.invoiceNumber, local.invoiceNumber) && (same(shown.contractNumber, local.contractNumber) || (same(shown.vendorName, local.vendorName) && shown.invoiceDate === local.invoiceDate));
 }
 
 /** A prepared allocation carried over to the host's SOV. */

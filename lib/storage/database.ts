@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { LocalClaim, LocalSov } from '@/lib/local-source/records';
-import type { Backfill, Draft, DraftBasis, HostClaim, RowLink, Sov } from '@/lib/schemas';
+import type { Backfill, Draft, DraftBasis, HostClaim, RowLink, SeenRow, Sov } from '@/lib/schemas';
 
 export interface CachedClaim {
   claimId: string;
@@ -46,7 +46,8 @@ interface DraftV1 extends Draft {
  * `draftBases` (so the draft saved after each edit stays small), and adds the claim and SOV caches,
  * the local ledger of submitted backfills (filled from drafts already submitted), the audit log and
  * the quarantine. Version 3 adds the row links (`RowLinkSchema`). Version 4 adds the local source:
- * claims and SOVs imported from the user's files (`lib/local-source/records.ts`).
+ * claims and SOVs imported from the user's files (`lib/local-source/records.ts`). Version 5 adds the rows
+ * seen on reconciliation pages (`SeenRowSchema`).
  */
 export class BackfillDatabase extends Dexie {
   drafts!: EntityTable<Draft, 'claimId'>;
@@ -59,6 +60,7 @@ export class BackfillDatabase extends Dexie {
   rowLinks!: EntityTable<RowLink, 'key'>;
   localClaims!: EntityTable<LocalClaim, 'id'>;
   localSovs!: EntityTable<LocalSov, 'contractKey'>;
+  seenRows!: EntityTable<SeenRow, 'key'>;
 
   constructor(name = 'backfill', options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -84,6 +86,7 @@ export class BackfillDatabase extends Dexie {
       });
     this.version(3).stores({ rowLinks: 'key' });
     this.version(4).stores({ localClaims: 'id, contractKey, invoiceKey', localSovs: 'contractKey' });
+    this.version(5).stores({ seenRows: 'key' });
   }
 }
 

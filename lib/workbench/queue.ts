@@ -3,8 +3,10 @@ import { Decimal } from '../decimal';
 import type { DraftEntry } from '../draft-marks';
 import { allocatedOf } from '../draft-allocated';
 import { formatMoney, toMoney, type Money } from '../money';
-import { isLocalClaimId, localHostClaim, localHostSov, type LocalClaim, type LocalSov } from '../local-source/records';
-import type { Sov } from '../schemas';
+import { isLocalClaimId, localHostClaim, localHostSov, localKey, type LocalClaim, type LocalSov } from '../local-source/records';
+import { mayBeLocalClaim } from '../local-source/prepared';
+import { buildAppHash, buildPanelHash } from '../panel-link';
+import type { SeenRow, Sov } from '../schemas';
 
 export const QUEUE_STATES = ['Not started', 'Draft', 'Blocked', 'Ready', 'Submitting', 'Submitted', 'Finished', 'Exported'] as const;
 export type QueueState = (typeof QUEUE_STATES)[number];
@@ -12,8 +14,8 @@ export type QueueState = (typeof QUEUE_STATES)[number];
 /** One claim of the workbench's queue: whose it is, what Yardi paid, and where its backfill stands. */
 export interface QueueEntry {
   claimId: string;
-  /** Imported from the user's files, or a claim of a host opened on a reconciliation page. */
-  source: 'file' | 'host';
+  /** Imported from the user's files, a host claim with a draft, or a row seen on a reconciliation page. */
+  source: 'file' | 'host' | 'page';
   contractNumber: string;
   vendorName: string;
   invoiceNumber: string;
@@ -24,27 +26,36 @@ export interface QueueEntry {
   state: QueueState;
   /** What the state means for this claim: allocated of target, why it is blocked. */
   detail: string;
-  /** The host a host claim's draft was made on, to reopen it there. */
-  hostOrigin: string | null;
+  /** Where a host's claim opens: the panel's hash, on the host it was seen or drafted on. */
+  panelHash: string | null;
+}
+
+/** A row seen on a reconciliation page, with the claim id it shows or its panel resolved it to. */
+export interface SeenClaim {
+  row: SeenRow;
+  claimId: string | undefined;
 }
 
 export interface QueueSources {
   localClaims: readonly LocalClaim[];
   localSovs: readonly LocalSov[];
   drafts: readonly DraftEntry[];
+  /** Rows seen on reconciliation pages; none by default. */
+  seen?: readonly SeenClaim[];
 }
 
 /**
  * Every claim the extension knows, imported or read through a host, with its state. An imported claim
  * is checked by the same rules as in the allocation view, against the SOV imported for its contract:
  * blocked (with the first reason), not started, a draft (allocated of target), ready (balanced),
- * finished, exported. A host claim is known by its draft.
+ * finished, exported. A host claim is known by its draft, or else by the row a reconciliation page
+ * showed it on (not started); a row that is an imported claim is that claim's entry, not another.
  *
  * The queue is rebuilt on every draft save: given the `cache` of the build before, only the claims
  * whose record, draft or SOV changed since are checked again (and each contract's SOV is indexed once
  * for all its claims, by the validator).
  */
-export function buildQueue({ localClaims, localSovs, drafts }: QueueSources, cache: QueueCache = new Map()): QueueEntry[] {
+export function buildQueue({ localClaims, localSovs, drafts, seen = [] }: QueueSources, cache: QueueCache = new Map()): QueueEntry[] {
   const draftOf = new Map(drafts.map((entry) => [entry.draft.claimId, entry]));
   const sovs = new Map(localSovs.map((sov) => [sov.contractKey, sov]));
   // One SOV per contract as the claims name it, built once however many claims it has.
@@ -64,6 +75,16 @@ export function buildQueue({ localClaims, localSovs, drafts }: QueueSources, cac
   cache.clear();
   for (const [claimId, cached] of kept) cache.set(claimId, cached);
   for (const entry of drafts) if (!isLocalClaimId(entry.draft.claimId)) entries.push(hostEntry(entry));
+  const listed = new Set(entries.map((entry) => entry.claimId));
+  const localByInvoice = new Map<string, LocalClaim[]>();
+  for (const local of localClaims) (localByInvoice.get(local.invoiceKey) ?? localByInvoice.set(local.invoiceKey, []).get(local.invoiceKey)!).push(local);
+  for (const claim of seen) {
+    const id = claim.claimId ?? claim.row.key;
+    const sameInvoice = localByInvoice.get(localKey(claim.row.identity.invoiceNumber ?? '')) ?? [];
+    if (listed.has(id) || sameInvoice.some((local) => mayBeLocalClaim(claim.row.identity, local))) continue;
+    listed.add(id);
+    entries.push(pageEntry(claim, id));
+  }
   return entries;
 }
 
@@ -81,7 +102,7 @@ function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: Local
     invoiceDate: claim.invoiceDate,
     total: claim.total,
     allocated: toMoney(allocated),
-    hostOrigin: null,
+    panelHash: null,
   };
   if (entry?.draft.submission.state === 'submitted') {
     return claim.exportedAt
@@ -112,7 +133,24 @@ function hostEntry({ draft, basis }: DraftEntry): QueueEntry {
     allocated: toMoney(allocated),
     state,
     detail: state === 'Draft' ? allocatedOfTarget(allocated, total) : '',
-    hostOrigin: draft.hostOrigin ?? null,
+    panelHash: draft.hostOrigin ? buildAppHash(draft.claimId, draft.hostOrigin) : null,
+  };
+}
+
+function pageEntry({ row, claimId }: SeenClaim, id: string): QueueEntry {
+  const page = new URL(row.pageUrl);
+  return {
+    claimId: id,
+    source: 'page',
+    contractNumber: row.identity.contractNumber ?? '',
+    vendorName: row.identity.vendorName ?? '',
+    invoiceNumber: row.identity.invoiceNumber ?? '',
+    invoiceDate: row.identity.invoiceDate ?? '',
+    total: null,
+    allocated: '0.00',
+    state: 'Not started',
+    detail: `Seen on ${page.host} on ${row.seenAt.slice(0, 10)}: link it from its row, or open it here.`,
+    panelHash: buildPanelHash(claimId === undefined ? row.identity : { claimId }, page.origin),
   };
 }
 

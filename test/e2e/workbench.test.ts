@@ -54,7 +54,8 @@ describe('the workbench', () => {
     const sandbox = await freshSandbox();
     const claim = await sandbox.claim(SEED_CLAIMS.ordinaryMechanical);
     const sov = await sandbox.sov(claim.contractId);
-    const row = ReconciliationRowSchema.array().parse(await (await sandbox.api('/api/reconciliation')).json()).find((each) => each.claimId === claim.id)!;
+    const rows = ReconciliationRowSchema.array().parse(await (await sandbox.api('/api/reconciliation')).json());
+    const row = rows.find((each) => each.claimId === claim.id)!;
     const allocation = balancedAllocation(claim, sov);
     await sandbox.close({ keepData: true });
     closeAfter.push(() => rm(sandbox.dataDir, { recursive: true, force: true }));
@@ -124,6 +125,14 @@ describe('the workbench', () => {
     expect(Object.fromEntries(backfill.lines.map((line) => [line.sovLineId, line.amount]))).toEqual(
       Object.fromEntries(Object.entries(allocation).filter(([, amount]) => !new Decimal(amount).isZero())),
     );
+
+    // Every mismatched row the page showed is now in the workbench's queue, opened from there as from its row.
+    const other = rows.find((each) => each.claimId !== claim.id && each.difference !== '0.00' && each.status === 'Unlinked')!;
+    const seen = page.locator('tbody tr', { hasText: other.invoiceNumber });
+    await expect.poll(() => seen.textContent()).toContain(`Seen on ${new URL(host.url).host}`);
+    expect(await seen.textContent()).toContain('Not started');
+    const opens = new URLSearchParams((await seen.getByRole('link', { name: /^Open / }).getAttribute('href'))!.split('#')[1]);
+    expect([opens.get('contract'), opens.get('invoice'), opens.get('host')]).toEqual([other.contractNumber, other.invoiceNumber, new URL(host.url).origin]);
   });
 
   it('asks for the columns of a file whose header it does not know, and stores nothing before Import', async () => {

@@ -7,6 +7,7 @@ import background from '../../entrypoints/background';
 import { backfillDatabase } from '../../lib/storage/database';
 import { DraftStore } from '../../lib/storage/draft-store';
 import { RowLinks } from '../../lib/storage/row-links';
+import { SeenRows } from '../../lib/storage/seen-rows';
 import { draftEdits, makeClaim, makeSov } from '../support/fixtures';
 import { fakePort } from '../support/fake-port';
 
@@ -132,7 +133,7 @@ describe('draft marks for the rows of a host page', () => {
   const db = backfillDatabase();
 
   beforeEach(async () => {
-    await Promise.all([db.drafts.clear(), db.draftBases.clear(), db.rowLinks.clear()]);
+    await Promise.all([db.drafts.clear(), db.draftBases.clear(), db.rowLinks.clear(), db.seenRows.clear()]);
     (fakeBrowser as unknown as { scripting: object }).scripting = { getRegisteredContentScripts: vi.fn(async () => []) };
   });
 
@@ -146,6 +147,9 @@ describe('draft marks for the rows of a host page', () => {
       ok: true,
       marks: [{ state: 'draft', percent: 50 }, { state: 'draft', percent: 50 }, null],
     });
+    // The rows are recorded for the workbench's queue, with the page they were on (without its query).
+    await vi.waitFor(async () => expect((await new SeenRows(db).all()).map(({ row }) => [row.identity, row.pageUrl])).toHaveLength(3));
+    expect((await new SeenRows(db).all()).map(({ row }) => row.pageUrl)).toEqual(Array(3).fill('http://127.0.0.1:5173/'));
   });
 
   it.each([

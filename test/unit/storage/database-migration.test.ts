@@ -25,7 +25,7 @@ describe('database upgrade', () => {
     const db = new BackfillDatabase('backfill', { indexedDB, IDBKeyRange });
     const drafts = new DraftStore(db);
     const ready = await drafts.get('YC-1');
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.localClaims.count()).toBe(0); // version 4: the local source, empty until a file is imported
     expect(ready).toMatchObject({ allocations: BALANCED, revision: 3, focusedSovLineId: 'L2' });
     expect(await db.drafts.get('YC-1')).not.toHaveProperty('claim'); // the stored record itself is small now

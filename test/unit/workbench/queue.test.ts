@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DraftEntry } from '../../../lib/draft-marks';
 import { localClaim, localHostClaim, localHostSov, localSov } from '../../../lib/local-source/records';
 import type { Draft } from '../../../lib/schemas';
-import { buildQueue, viewQueue, type QueueEntry } from '../../../lib/workbench/queue';
+import { identityKey } from '../../../lib/claim-identity';
+import { buildQueue, viewQueue, type QueueEntry, type SeenClaim } from '../../../lib/workbench/queue';
 import { makeClaim, makeSov } from '../../support/fixtures';
 import { IMPORTED } from '../../support/local-source';
 
@@ -75,9 +76,28 @@ describe('the workbench queue', () => {
         allocated: '600.10',
         state: 'Draft',
         detail: '$600.10 of $1,500.00 allocated',
-        hostOrigin: 'http://127.0.0.1:5180',
+        panelHash: 'claim=YC-1&host=http%3A%2F%2F127.0.0.1%3A5180',
       },
     ]);
+  });
+
+  it('lists rows seen on reconciliation pages as not started, once, and not the ones it knows otherwise', () => {
+    const seenRow = (identity: SeenClaim['row']['identity']): SeenClaim['row'] => ({ key: identityKey(identity), identity, pageUrl: 'https://pf.example.com/reconciliation', seenAt: AT });
+    const unopened = { row: seenRow({ contractNumber: 'SC-77', invoiceNumber: 'A-1', vendorName: 'Acme' }), claimId: undefined };
+    // Opened in the panel (its row link names the claim), which has a draft: listed by its draft.
+    const drafted = { row: seenRow({ contractNumber: 'SC 1', invoiceNumber: 'INV-100' }), claimId: 'YC-1' };
+    // The imported claim SC-1042 / INV-7, as a page writes it: that claim's own entry.
+    const imported = { row: seenRow({ contractNumber: 'sc 1042', invoiceNumber: 'inv 7' }), claimId: undefined };
+    const host: DraftEntry = { ...draftOf('YC-1', { L1: '600.00' }), basis: { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: AT } };
+    const queue = buildQueue({ localClaims: [claim], localSovs: [sov], drafts: [host], seen: [unopened, drafted, imported, unopened] });
+    expect(queue.map((entry) => [entry.source, entry.invoiceNumber, entry.state])).toEqual([
+      ['file', 'INV-7', 'Not started'],
+      ['host', 'INV-100', 'Draft'],
+      ['page', 'A-1', 'Not started'],
+    ]);
+    expect(queue[2]).toMatchObject({ contractNumber: 'SC-77', vendorName: 'Acme', total: null, detail: 'Seen on pf.example.com on 2026-11-30: link it from its row, or open it here.' });
+    // Opened from the workbench, the panel finds the claim the way the row would have.
+    expect(new URLSearchParams(queue[2]!.panelHash!)).toEqual(new URLSearchParams({ contract: 'SC-77', invoice: 'A-1', vendor: 'Acme', host: 'https://pf.example.com' }));
   });
 
   it('filters by state, searches every word, and sorts amounts by value and invoices as numbers', () => {

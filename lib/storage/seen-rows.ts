@@ -1,0 +1,38 @@
+import { liveQuery } from 'dexie';
+import { identityKey, type ClaimIdentity } from '@/lib/claim-identity';
+import { nowIso } from '@/lib/clock';
+import { RowLinkSchema, SeenRowSchema } from '@/lib/schemas';
+import type { SeenClaim } from '@/lib/workbench/queue';
+import type { BackfillDatabase } from './database';
+
+/** The rows reconciliation pages showed (`seenRows`): claims known before any draft is made. */
+export class SeenRows {
+  constructor(private readonly db: BackfillDatabase) {}
+
+  /** Records rows shown on `page` (kept as origin and path), as seen now. */
+  async record(rows: readonly ClaimIdentity[], page: URL): Promise<void> {
+    const seenAt = nowIso();
+    await this.db.seenRows.bulkPut(rows.map((identity) => ({ key: identityKey(identity), identity, pageUrl: `${page.origin}${page.pathname}`, seenAt })));
+  }
+
+  /** Every row that reads back, with its claim id where one is known; unreadable records are skipped. */
+  async all(): Promise<SeenClaim[]> {
+    const [rows, links] = await Promise.all([this.db.seenRows.toArray(), this.db.rowLinks.toArray()]);
+    const claimIdOf = new Map(links.flatMap((link) => {
+      const parsed = RowLinkSchema.safeParse(link);
+      return parsed.success ? [[parsed.data.key, parsed.data.claimId] as const] : [];
+    }));
+    return rows.flatMap((record) => {
+      const parsed = SeenRowSchema.safeParse(record);
+      return parsed.success ? [{ row: parsed.data, claimId: parsed.data.identity.claimId ?? claimIdOf.get(parsed.data.key) }] : [];
+    });
+  }
+
+  watch(onChange: (claims: SeenClaim[]) => void): () => void {
+    const subscription = liveQuery(() => this.all()).subscribe({
+      next: onChange,
+      error: (error: unknown) => console.warn('Backfill: reading the rows seen on reconciliation pages failed', error),
+    });
+    return () => subscription.unsubscribe();
+  }
+}
