@@ -131,7 +131,7 @@ export class ThisClaimRenderer implements ICellRendererComp<GridRow> {
       return true;
     }
     if (row?.kind !== 'line') return true;
-    const problems = row.problems;
+    const problems = [...row.problems, ...row.warnings];
     if (problems.length > 0) {
       this.gui.append(element('span', 'problem-icon', '⚠'), element('span', 'visually-hidden', `Problem: ${problems.join(' ')} `));
     }
@@ -160,7 +160,13 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void): C
       tooltipValueGetter: ({ data }) => {
         const row = line(data);
         return row
-          ? `${row.description} · ${row.categoryCode ?? 'Uncoded'} · scheduled ${money(row.scheduledValue)} · claimed to date ${money(row.claimedToDate)} · remaining ${money(row.remainingBalance)}`
+          ? [
+              `${row.description} · ${row.categoryCode ?? 'Uncoded'} · scheduled ${money(row.scheduledValue)} · claimed to date ${money(row.claimedToDate)}`,
+              row.otherDrafts && `with earlier drafts ${money(row.projectedToDate)} (other drafts on this line, ${row.otherDrafts})`,
+              `remaining ${money(row.remainingBalance)}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')
           : undefined;
       },
       flex: 1,
@@ -173,6 +179,10 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void): C
       colId: 'remainingBalance',
       valueGetter: ({ data }) => (data?.kind === 'total' ? data.remaining : line(data)?.remainingBalance),
       valueFormatter: ({ value, data }) => (data?.kind === 'total' ? `${money(value)} left` : money(value)),
+      // Other drafts of the contract on the line: the remaining counts the earlier ones, and says so.
+      cellClassRules: { 'cell-projected': ({ data }) => data?.kind === 'line' && data.otherDrafts !== '' },
+      tooltipValueGetter: ({ data }) =>
+        data?.kind === 'line' && data.otherDrafts ? `After claimed to date ${money(data.claimedToDate)}, the earlier drafts (to ${money(data.projectedToDate)}) and this claim. Other drafts on this line: ${data.otherDrafts}.` : undefined,
       type: 'rightAligned',
       width: 112,
     },
@@ -190,8 +200,9 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void): C
       cellClassRules: {
         'cell-editable': ({ data }) => data?.kind === 'line' && data.editable,
         'cell-error': ({ data }) => data?.kind === 'line' && data.problems.length > 0,
+        'cell-warning': ({ data }) => data?.kind === 'line' && data.problems.length === 0 && data.warnings.length > 0,
       },
-      tooltip: ({ data }) => (data?.kind === 'line' && data.problems.length > 0 ? data.problems.join(' ') : undefined),
+      tooltip: ({ data }) => (data?.kind === 'line' && data.problems.length + data.warnings.length > 0 ? [...data.problems, ...data.warnings].join(' ') : undefined),
       type: 'rightAligned',
       width: 118,
       pinned: 'right',

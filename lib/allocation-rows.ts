@@ -1,6 +1,6 @@
 import { Decimal } from './decimal';
 import { toMoney, type Money } from './money';
-import { percentComplete, type BackfillValidator } from './backfill';
+import { describeDrafts, percentComplete, type BackfillValidator } from './backfill';
 import type { PasteTarget } from './paste';
 import type { SovLine } from './schemas';
 
@@ -32,14 +32,20 @@ export interface LineRow {
   description: string;
   scheduledValue: Money;
   claimedToDate: Money;
-  /** Scheduled value − claimed to date − this claim: what the line can still take. */
+  /** Claimed to date plus the contract's earlier drafts on the line (`projectLines`): what this claim stacks on. */
+  projectedToDate: Money;
+  /** The other drafts on the line, in words ('' when none): "earlier: Acme INV-7 ($400.00)". */
+  otherDrafts: string;
+  /** Scheduled value − projected to date − this claim: what the line can still take. */
   remainingBalance: Money;
   thisClaim: string;
   /** Percent complete once this claim is applied. */
   percentAfter: string;
   editable: boolean;
-  /** The line's validation messages, plain sentences. */
+  /** The line's validation errors, plain sentences. */
   problems: string[];
+  /** Its warnings (the contract's other drafts would overrun it): worth a look, they do not stop a submit. */
+  warnings: string[];
 }
 
 export interface TotalRow {
@@ -113,7 +119,11 @@ export function codeRow(validator: BackfillValidator, categoryCode: string): Cod
 }
 
 export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
-  const claimedAfter = new Decimal(line.claimedToDate).plus(validator.amountOn(line.id));
+  const projection = validator.projectionOf(line.id);
+  const projectedToDate = new Decimal(line.claimedToDate).plus(projection?.earlier ?? 0);
+  const claimedAfter = projectedToDate.plus(validator.amountOn(line.id));
+  const earlier = projection && describeDrafts(projection, true);
+  const later = projection && describeDrafts(projection, false);
   return {
     kind: 'line',
     id: line.id,
@@ -122,11 +132,14 @@ export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
     description: line.description,
     scheduledValue: line.scheduledValue,
     claimedToDate: line.claimedToDate,
+    projectedToDate: toMoney(projectedToDate),
+    otherDrafts: [earlier && `earlier: ${earlier}`, later && `later: ${later}`].filter(Boolean).join('; '),
     remainingBalance: toMoney(new Decimal(line.scheduledValue).minus(claimedAfter)),
     thisClaim: validator.valueOf(line.id),
     percentAfter: percentComplete(claimedAfter, line.scheduledValue),
     editable: validator.isClaimCode(line.categoryCode),
-    problems: validator.lineIssues(line.id).map((issue) => issue.message),
+    problems: validator.lineIssues(line.id).flatMap((issue) => (issue.severity === 'warning' ? [] : [issue.message])),
+    warnings: validator.lineIssues(line.id).flatMap((issue) => (issue.severity === 'warning' ? [issue.message] : [])),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type AllocationPatch,
   type BackfillValidation,
   type HelperResult,
+  type Projection,
   type SpreadEveryCodeResult,
   type ValidateBackfillInput,
 } from './backfill';
@@ -37,6 +38,7 @@ export class DraftEditor {
   private readonly history = new AllocationHistory();
   /** The grid's rows as paste reads them: they change only with the claim and SOV. */
   private targets: PasteTarget[] | null = null;
+  private projection: Projection = new Map();
 
   constructor(private readonly editable: () => boolean = () => true) {}
 
@@ -44,9 +46,22 @@ export class DraftEditor {
   reset(basis: DraftEditorBasis, allocations: Allocations): void {
     this.validator = new BackfillValidator(basis);
     this.targets = null;
+    this.validator.setProjection(this.projection);
     this.validator.setMany(allocations);
     this.allocations = this.validator.allocations();
     this.validation = this.validator.result();
+  }
+
+  /**
+   * Takes what the contract's other unsubmitted drafts put on each line (`projectLines`): amounts are
+   * checked against it from now on. Returns the SOV line ids whose rows changed.
+   */
+  setProjection(projection: Projection): string[] {
+    this.projection = projection;
+    if (!this.validator) return [];
+    const moved = this.validator.setProjection(projection);
+    this.validation = this.validator.result();
+    return moved;
   }
 
   /** Forgets every undo step (undo must never bring back what another tab's draft replaced). */

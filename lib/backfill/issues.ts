@@ -13,6 +13,8 @@ export const RULES = [
   'CODE_OVER_ALLOCATED',
   'LINE_OVER_SCHEDULED',
   'LINE_BELOW_ZERO',
+  'LINE_OVER_PROJECTED',
+  'LINE_OVER_WITH_LATER_DRAFTS',
 ] as const;
 export type Rule = (typeof RULES)[number];
 

@@ -2,6 +2,7 @@ import { Decimal } from '../decimal';
 import { MONEY_REFUSAL, formatMoney, parseMoney, toMoney, type Money } from '../money';
 import type { Allocations, Sov, SovLine, YardiClaim } from '../schemas';
 import type { Issue } from './issues';
+import { describeDrafts, sameLineProjection, type LineProjection, type Projection } from './projection';
 
 export interface ValidateBackfillInput {
   claim: YardiClaim;
@@ -85,6 +86,8 @@ export class BackfillValidator {
   private readonly values = new Map<string, string>();
   /** Codes whose balance moved since their issues were last worked out. */
   private readonly staleCodes = new Set<CodeState>();
+  /** What the contract's other drafts put on each line (`projectLines`). */
+  private projection: Projection = new Map();
 
   constructor(input: Omit<ValidateBackfillInput, 'allocations'>) {
     this.claim = input.claim;
@@ -133,6 +136,26 @@ export class BackfillValidator {
   balanceOf(categoryCode: string): CodeBalance | undefined {
     this.refreshStaleCodes();
     return this.codes.get(categoryCode)?.balance;
+  }
+
+  /**
+   * Takes what the contract's other drafts now put on each line, and re-checks this draft's amounts on
+   * the lines that moved. Returns the SOV line ids whose projection changed (their rows show it).
+   */
+  setProjection(projection: Projection): string[] {
+    const before = this.projection;
+    const moved = [...new Set([...before.keys(), ...projection.keys()])].filter((id) => !sameLineProjection(before.get(id), projection.get(id)));
+    this.projection = projection;
+    for (const sovLineId of moved) {
+      const value = this.values.get(sovLineId);
+      if (value !== undefined) this.set(sovLineId, value);
+    }
+    return moved;
+  }
+
+  /** What the other drafts put on the line, when any does. */
+  projectionOf(sovLineId: string): LineProjection | undefined {
+    return this.projection.get(sovLineId);
   }
 
   /** Records many lines at once (a paste, a loaded draft); each touched code is re-checked once. */
@@ -257,6 +280,7 @@ export class BackfillValidator {
     }
     const issues: Issue[] = [];
     const after = amount.plus(line.claimedToDate);
+    const projected = this.projection.get(sovLineId);
     if (after.greaterThan(line.scheduledValue)) {
       issues.push({
         rule: 'LINE_OVER_SCHEDULED',
@@ -275,8 +299,31 @@ export class BackfillValidator {
         message: `Line ${line.lineNumber} would be claimed to ${formatMoney(after)}, below zero.`,
       });
     }
+    if (projected && issues.length === 0) issues.push(...projectedIssues(line, after, projected));
     return { amount, issues };
   }
+}
+
+/**
+ * Warnings from the contract's other drafts (see `projectLines`): this amount on top of the earlier
+ * drafts overruns the line, or the later drafts would overrun it once this one is in. They do not stop
+ * a submit (the host checks its own figures), but name the drafts to look at.
+ */
+function projectedIssues(line: SovLine, after: Decimal, projected: LineProjection): Issue[] {
+  const categoryCode = line.categoryCode!;
+  const withEarlier = after.plus(projected.earlier);
+  const beyond = (claimed: Decimal) =>
+    claimed.greaterThan(line.scheduledValue) ? `past its scheduled value of ${formatMoney(line.scheduledValue)}` : claimed.isNegative() ? 'below zero' : null;
+  const pastWithEarlier = beyond(withEarlier);
+  if (pastWithEarlier) {
+    const message = `Line ${line.lineNumber} would be claimed to ${formatMoney(withEarlier)} with the earlier drafts ${describeDrafts(projected, true)}, ${pastWithEarlier}.`;
+    return [{ rule: 'LINE_OVER_PROJECTED', severity: 'warning', sovLineId: line.id, categoryCode, message }];
+  }
+  const withAll = withEarlier.plus(projected.later);
+  const pastWithAll = beyond(withAll);
+  if (!pastWithAll) return [];
+  const message = `Line ${line.lineNumber} would be claimed to ${formatMoney(withAll)} once the later drafts ${describeDrafts(projected, false)} are submitted too, ${pastWithAll}: one of them must change.`;
+  return [{ rule: 'LINE_OVER_WITH_LATER_DRAFTS', severity: 'warning', sovLineId: line.id, categoryCode, message }];
 }
 
 function refusal(value: string): string {

@@ -1,10 +1,12 @@
-import { applyBackfill, type AppliedSov, type BackfillValidation, type HelperResult, type Issue, type SpreadEveryCodeResult } from '@/lib/backfill';
+import { applyBackfill, projectLines, type AppliedSov, type BackfillValidation, type HelperResult, type Issue, type SpreadEveryCodeResult } from '@/lib/backfill';
 import type { AllocationRow, CodeRow, LineRow, TotalRow } from '@/lib/allocation-rows';
 import type { PastePlan } from '@/lib/paste';
 import type { HostAdapter } from '@/lib/host/host-adapter';
 import { claimHeaderProblem, defaultClaimHeader } from '@/lib/claim-header';
 import { DraftEditor } from '@/lib/draft-editor';
 import { hasAmounts } from '@/lib/draft-allocated';
+import type { MarkEntry } from '@/lib/draft-marks';
+import { otherDrafts } from '@/lib/contract-drafts';
 import type { Allocations, ClaimHeader, Draft, DraftBasis, DraftEdits, HostClaim, Sov, Submission } from '@/lib/schemas';
 import { buildBackfillRequest } from '@/lib/submission';
 import { nowIso } from '@/lib/clock';
@@ -58,6 +60,9 @@ export class BackfillSession {
   prepared = $state.raw<PreparedAllocation[]>([]);
   /** What carrying the prepared allocation over to the host's SOV could not do as it was (see `carryAllocation`). */
   preparedNotes = $state.raw<string[]>([]);
+  /** Bumped when the contract's other drafts changed what lies on some lines (`projectionMoved`). */
+  projectionVersion = $state(0);
+  projectionMoved: string[] = [];
   /** The claim comes from the user's own files (the workbench): it is finished here, not submitted. */
   readonly local: boolean;
 
@@ -66,6 +71,7 @@ export class BackfillSession {
   private readonly loader: ClaimLoader;
   private readonly submitter: SubmitController;
   private ledgerBackfilled = false;
+  private stopWatchingContract: (() => void) | null = null;
   /** The draft is new or the host changed under it: record the claim and SOV with the next save. */
   private basisPending = true;
 
@@ -133,6 +139,7 @@ export class BackfillSession {
       if (draft) performance.measure('backfill:resume', { start: resumeStarted, end: performance.now() });
       this.quarantined = [...this.drafts.quarantined];
       if (!claim.backfilled && this.submission.state === 'ready' && !hasAmounts(this.allocations)) this.prepared = await this.loader.readPrepared(claim);
+      this.stopWatchingContract ??= this.drafts.watchContract(claim.contractId, (entries) => this.project(entries));
       if (this.submission.state === 'submitted') this.showSubmitted();
       else if (this.submission.state === 'submitting') {
         this.step = 'confirm';
@@ -262,6 +269,8 @@ export class BackfillSession {
 
   /** Saves what is pending and lets the claim go (the workbench opens another). */
   close(): Promise<void> {
+    this.stopWatchingContract?.();
+    this.stopWatchingContract = null;
     return this.autosave.close();
   }
 
@@ -340,6 +349,17 @@ export class BackfillSession {
       this.step = 'confirm';
       this.submitMessage = 'This claim is being submitted from another tab or window.';
     }
+  }
+
+  /** Checks this draft against what the contract's other unsubmitted drafts put on its lines. */
+  private project(entries: readonly MarkEntry[]): void {
+    if (!this.claim) return;
+    const { invoiceDate, invoiceNumber } = this.claim;
+    const moved = this.editor.setProjection(projectLines({ claimId: this.claimId, invoiceDate, invoiceNumber }, otherDrafts(this.claimId, entries)));
+    if (moved.length === 0) return;
+    this.sync();
+    this.projectionMoved = moved;
+    this.projectionVersion++;
   }
 
   /** Shows the editor's allocations, validation and undo state. */

@@ -51,6 +51,10 @@ export class DraftStore implements SubmissionStore {
     return this.drafts.setAside(edits, reason);
   }
 
+  watchContract(contractId: string, onChange: (entries: MarkEntry[]) => void): () => void {
+    return this.drafts.watchContract(contractId, onChange);
+  }
+
   watchAll(onChange: (list: { entries: DraftEntry[]; unreadable: number }) => void): () => void {
     return this.drafts.watchAll(onChange);
   }

@@ -108,6 +108,26 @@ export class Drafts {
     return { entries, unreadable: drafts.length - entries.length };
   }
 
+  /**
+   * The contract's drafts with the claim each was built against, again whenever any tab changes one:
+   * what the projection of its SOV lines is worked out from (`projectLines`). The SOV snapshots are
+   * not read.
+   */
+  watchContract(contractId: string, onChange: (entries: MarkEntry[]) => void): () => void {
+    const subscription = liveQuery(async () => {
+      const drafts = await this.db.drafts.where('contractId').equals(contractId).toArray();
+      const claims = await this.bases.claimsOf(drafts.map((draft) => draft.claimId));
+      return drafts.flatMap((record) => {
+        const parsed = DraftSchema.safeParse(record);
+        return parsed.success ? [{ draft: parsed.data, basis: claims.get(parsed.data.claimId) }] : [];
+      });
+    }).subscribe({
+      next: onChange,
+      error: (error: unknown) => console.warn('Backfill: reading the contract’s other drafts failed', error),
+    });
+    return () => subscription.unsubscribe();
+  }
+
   /** Calls back with the stored draft whenever any tab or window changes it. */
   watch(claimId: string, onChange: (draft: Draft | undefined) => void): () => void {
     const subscription = liveQuery(() => this.db.drafts.get(claimId)).subscribe({
