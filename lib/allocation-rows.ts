@@ -120,7 +120,7 @@ export function codeRow(validator: BackfillValidator, categoryCode: string): Cod
 
 export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
   const projection = validator.projectionOf(line.id);
-  const projectedToDate = new Decimal(line.claimedToDate).plus(projection?.earlier ?? 0);
+  const projectedToDate = new Decimal(line.claimedToDate).plus(projection?.earlier ?? '0.00');
   const claimedAfter = projectedToDate.plus(validator.amountOn(line.id));
   const earlier = projection && describeDrafts(projection, true);
   const later = projection && describeDrafts(projection, false);

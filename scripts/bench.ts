@@ -10,6 +10,7 @@ import { SEED_CLAIMS, createSeed } from '../sandbox/seed';
 import { benchImport, reportImport } from './bench-import';
 import { benchPanel } from './bench-panel';
 import { benchScan, reportScan } from './bench-scan';
+import { benchProjection } from './bench-projection';
 import { benchQueue } from './bench-queue';
 import { measure, report } from './bench-stats';
 
@@ -48,6 +49,9 @@ reportImport(benchImport());
 
 console.log('');
 benchQueue();
+
+console.log('');
+benchProjection();
 
 console.log('');
 reportScan(await benchScan());

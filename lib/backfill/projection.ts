@@ -1,5 +1,4 @@
-import { Decimal } from '../decimal';
-import { formatMoney, toMoney, type Money } from '../money';
+import { formatMoney, type Money } from '../money';
 import { joinList } from '../quote-text';
 import type { Allocations } from '../schemas';
 
@@ -21,9 +20,9 @@ export interface OtherDraft extends ClaimOrder {
 /** What the other drafts of a contract put on one SOV line. */
 export interface LineProjection {
   /** The sum of the drafts that come before this claim: added to the line's claimed to date. */
-  earlier: Decimal;
+  earlier: Money;
   /** The sum of the drafts that come after it. */
-  later: Decimal;
+  later: Money;
   /** Each draft with an amount on the line, in invoice order. */
   drafts: { label: string; amount: Money; earlier: boolean }[];
 }
@@ -32,7 +31,25 @@ export interface LineProjection {
 export type Projection = ReadonlyMap<string, LineProjection>;
 
 // As the validator reads an amount: anything else in a stored draft counts as nothing here.
-const AMOUNT = /^-?\d{1,12}(\.\d{1,2})?$/;
+const AMOUNT = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/;
+
+/**
+ * An amount in whole cents, exactly: at most 10^14 cents, so the sums of a few dozen drafts stay
+ * within the integers a double holds exactly (`Number.isSafeInteger` is checked all the same).
+ */
+function cents(value: string): number | null {
+  const match = AMOUNT.exec(value);
+  if (!match) return null;
+  const [, sign, whole, fraction = ''] = match;
+  const amount = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return sign ? -amount : amount;
+}
+
+function moneyOfCents(amount: number): Money {
+  if (!Number.isSafeInteger(amount)) throw new RangeError('The drafts on this line add up to more than can be counted exactly.');
+  const magnitude = Math.abs(amount);
+  return `${amount < 0 ? '-' : ''}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
+}
 
 /**
  * Whether claim `a` comes before `b`: by invoice date, then invoice number (`INV-9` before `INV-10`),
@@ -46,31 +63,33 @@ export function comesBefore(a: ClaimOrder, b: ClaimOrder): boolean {
 /**
  * The projection of `self`'s contract: for each SOV line, what the other unsubmitted drafts put on it,
  * split into those whose invoices come earlier (the line's projected claimed to date is the host's
- * plus these) and later (which together with this draft may still overrun it).
+ * plus these) and later (which together with this draft may still overrun it). Summed in exact
+ * integer cents: a contract's drafts hold thousands of amounts, re-summed whenever one is saved.
  */
 export function projectLines(self: ClaimOrder, others: readonly OtherDraft[]): Projection {
-  const projection = new Map<string, LineProjection>();
+  const sums = new Map<string, { earlier: number; later: number; drafts: LineProjection['drafts'] }>();
   const ordered = others.filter((other) => other.claimId !== self.claimId).sort((a, b) => (comesBefore(a, b) ? -1 : 1));
   for (const other of ordered) {
     const earlier = comesBefore(other, self);
     for (const [sovLineId, value] of Object.entries(other.allocations)) {
-      if (!AMOUNT.test(value)) continue;
-      const amount = new Decimal(value);
-      if (amount.isZero()) continue;
-      let line = projection.get(sovLineId);
-      if (!line) projection.set(sovLineId, (line = { earlier: new Decimal(0), later: new Decimal(0), drafts: [] }));
-      if (earlier) line.earlier = line.earlier.plus(amount);
-      else line.later = line.later.plus(amount);
-      line.drafts.push({ label: other.label, amount: toMoney(amount), earlier });
+      const amount = cents(value);
+      if (!amount) continue; // nothing, or not an amount
+      let line = sums.get(sovLineId);
+      if (!line) sums.set(sovLineId, (line = { earlier: 0, later: 0, drafts: [] }));
+      if (earlier) line.earlier += amount;
+      else line.later += amount;
+      line.drafts.push({ label: other.label, amount: moneyOfCents(amount), earlier });
     }
   }
+  const projection = new Map<string, LineProjection>();
+  for (const [sovLineId, line] of sums) projection.set(sovLineId, { earlier: moneyOfCents(line.earlier), later: moneyOfCents(line.later), drafts: line.drafts });
   return projection;
 }
 
 /** Whether two projections of a line hold the same drafts with the same amounts. */
 export function sameLineProjection(a: LineProjection | undefined, b: LineProjection | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return a.drafts.length === b.drafts.length && a.drafts.every((draft, index) => draft.label === b.drafts[index]!.label && draft.amount === b.drafts[index]!.amount && draft.earlier === b.drafts[index]!.earlier);
+  return a.earlier === b.earlier && a.later === b.later && a.drafts.length === b.drafts.length && a.drafts.every((draft, index) => draft.label === b.drafts[index]!.label && draft.amount === b.drafts[index]!.amount && draft.earlier === b.drafts[index]!.earlier);
 }
 
 /** "Acme INV-7 for $400.00 and Acme INV-8 for ($100.00)": the drafts of a line, earlier or later ones. */

@@ -311,7 +311,7 @@ export class BackfillValidator {
  */
 function projectedIssues(line: SovLine, after: Decimal, projected: LineProjection): Issue[] {
   const categoryCode = line.categoryCode!;
-  const withEarlier = after.plus(projected.earlier);
+  const withEarlier = after.plus(new Decimal(projected.earlier));
   const beyond = (claimed: Decimal) =>
     claimed.greaterThan(line.scheduledValue) ? `past its scheduled value of ${formatMoney(line.scheduledValue)}` : claimed.isNegative() ? 'below zero' : null;
   const pastWithEarlier = beyond(withEarlier);

@@ -41,13 +41,19 @@ describe('projectLines', () => {
     ]);
     expect([...projection.keys()].sort()).toEqual(['L1', 'L3']);
     const line = projection.get('L1')!;
-    expect([line.earlier.toFixed(2), line.later.toFixed(2)]).toEqual(['300.05', '300.00']);
+    expect([line.earlier, line.later]).toEqual(['300.05', '300.00']);
     expect(line.drafts.map((draft) => [draft.label, draft.amount, draft.earlier])).toEqual([
       ['Acme INV-90', '250.00', true],
       ['Acme INV-99', '50.05', true],
       ['Acme INV-120', '300.00', false],
     ]);
-    expect(projection.get('L3')!.earlier.toFixed(2)).toBe('-100.00');
+    expect(projection.get('L3')!.earlier).toBe('-100.00');
+  });
+
+  it('reads amounts as stored drafts may hold them, to the cent', () => {
+    const line = projectLines(self, [other('YC-2', '2026-01-31', 'INV-1', { L1: '1.5' }), other('YC-3', '2026-01-31', 'INV-2', { L1: '-0.05' }), other('YC-4', '2026-01-31', 'INV-3', { L1: '999999999999.99' })]).get('L1')!;
+    expect(line.earlier).toBe('1000000000001.44');
+    expect(line.drafts.map((draft) => draft.amount)).toEqual(['1.50', '-0.05', '999999999999.99']);
   });
 
   it('loses no cent: earlier plus later is every other draft’s amount on the line', () => {
@@ -58,7 +64,7 @@ describe('projectLines', () => {
         const others = drafts.map((each, index) => other(`YC-${index + 10}`, each.date, `INV-${each.number}`, { L1: each.amount }));
         const line = projectLines(self, others).get('L1');
         const expected = drafts.reduce((sum, each) => sum.plus(each.amount), new Decimal(0));
-        expect((line ? line.earlier.plus(line.later) : new Decimal(0)).equals(expected)).toBe(true);
+        expect((line ? new Decimal(line.earlier).plus(line.later) : new Decimal(0)).equals(expected)).toBe(true);
       }),
     );
   });
