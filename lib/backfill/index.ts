@@ -4,5 +4,6 @@ export { distributeProRata, type DistributeResult } from './distribute';
 export { clearCode, fillRemaining, spreadEveryCode, spreadRemaining, type AllocationPatch, type HelperResult, type SpreadEveryCodeResult } from './helpers';
 export { amountForPercentComplete, isPercentEntry, type PercentEntry } from './percent-entry';
 export { AllocationHistory } from './history';
+export { determinedAllocation } from './determined';
 export { comesBefore, describeDrafts, projectLines, type ClaimOrder, type LineProjection, type OtherDraft, type Projection } from './projection';
 export { applyBackfill, backfillEffect, percentComplete, type AppliedSov, type AppliedSovLine, type BackfillEffect, type LineEffect } from './apply';

@@ -1,4 +1,4 @@
-import { validateBackfill } from '../backfill';
+import { BackfillValidator, determinedAllocation } from '../backfill';
 import { Decimal } from '../decimal';
 import type { DraftEntry } from '../draft-marks';
 import { allocatedOf } from '../draft-allocated';
@@ -28,6 +28,8 @@ export interface QueueEntry {
   detail: string;
   /** Where a host's claim opens: the panel's hash, on the host it was seen or drafted on. */
   panelHash: string | null;
+  /** An imported claim each of whose codes is on one SOV line: its allocation is determined (`determinedAllocation`). */
+  determined: boolean;
 }
 
 /** A row seen on a reconciliation page, with the claim id it shows or its panel resolved it to. */
@@ -103,6 +105,7 @@ function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: Local
     total: claim.total,
     allocated: toMoney(allocated),
     panelHash: null,
+    determined: false,
   };
   if (entry?.draft.submission.state === 'submitted') {
     return claim.exportedAt
@@ -110,11 +113,16 @@ function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: Local
       : { ...base, state: 'Finished', detail: 'Frozen: export it, or submit it from its reconciliation row.' };
   }
   if (!sov) return { ...base, state: 'Blocked', detail: `No SOV is imported for contract ${claim.contractNumber}.` };
-  const validation = validateBackfill({ claim: localHostClaim(claim, false), sov: hostSovOf(sov, claim.contractNumber), allocations: entry?.draft.allocations ?? {}, backfilledClaimIds: [] });
+  const validator = new BackfillValidator({ claim: localHostClaim(claim, false), sov: hostSovOf(sov, claim.contractNumber), backfilledClaimIds: [] });
+  validator.setMany(entry?.draft.allocations ?? {});
+  const validation = validator.result();
   const blocker = validation.issues.find((issue) => issue.severity === 'blocker');
   if (blocker) return { ...base, state: 'Blocked', detail: blocker.message };
   if (validation.canSubmit) return { ...base, state: 'Ready', detail: 'Balanced: review and finish.' };
-  if (allocated.isZero()) return { ...base, state: 'Not started', detail: '' };
+  if (allocated.isZero()) {
+    const determined = determinedAllocation(validator) !== null;
+    return { ...base, state: 'Not started', determined, detail: determined ? 'Determined: each code is on one SOV line.' : '' };
+  }
   return { ...base, state: 'Draft', detail: allocatedOfTarget(allocated, claim.total) };
 }
 
@@ -134,6 +142,7 @@ function hostEntry({ draft, basis }: DraftEntry): QueueEntry {
     state,
     detail: state === 'Draft' ? allocatedOfTarget(allocated, total) : '',
     panelHash: draft.hostOrigin ? buildAppHash(draft.claimId, draft.hostOrigin) : null,
+    determined: false,
   };
 }
 
@@ -151,6 +160,7 @@ function pageEntry({ row, claimId }: SeenClaim, id: string): QueueEntry {
     state: 'Not started',
     detail: `Seen on ${page.host} on ${row.seenAt.slice(0, 10)}: link it from its row, or open it here.`,
     panelHash: buildPanelHash(claimId === undefined ? row.identity : { claimId }, page.origin),
+    determined: false,
   };
 }
 

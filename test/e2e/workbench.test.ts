@@ -135,6 +135,51 @@ describe('the workbench', () => {
     expect([opens.get('contract'), opens.get('invoice'), opens.get('host')]).toEqual([other.contractNumber, other.invoiceNumber, new URL(host.url).origin]);
   });
 
+  it('prepares every determined claim in one action, each checked against the ones before it, and shows the contract’s progress', async () => {
+    browser = await launchWithExtension();
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/workbench.html`);
+    const payments = [
+      'Contract,Vendor,Invoice,Invoice Date,Cost Code,Amount,Allocated',
+      'SC-77,Acme Mechanical,A-1,1/31/2026,23-300,"1,000.00",N',
+      'SC-77,Acme Mechanical,A-1,1/31/2026,23-700,250.00,N',
+      'SC-77,Acme Mechanical,A-2,2/28/2026,23-300,600.00,N',
+      'SC-77,Acme Mechanical,A-3,3/31/2026,23-300,100.00,Y',
+    ].join('\n');
+    await chooseFile(page, 'Yardi payment export (CSV)', 'payments.csv', payments);
+    const preview = page.getByRole('region', { name: 'Import preview' });
+    await expect.poll(() => preview.textContent()).toContain('3 claims to add');
+    await preview.getByRole('button', { name: 'Import' }).click();
+    // A G703 sheet: one line per code. Line 1 can take $1,500.00 more.
+    const g703 = ['Item,Description,Cost Code,Scheduled Value,Claimed to date', '1,Ductwork,23-300,"2,000.00",500.00', '2,Controls,23-700,800.00,0.00'].join('\n');
+    await page.getByLabel('Contract of the SOV').fill('SC-77');
+    await chooseFile(page, 'SOV or G703 export (CSV)', 'g703.csv', g703);
+    await preview.getByRole('button', { name: 'Import' }).click();
+
+    const prepare = page.getByRole('button', { name: 'Prepare all determined claims (2)' });
+    await prepare.click();
+    const report = page.getByRole('status', { name: 'Prepared claims' });
+    await expect.poll(() => report.textContent()).toContain('Prepared 2 determined claims as drafts');
+    // February's $600.00 stacks on January's $1,000.00: $2,100.00 on a $2,000.00 line, shown to look at.
+    expect(await report.textContent()).toContain('A-2: Line 1 would be claimed to $2,100.00 with the earlier drafts Acme Mechanical A-1 for $1,000.00');
+    const stateOf = (invoice: string) => page.locator('tbody tr', { hasText: invoice }).filter({ hasText: 'Acme' }).locator('td').nth(5);
+    await expect.poll(() => stateOf('A-1').textContent()).toBe('Ready');
+    expect(await stateOf('A-2').textContent()).toBe('Ready');
+    expect(await stateOf('A-3').textContent()).toBe('Blocked');
+    expect(await page.getByRole('button', { name: 'Prepare all determined claims (0)' }).isDisabled()).toBe(true);
+
+    const progress = page.getByRole('table', { name: 'Progress by contract' }).locator('tr[data-contract="SC-77"]');
+    expect(await progress.textContent()).toContain('$1,950.00'); // paid: 1,250 + 600 + 100
+    expect(await progress.getByRole('img').getAttribute('aria-label')).toBe('0.0% backfilled, 94.9% in drafts, 5.1% left');
+
+    // Opened, the prepared draft is the one allocation there is, and it finishes like any other.
+    await page.locator('tbody tr', { hasText: 'A-1' }).getByRole('button', { name: /^Open / }).click();
+    const view = new PanelPage(page);
+    await view.button('Review and finish').click();
+    await page.locator('button[data-visible="true"]', { hasText: 'Finish backfill' }).click();
+    await view.heading('Finished').waitFor();
+  });
+
   it('asks for the columns of a file whose header it does not know, and stores nothing before Import', async () => {
     browser = await launchWithExtension();
     const page = await browser.context.newPage();

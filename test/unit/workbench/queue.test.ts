@@ -44,7 +44,7 @@ describe('the workbench queue', () => {
 
   it('says how far a draft is, when it balances, and when it is finished', () => {
     const queue = (entry?: DraftEntry) => stateOf(buildQueue({ localClaims: [claim], localSovs: [sov], drafts: entry ? [entry] : [] }));
-    expect(queue()).toEqual([['Not started', '']]);
+    expect(queue()).toEqual([['Not started', 'Determined: each code is on one SOV line.']]);
     expect(queue(draftOf(claim.id, { 'item:1': '600.00' }))).toEqual([['Draft', '$600.00 of $1,500.00 allocated']]);
     expect(queue(draftOf(claim.id, { 'item:1': '1000.00', 'item:2': '500.00' }))).toEqual([['Ready', 'Balanced: review and finish.']]);
     const backfill = { id: 'f-1', claimId: claim.id, contractId: 'SC-1042', idempotencyKey: 'k', lines: [], total: '1500.00', status: 'Finished' as const, createdAt: AT };
@@ -77,6 +77,7 @@ describe('the workbench queue', () => {
         state: 'Draft',
         detail: '$600.10 of $1,500.00 allocated',
         panelHash: 'claim=YC-1&host=http%3A%2F%2F127.0.0.1%3A5180',
+        determined: false,
       },
     ]);
   });
