@@ -190,6 +190,16 @@ export const DraftBasisSchema = z.object({
 });
 export type DraftBasis = z.infer<typeof DraftBasisSchema>;
 
+/** One step of a claim's submission, as the audit log records it (the host's word included). */
+export const AuditEntrySchema = z.object({
+  id: z.number().int().optional(),
+  claimId: IdSchema,
+  at: z.iso.datetime(),
+  event: z.enum(['submitting', 'submitted', 'refused', 'backfilled-elsewhere', 'unconfirmed']),
+  detail: z.string().max(5000),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
 /**
  * The claim the panel opened for a row that shows no claim id, under the row's `identityKey`: how the
  * row finds its draft again (the page's words for a contract may not be the host's).

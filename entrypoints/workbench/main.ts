@@ -3,8 +3,9 @@ import { backfillDatabase } from '@/lib/storage/database';
 import { DraftStore } from '@/lib/storage/draft-store';
 import { LocalSource } from '@/lib/storage/local-source';
 import { SeenRows } from '@/lib/storage/seen-rows';
+import { BackfillHistory } from '@/lib/storage/backfill-history';
 import '@/components/theme.css';
 import WorkbenchPage from './WorkbenchPage.svelte';
 
 const db = backfillDatabase();
-mount(WorkbenchPage, { target: document.getElementById('app')!, props: { drafts: new DraftStore(db), source: new LocalSource(db), seenRows: new SeenRows(db) } });
+mount(WorkbenchPage, { target: document.getElementById('app')!, props: { drafts: new DraftStore(db), source: new LocalSource(db), seenRows: new SeenRows(db), backfillHistory: new BackfillHistory(db) } });

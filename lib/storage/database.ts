@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { LocalClaim, LocalSov } from '@/lib/local-source/records';
-import type { Backfill, Draft, DraftBasis, HostClaim, RowLink, SeenRow, Sov } from '@/lib/schemas';
+import type { AuditEntry, Backfill, Draft, DraftBasis, HostClaim, RowLink, SeenRow, Sov } from '@/lib/schemas';
 
 export interface CachedClaim {
   claimId: string;
@@ -12,14 +12,6 @@ export interface CachedSov {
   contractId: string;
   sov: Sov;
   fetchedAt: string;
-}
-
-export interface AuditEntry {
-  id?: number;
-  claimId: string;
-  at: string;
-  event: 'submitting' | 'submitted' | 'refused' | 'backfilled-elsewhere' | 'unconfirmed';
-  detail: string;
 }
 
 /** A record that failed its schema when read back: set aside with the reason, never lost. */

@@ -1,7 +1,7 @@
-import type { Backfill, Draft, DraftBasis, DraftEdits, HostClaim, Sov, Submission } from '@/lib/schemas';
+import type { AuditEntry, Backfill, Draft, DraftBasis, DraftEdits, HostClaim, Sov, Submission } from '@/lib/schemas';
 import type { DraftEntry, MarkEntry } from '@/lib/draft-marks';
 import type { SubmissionStore } from '@/lib/submission';
-import type { AuditEntry, BackfillDatabase } from './database';
+import type { BackfillDatabase } from './database';
 import { DraftBases } from './draft-bases';
 import { Drafts, type SaveEditsResult } from './drafts';
 import { HostCache } from './host-cache';

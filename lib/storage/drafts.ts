@@ -1,10 +1,10 @@
-import { liveQuery } from 'dexie';
 import { z } from 'zod';
 import { DraftSchema, type Draft, type DraftBasis, type DraftEdits, type Submission } from '@/lib/schemas';
 import type { DraftEntry, MarkEntry } from '@/lib/draft-marks';
 import { repairDraft } from '@/lib/draft-repair';
 import { nowIso } from '@/lib/clock';
 import type { BackfillDatabase } from './database';
+import { watchQuery } from './watch';
 import type { DraftBases } from './draft-bases';
 import type { Quarantine } from './quarantine';
 import { readable } from './readable';
@@ -79,11 +79,7 @@ export class Drafts {
 
   /** `all()`, again whenever any tab changes a draft (the drafts page). */
   watchAll(onChange: (list: { entries: DraftEntry[]; unreadable: number }) => void): () => void {
-    const subscription = liveQuery(() => this.all()).subscribe({
-      next: onChange,
-      error: (error: unknown) => console.warn('Backfill: listing drafts failed', error),
-    });
-    return () => subscription.unsubscribe();
+    return watchQuery(() => this.all(), onChange, 'listing drafts');
   }
 
   /**
@@ -114,29 +110,23 @@ export class Drafts {
    * not read.
    */
   watchContract(contractId: string, onChange: (entries: MarkEntry[]) => void): () => void {
-    const subscription = liveQuery(async () => {
+    const read = async (): Promise<MarkEntry[]> => {
       const drafts = await this.db.drafts.where('contractId').equals(contractId).toArray();
       const claims = await this.bases.claimsOf(drafts.map((draft) => draft.claimId));
       return drafts.flatMap((record) => {
         const parsed = DraftSchema.safeParse(record);
         return parsed.success ? [{ draft: parsed.data, basis: claims.get(parsed.data.claimId) }] : [];
       });
-    }).subscribe({
-      next: onChange,
-      error: (error: unknown) => console.warn('Backfill: reading the contract’s other drafts failed', error),
-    });
-    return () => subscription.unsubscribe();
+    };
+    return watchQuery(read, onChange, 'reading the contract’s other drafts');
   }
 
   /** Calls back with the stored draft whenever any tab or window changes it. */
   watch(claimId: string, onChange: (draft: Draft | undefined) => void): () => void {
-    const subscription = liveQuery(() => this.db.drafts.get(claimId)).subscribe({
-      next: (record) => {
-        const parsed = record === undefined ? undefined : DraftSchema.safeParse(record);
-        if (parsed === undefined || parsed.success) onChange(parsed?.data);
-      },
-      error: (error: unknown) => console.warn('Backfill: watching the draft failed', error),
-    });
-    return () => subscription.unsubscribe();
+    const onRecord = (record: unknown) => {
+      const parsed = record === undefined ? undefined : DraftSchema.safeParse(record);
+      if (parsed === undefined || parsed.success) onChange(parsed?.data);
+    };
+    return watchQuery(() => this.db.drafts.get(claimId), onRecord, 'watching the draft');
   }
 }

@@ -1,7 +1,7 @@
-import { BackfillSchema, type Backfill, type BackfillLine, type Submission } from '@/lib/schemas';
+import { BackfillSchema, type AuditEntry, type Backfill, type BackfillLine, type Submission } from '@/lib/schemas';
 import { buildBackfillRequest, type SubmissionStore } from '@/lib/submission';
 import { nowIso } from '@/lib/clock';
-import type { AuditEntry, BackfillDatabase } from './database';
+import type { BackfillDatabase } from './database';
 import type { Drafts } from './drafts';
 
 /**

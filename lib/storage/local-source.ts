@@ -1,7 +1,7 @@
-import { liveQuery } from 'dexie';
 import type { z } from 'zod';
 import { LocalClaimSchema, LocalSovSchema, type LocalClaim, type LocalSov } from '@/lib/local-source/records';
 import type { BackfillDatabase } from './database';
+import { watchQuery } from './watch';
 
 /** Everything in the local source, as read back: records that fail their schema are counted, not used. */
 export interface LocalSourceContents {
@@ -36,11 +36,7 @@ export class LocalSource {
   }
 
   watch(onChange: (contents: LocalSourceContents) => void): () => void {
-    const subscription = liveQuery(() => this.all()).subscribe({
-      next: onChange,
-      error: (error: unknown) => console.warn('Backfill: reading the local source failed', error),
-    });
-    return () => subscription.unsubscribe();
+    return watchQuery(() => this.all(), onChange, 'reading the local source');
   }
 
   /** Stores one file's claims in one strict transaction: all of them, or none. */

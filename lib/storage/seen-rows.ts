@@ -1,9 +1,9 @@
-import { liveQuery } from 'dexie';
 import { identityKey, type ClaimIdentity } from '@/lib/claim-identity';
 import { nowIso } from '@/lib/clock';
 import { RowLinkSchema, SeenRowSchema } from '@/lib/schemas';
 import type { SeenClaim } from '@/lib/workbench/queue';
 import type { BackfillDatabase } from './database';
+import { watchQuery } from './watch';
 
 /** The rows reconciliation pages showed (`seenRows`): claims known before any draft is made. */
 export class SeenRows {
@@ -29,10 +29,6 @@ export class SeenRows {
   }
 
   watch(onChange: (claims: SeenClaim[]) => void): () => void {
-    const subscription = liveQuery(() => this.all()).subscribe({
-      next: onChange,
-      error: (error: unknown) => console.warn('Backfill: reading the rows seen on reconciliation pages failed', error),
-    });
-    return () => subscription.unsubscribe();
+    return watchQuery(() => this.all(), onChange, 'reading the rows seen on reconciliation pages');
   }
 }

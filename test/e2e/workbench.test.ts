@@ -43,6 +43,11 @@ async function chooseFile(page: Page, label: string, name: string, text: string)
   await page.getByLabel(label).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 }
 
+/** The queue's row of an invoice. */
+function queueRow(page: Page, invoiceNumber: string) {
+  return page.getByRole('table', { name: 'Claims' }).locator(':scope > tbody > tr', { hasText: invoiceNumber });
+}
+
 async function download(page: Page, button: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
   return readFile((await file.path())!, 'utf8');
@@ -69,7 +74,7 @@ describe('the workbench', () => {
     await expect.poll(() => preview.textContent()).toContain('1 claim to add');
     await preview.getByRole('button', { name: 'Import' }).click();
     await page.getByText('Imported 1 new claim').waitFor();
-    const queued = page.locator('tbody tr', { hasText: claim.invoiceNumber });
+    const queued = queueRow(page, claim.invoiceNumber);
     await expect.poll(() => queued.textContent()).toContain('Blocked');
     expect(await queued.textContent()).toContain(`No SOV is imported for contract ${row.contractNumber}`);
 
@@ -126,9 +131,16 @@ describe('the workbench', () => {
       Object.fromEntries(Object.entries(allocation).filter(([, amount]) => !new Decimal(amount).isZero())),
     );
 
+    // The history has both: finished from the files, and synced with the host, with its lines.
+    const history = page.getByRole('table', { name: 'Backfill history' });
+    await expect.poll(() => history.locator(':scope > tbody > tr').count()).toBe(2);
+    expect(await history.locator(':scope > tbody > tr').allTextContents()).toEqual([expect.stringContaining('Synced and Approved'), expect.stringContaining('Finished here (no host)')]);
+    const historyCsv = await download(page, 'Export history (CSV)');
+    expect(historyCsv.split('\r\n').filter((line) => line.includes('Synced and Approved'))).toHaveLength(Object.values(allocation).filter((amount) => !new Decimal(amount).isZero()).length);
+
     // Every mismatched row the page showed is now in the workbench's queue, opened from there as from its row.
     const other = rows.find((each) => each.claimId !== claim.id && each.difference !== '0.00' && each.status === 'Unlinked')!;
-    const seen = page.locator('tbody tr', { hasText: other.invoiceNumber });
+    const seen = queueRow(page, other.invoiceNumber);
     await expect.poll(() => seen.textContent()).toContain(`Seen on ${new URL(host.url).host}`);
     expect(await seen.textContent()).toContain('Not started');
     const opens = new URLSearchParams((await seen.getByRole('link', { name: /^Open / }).getAttribute('href'))!.split('#')[1]);
@@ -162,7 +174,7 @@ describe('the workbench', () => {
     await expect.poll(() => report.textContent()).toContain('Prepared 2 determined claims as drafts');
     // February's $600.00 stacks on January's $1,000.00: $2,100.00 on a $2,000.00 line, shown to look at.
     expect(await report.textContent()).toContain('A-2: Line 1 would be claimed to $2,100.00 with the earlier drafts Acme Mechanical A-1 for $1,000.00');
-    const stateOf = (invoice: string) => page.locator('tbody tr', { hasText: invoice }).filter({ hasText: 'Acme' }).locator('td').nth(5);
+    const stateOf = (invoice: string) => queueRow(page, invoice).locator('td').nth(5);
     await expect.poll(() => stateOf('A-1').textContent()).toBe('Ready');
     expect(await stateOf('A-2').textContent()).toBe('Ready');
     expect(await stateOf('A-3').textContent()).toBe('Blocked');
@@ -173,7 +185,7 @@ describe('the workbench', () => {
     expect(await progress.getByRole('img').getAttribute('aria-label')).toBe('0.0% backfilled, 94.9% in drafts, 5.1% left');
 
     // Opened, the prepared draft is the one allocation there is, and it finishes like any other.
-    await page.locator('tbody tr', { hasText: 'A-1' }).getByRole('button', { name: /^Open / }).click();
+    await queueRow(page, 'A-1').getByRole('button', { name: /^Open / }).click();
     const view = new PanelPage(page);
     await view.button('Review and finish').click();
     await page.locator('button[data-visible="true"]', { hasText: 'Finish backfill' }).click();
