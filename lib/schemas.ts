@@ -174,11 +174,16 @@ export const DraftSchema = z.object({
   /** The host origin the claim was read from, so the draft can be reopened in its own tab. */
   hostOrigin: z.url().max(300).optional(),
   submission: SubmissionSchema,
+  /**
+   * Fingerprints of the versions this draft was handed off as or taken from a file (`draftFingerprint`),
+   * oldest first: how a file of it tells a newer version from one that went another way.
+   */
+  lineage: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(50).optional(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
-/** What the user changes in a draft; revision, time and submission state are the store's to set. */
-export const DraftEditsSchema = DraftSchema.omit({ revision: true, updatedAt: true, submission: true });
+/** What the user changes in a draft; revision, time, submission state and lineage are the store's to set. */
+export const DraftEditsSchema = DraftSchema.omit({ revision: true, updatedAt: true, submission: true, lineage: true });
 export type DraftEdits = z.infer<typeof DraftEditsSchema>;
 
 /** The claim and SOV a draft was built against, to tell the user what changed on the host since. */

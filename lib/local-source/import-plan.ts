@@ -22,7 +22,7 @@ export function planClaimImport(incoming: readonly LocalClaim[], existing: Reado
   for (const claim of incoming) {
     const before = existing.get(claim.id);
     if (before === undefined) plan.added.push(claim);
-    else if (sameClaim(before, claim)) plan.unchanged.push(before);
+    else if (sameLocalClaim(before, claim)) plan.unchanged.push(before);
     else if (finishedIds.has(claim.id)) plan.finished.push(before);
     else plan.updated.push(claim);
   }
@@ -39,11 +39,16 @@ export type SovImportEffect = 'added' | 'replaced' | 'unchanged';
 
 export function planSovImport(incoming: LocalSov, existing: LocalSov | undefined): SovImportEffect {
   if (existing === undefined) return 'added';
-  return JSON.stringify(existing.lines) === JSON.stringify(incoming.lines) ? 'unchanged' : 'replaced';
+  return sameSovLines(existing, incoming) ? 'unchanged' : 'replaced';
+}
+
+/** The same SOV lines, in the same order, whatever file or time they were imported from. */
+export function sameSovLines(a: LocalSov, b: LocalSov): boolean {
+  return JSON.stringify(a.lines) === JSON.stringify(b.lines);
 }
 
 /** The same claim with the same content, whatever file or time it was imported from. */
-function sameClaim(a: LocalClaim, b: LocalClaim): boolean {
+export function sameLocalClaim(a: LocalClaim, b: LocalClaim): boolean {
   return (
     a.invoiceDate === b.invoiceDate &&
     a.allocated === b.allocated &&

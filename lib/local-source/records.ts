@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { matchKey } from '../claim-identity';
+import { fnv1a64 } from '../fnv1a';
 import type { ImportedClaim, ImportedSovLine } from '../import';
 import { CategoryCodeSchema, MoneySchema, type HostClaim, type Sov, type SovLine } from '../schemas';
 
@@ -71,13 +72,7 @@ export function isLocalClaimId(claimId: string): boolean {
  * from another export (other spacing, other case) gets the same id, so it is never added twice.
  */
 export function localClaimId(claim: Pick<ImportedClaim, 'contractNumber' | 'vendorName' | 'invoiceNumber'>): string {
-  const key = [claim.contractNumber, claim.vendorName, claim.invoiceNumber].map(matchKey).join('\u0000');
-  let hash = 0xcbf29ce484222325n;
-  for (let index = 0; index < key.length; index++) {
-    hash ^= BigInt(key.charCodeAt(index));
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return `${LOCAL_CLAIM_PREFIX}${hash.toString(16).padStart(16, '0')}`;
+  return `${LOCAL_CLAIM_PREFIX}${fnv1a64([claim.contractNumber, claim.vendorName, claim.invoiceNumber].map(matchKey).join('\u0000'))}`;
 }
 
 /** An imported claim as a local record. */

@@ -9,7 +9,7 @@ import type { DraftBases } from './draft-bases';
 import type { Quarantine } from './quarantine';
 import { readable } from './readable';
 
-const DraftHeadSchema = z.object({ revision: z.number().int().nonnegative(), submission: z.object({ state: z.string() }) });
+const DraftHeadSchema = z.object({ revision: z.number().int().nonnegative(), submission: z.object({ state: z.string() }), lineage: DraftSchema.shape.lineage.catch(undefined) });
 
 export type SaveEditsResult =
   | { ok: true; revision: number }
@@ -60,7 +60,8 @@ export class Drafts {
         if (newer) return { ok: false, reason: 'conflict', stored: newer };
       }
       const revision = (stored?.revision ?? 0) + 1;
-      const draft = readable(DraftSchema, { ...edits, revision, updatedAt: nowIso(), submission: { state: 'ready' } });
+      const lineage = stored?.lineage;
+      const draft = readable(DraftSchema, { ...edits, revision, updatedAt: nowIso(), submission: { state: 'ready' }, ...(lineage && { lineage }) });
       await drafts.put(draft);
       if (basis) await this.bases.put(basis);
       return { ok: true, revision };

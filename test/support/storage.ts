@@ -6,6 +6,7 @@ import { Drafts } from '../../lib/storage/drafts';
 import { HostCache } from '../../lib/storage/host-cache';
 import { Ledger } from '../../lib/storage/ledger';
 import { LocalSource } from '../../lib/storage/local-source';
+import { BackupStore } from '../../lib/storage/backup-store';
 import { Quarantine } from '../../lib/storage/quarantine';
 import { BALANCED } from './fixtures';
 
@@ -14,7 +15,7 @@ export function storage(db: BackfillDatabase) {
   const quarantine = new Quarantine(db);
   const bases = new DraftBases(db, quarantine);
   const drafts = new Drafts(db, quarantine, bases);
-  return { db, quarantine, bases, drafts, ledger: new Ledger(db, drafts), hostCache: new HostCache(db), localSource: new LocalSource(db) };
+  return { db, quarantine, bases, drafts, ledger: new Ledger(db, drafts), hostCache: new HostCache(db), localSource: new LocalSource(db), backups: new BackupStore(db, quarantine) };
 }
 
 /** `storage` over a new, empty database of its own. */
