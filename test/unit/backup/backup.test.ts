@@ -56,7 +56,8 @@ describe('draft lineage', () => {
 
   it('tells the same content, a newer and an older version, and two that went their own ways', () => {
     expect(draftFingerprint(draft('YC-9', { L2: '', L1: '600.00' }))).toBe(draftFingerprint(start));
-    expect(relateDrafts(start, { ...start, revision: 9 })).toBe('same');
+    const sameLater: Draft = { ...start, revision: 9 };
+    expect(relateDrafts(start, sameLater)).toBe('same');
     expect(relateDrafts(handedOff, theirs)).toBe('theirs-newer');
     expect(relateDrafts({ ...theirs, lineage: extendLineage(theirs.lineage, draftFingerprint(theirs)) }, handedOff)).toBe('mine-newer');
     expect(relateDrafts(mineLater, theirs)).toBe('diverged');
