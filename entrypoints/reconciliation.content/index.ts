@@ -7,6 +7,8 @@ import { watchPage } from './page-watcher';
 import { PANEL_DOCK_TAG, PanelDock } from './panel-dock';
 import { RowMarks } from './row-marks';
 import { ReconciliationScan } from './scan';
+import { showReloadNotice } from './reload-notice';
+import { browser } from 'wxt/browser';
 
 // "Link Progress Claim" beside each mismatched reconciliation row; the button opens the docked panel.
 export default defineContentScript({
@@ -19,6 +21,7 @@ export default defineContentScript({
     const buttons = new LinkButtons(
       document,
       guarded('Opening the panel', (claim) => {
+        if (ctx.isInvalid) return; // cut off from the extension: the reload notice says so
         // The panel may be framed only on built-in hosts (S6); on a company host it opens in a tab.
         const opening = isBuiltInHost(location.origin) ? dock.open(claim) : askToOpen(claim);
         opening.catch((error: unknown) => logOnce(`Opening the panel failed: ${String(error)}`));
@@ -29,7 +32,12 @@ export default defineContentScript({
     for (const type of LINK_BUTTON_EVENTS) ctx.addEventListener(window, type, onButtonEvent, { capture: true });
     const scan = new ReconciliationScan(document, buttons);
     const marks = new RowMarks(buttons, askDraftMarks);
-    ctx.onInvalidated(() => buttons.removeAll());
+    ctx.onInvalidated(() => {
+      const hadButtons = buttons.count > 0;
+      buttons.removeAll();
+      // The extension itself is gone (updated, reloaded, turned off), not replaced by a newer copy of this script.
+      if (hadButtons && browser.runtime?.id == null) showReloadNotice(document);
+    });
     receivePageMessages(ctx, {
       'panel/close': () => void dock.close(),
       'claim/submitted': ({ claimId, row }) => scan.markSubmitted(row ?? { claimId }),
