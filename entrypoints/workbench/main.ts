@@ -7,6 +7,7 @@ import { BackfillHistory } from '@/lib/storage/backfill-history';
 import { BackupStore } from '@/lib/storage/backup-store';
 import { Quarantine } from '@/lib/storage/quarantine';
 import '@/components/theme.css';
+import './workbench.css';
 import WorkbenchPage from './WorkbenchPage.svelte';
 
 const db = backfillDatabase();

@@ -14,13 +14,15 @@ describe('the extension restarted or gone with tabs open', () => {
   it('keeps every edit when its service worker is stopped mid-session, even leaving right after an edit', async () => {
     const { sandbox, browser } = await start();
     const claim = await sandbox.claim(SEED_CLAIMS.ordinaryMechanical);
-    const [[first, firstAmount], [second, secondAmount]] = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId))) as [string, string][];
+    const amounts = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)));
+    const [first, firstAmount] = amounts[0]!;
+    const [second, secondAmount] = amounts[1]!;
     const reconciliation = new ReconciliationPage(await browser.context.newPage());
     await reconciliation.goto(sandbox.url);
     await reconciliation.linkButtonOf(claim.id).click();
     const panel = new PanelPage(reconciliation.panel());
     await panel.button('Build the Procore version').click();
-    await panel.typeAmount(first!, firstAmount!);
+    await panel.typeAmount(first, firstAmount);
     await panel.waitSaved();
 
     // The browser stops the worker, as it does after 30 s idle: whatever it held in memory is gone.
@@ -28,15 +30,15 @@ describe('the extension restarted or gone with tabs open', () => {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
     const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${browser.extensionId}/`))!;
     expect(await cdp.send('Target.closeTarget', { targetId: worker.targetId })).toEqual({ success: true });
-    await panel.typeAmount(second!, secondAmount!);
+    await panel.typeAmount(second, secondAmount);
     await reconciliation.page.close(); // at once: the draft guard's worker must be woken, or the page save itself
 
     const again = new ReconciliationPage(await browser.context.newPage());
     await again.goto(sandbox.url);
     await again.linkButtonOf(claim.id).click();
     const resumed = new PanelPage(again.panel());
-    await expect.poll(() => resumed.amountCell(first!).textContent()).toContain(formatMoney(firstAmount!));
-    await expect.poll(() => resumed.amountCell(second!).textContent()).toContain(formatMoney(secondAmount!));
+    await expect.poll(() => resumed.amountCell(first).textContent()).toContain(formatMoney(firstAmount));
+    await expect.poll(() => resumed.amountCell(second).textContent()).toContain(formatMoney(secondAmount));
   });
 
   it('asks for a page reload instead of failing silently once the extension is gone from under the page', async () => {
@@ -49,7 +51,7 @@ describe('the extension restarted or gone with tabs open', () => {
     // the page's content script is cut off from it, as after an update or when it is turned off.
     const workbench = await browser.context.newPage();
     await workbench.goto(`chrome-extension://${browser.extensionId}/workbench.html`);
-    await workbench.evaluate(() => chrome.runtime.reload()).catch(() => {});
+    await workbench.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
 
     // The old script notices at its next use: the user's click.
     await reconciliation.page.bringToFront();

@@ -33,7 +33,11 @@ async function openPanel(context: BrowserContext, claimId: string) {
   const page = await context.newPage();
   const reconciliation = new ReconciliationPage(page);
   await reconciliation.goto(sandbox!.url);
-  await reconciliation.linkButtonOf(claimId).click();
+  const link = reconciliation.linkButtonOf(claimId);
+  // A page loaded while a relaunched Chromium is still loading its extensions gets no content script
+  // (Chromium's doing, as for any extension): as a user would, load it again.
+  await link.waitFor({ timeout: 10_000 }).catch(() => reconciliation.goto(sandbox!.url));
+  await link.click();
   const panel = new PanelPage(reconciliation.panel());
   const build = panel.button('Build the Procore version');
   await panel.frame.locator('.ag-root').or(build).first().waitFor();

@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createLocalAdapter } from '../../../lib/host/local-adapter';
 import { localClaim, localSov, type LocalClaim, type LocalSov } from '../../../lib/local-source/records';
 import type { Backfill } from '../../../lib/schemas';
-import { IMPORTED } from '../../support/local-source';
+import { G703_LINES, IMPORTED } from '../../support/local-source';
 
 const AT = '2026-11-30T10:00:00.000Z';
 const claim = localClaim(IMPORTED, 'payments.csv', AT);
-const sov = localSov(
-  'sc 1042',
-  [
-    { number: '1', description: 'Footings', categoryCode: '03-300', scheduledValue: '2000.00', claimedToDate: '0.00' },
-    { number: '2', description: 'Painting', categoryCode: '09-900', scheduledValue: '600.00', claimedToDate: '0.00' },
-  ],
-  'g703.csv',
-  AT,
-);
+const sov = localSov('sc 1042', G703_LINES, 'g703.csv', AT);
 const BALANCED = { lines: [{ sovLineId: 'item:1', amount: '1000.00' }, { sovLineId: 'item:2', amount: '500.00' }] };
 
 function adapter(claims: LocalClaim[] = [claim], sovs: LocalSov[] = [sov]) {

@@ -3,19 +3,11 @@ import type { DraftEntry } from '../../../lib/draft-marks';
 import { localClaim, localHostClaim, localHostSov, localSov } from '../../../lib/local-source/records';
 import { buildQueue } from '../../../lib/workbench/queue';
 import { prepareDetermined } from '../../../lib/workbench/prepare-determined';
-import { IMPORTED } from '../../support/local-source';
+import { G703_LINES, IMPORTED } from '../../support/local-source';
 
 const AT = '2026-11-30T10:00:00.000Z';
 // A G703 sheet: one line per code. 09-900 can take $600.00 more.
-const g703 = localSov(
-  'SC-1042',
-  [
-    { number: '1', description: 'Footings', categoryCode: '03-300', scheduledValue: '5000.00', claimedToDate: '0.00' },
-    { number: '2', description: 'Painting', categoryCode: '09-900', scheduledValue: '600.00', claimedToDate: '0.00' },
-  ],
-  'g703.csv',
-  AT,
-);
+const g703 = localSov('SC-1042', G703_LINES, 'g703.csv', AT);
 const claimOf = (invoiceNumber: string, invoiceDate: string, painting: string, extra: Partial<typeof IMPORTED> = {}) =>
   localClaim(
     { ...IMPORTED, invoiceNumber, invoiceDate, codes: [{ categoryCode: '03-300', amount: '1000.00' }, { categoryCode: '09-900', amount: painting }], total: (1000 + Number(painting)).toFixed(2), ...extra },

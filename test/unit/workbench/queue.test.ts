@@ -5,13 +5,10 @@ import type { Draft } from '../../../lib/schemas';
 import { identityKey } from '../../../lib/claim-identity';
 import { buildQueue, viewQueue, type QueueEntry, type SeenClaim } from '../../../lib/workbench/queue';
 import { makeClaim, makeSov } from '../../support/fixtures';
-import { IMPORTED } from '../../support/local-source';
+import { G703_LINES, IMPORTED } from '../../support/local-source';
 
 const AT = '2026-11-30T10:00:00.000Z';
-const sovLines = [
-  { number: '1', description: 'Footings', categoryCode: '03-300', scheduledValue: '2000.00', claimedToDate: '0.00' },
-  { number: '2', description: 'Painting', categoryCode: '09-900', scheduledValue: '600.00', claimedToDate: '0.00' },
-];
+const sovLines = G703_LINES;
 const sov = localSov('SC-1042', sovLines, 'g703.csv', AT);
 const claim = localClaim(IMPORTED, 'payments.csv', AT);
 
