@@ -4,6 +4,7 @@
  * panel leaves (backfill:grid-interactive, backfill:edit, backfill:paste, backfill:save,
  * backfill:resume) and compares the grid with a bare AG Grid given the same rows.
  */
+import { performance } from 'node:perf_hooks';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +17,7 @@ import { startSandbox } from '../sandbox/server';
 import { launchWithExtension } from '../test/e2e/browser';
 import { serveFixtures } from '../test/e2e/fixture-server';
 import { ReconciliationPage } from '../test/e2e/reconciliation-page';
-import { report } from './bench-stats';
+import { report, reportQuantiles } from './bench-stats';
 
 const CLAIM = SEED_CLAIMS.large;
 
@@ -99,14 +100,20 @@ export async function benchPanel(): Promise<void> {
     // The draft now holds an amount on every one of the 5,000 lines.
     await firstLine.click();
     const edits = 25;
+    // From the Enter that commits an edit to "Saved" (shown only once the write is on disk): the
+    // window in which a killed browser would lose that edit.
+    const unsaved: number[] = [];
     for (let run = 0; run < edits; run++) {
       await page.keyboard.type(`${run + 1}.25`);
+      const committed = performance.now();
       await page.keyboard.press('Enter');
       await waitForEntry(frame, 'backfill:edit:painted', run + 1);
       // Enter moved down onto the next code's header row: step onto its first line.
       if (await frame.evaluate(() => document.activeElement?.closest('.ag-full-width-row') != null)) await page.keyboard.press('ArrowDown');
       await frame.locator('[data-save-state="saved"]').waitFor();
+      unsaved.push(performance.now() - committed);
     }
+    reportQuantiles('keystroke → durable save (shown Saved)', unsaved);
     report('one edit → validated rows in the grid', (await entries(frame, 'backfill:edit')).slice(3), 16);
     report('one edit → next painted frame', (await entries(frame, 'backfill:edit:painted')).slice(3));
     report('save of the 5,000-line draft after one edit', (await entries(frame, 'backfill:save')).slice(-edits + 3), 20);

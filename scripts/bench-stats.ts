@@ -17,6 +17,13 @@ export function report(name: string, samples: readonly number[], targetMs?: numb
   reportMedian(name, median(samples), samples.length, targetMs);
 }
 
+/** The p95 and the largest of the samples, on one line: for windows whose worst case matters. */
+export function reportQuantiles(name: string, samples: readonly number[]): void {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+  console.log(`${name.padEnd(58)} p95 ${p95.toFixed(1).padStart(8)} ms, largest ${(sorted.at(-1) ?? 0).toFixed(1)} ms (n=${samples.length})`);
+}
+
 /** `runs` timed runs of `work` (after up to 20 untimed ones, to warm up the JIT), in ms. */
 export function measure(runs: number, work: (run: number) => void): number[] {
   for (let run = 0; run < Math.min(runs, 20); run++) work(run);
