@@ -69,7 +69,7 @@ describe('exactly once with the sandbox’s faults', () => {
             if (await retry.isVisible().catch(() => false)) await retry.click().catch(() => {});
             return false;
           },
-          { timeout: 60_000, intervals: [500] },
+          { timeout: 60_000, interval: 500 },
         )
         .toBe(true);
     }
