@@ -133,7 +133,8 @@ export class ThisClaimRenderer implements ICellRendererComp<GridRow> {
     if (row?.kind !== 'line') return true;
     const problems = [...row.problems, ...row.warnings];
     if (problems.length > 0) {
-      this.gui.append(element('span', 'problem-icon', '⚠'), element('span', 'visually-hidden', `Problem: ${problems.join(' ')} `));
+      const label = row.problems.length > 0 ? 'Problem' : 'To look at';
+      this.gui.append(element('span', 'problem-icon', '⚠'), element('span', 'visually-hidden', `${label}: ${problems.join(' ')} `));
     }
     this.gui.append(document.createTextNode(money(row.thisClaim)));
     return true;

@@ -34,7 +34,7 @@ export interface LineRow {
   claimedToDate: Money;
   /** Claimed to date plus the contract's earlier drafts on the line (`projectLines`): what this claim stacks on. */
   projectedToDate: Money;
-  /** The other drafts on the line, in words ('' when none): "earlier: Acme INV-7 ($400.00)". */
+  /** The other drafts on the line, in words ('' when none): "earlier: Acme INV-7 for $400.00". */
   otherDrafts: string;
   /** Scheduled value − projected to date − this claim: what the line can still take. */
   remainingBalance: Money;

@@ -78,6 +78,7 @@ export function projectLines(self: ClaimOrder, others: readonly OtherDraft[]): P
       if (!line) sums.set(sovLineId, (line = { earlier: 0, later: 0, drafts: [] }));
       if (earlier) line.earlier += amount;
       else line.later += amount;
+      if (!Number.isSafeInteger(line.earlier) || !Number.isSafeInteger(line.later)) throw new RangeError('The drafts on this line add up to more than can be counted exactly.');
       line.drafts.push({ label: other.label, amount: moneyOfCents(amount), earlier });
     }
   }

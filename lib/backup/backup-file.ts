@@ -11,14 +11,18 @@ import { AuditEntrySchema, BackfillSchema, DraftBasisSchema, DraftEditsSchema, D
 export const BACKUP_FORMAT = 'backfill-backup';
 export const BACKUP_VERSION = 1;
 
-export const BackupDraftSchema = z.object({ draft: DraftSchema, basis: DraftBasisSchema.optional() });
+// A draft's basis and its backfill are that claim's: a file cannot slip in another claim's records.
+export const BackupDraftSchema = z
+  .object({ draft: DraftSchema, basis: DraftBasisSchema.optional() })
+  .refine(({ draft, basis }) => basis === undefined || basis.claimId === draft.claimId, 'its basis is of another claim')
+  .refine(({ draft }) => draft.submission.state !== 'submitted' || draft.submission.backfill.claimId === draft.claimId, 'its backfill is of another claim');
 export type BackupDraft = z.infer<typeof BackupDraftSchema>;
 
 export const BackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.iso.datetime(),
-  drafts: z.array(BackupDraftSchema),
+  drafts: z.array(BackupDraftSchema).refine((drafts) => new Set(drafts.map(({ draft }) => draft.claimId)).size === drafts.length, 'a claim has more than one draft'),
   ledger: z.array(BackfillSchema),
   audit: z.array(AuditEntrySchema.omit({ id: true })),
   localClaims: z.array(LocalClaimSchema),

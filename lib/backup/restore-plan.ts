@@ -17,12 +17,16 @@ export interface ProfileContents {
  * What restoring does with one draft of the file:
  * - add: this profile has no draft of the claim;
  * - same: it has this very content: skipped;
- * - newer: the file's draft is a later version of this one (or was submitted there): it replaces it;
+ * - newer: the file's draft is a later version of this one: it replaces it;
+ * - submitted: the file's draft was submitted there: it replaces this one, which then cannot be sent;
  * - older: this one is a later version of the file's: kept;
  * - frozen: this one is being submitted or was submitted: it never becomes editable again, kept;
- * - conflict: each changed on its own; the user chooses, and the version not chosen is set aside.
+ * - in-flight: the file's draft was being submitted when the file was made: not taken (the host has
+ *   the word on that submission), this one is kept;
+ * - conflict: each changed on its own; the user chooses.
+ * Whenever a draft from the file replaces one here, the one here is set aside, not lost.
  */
-export type DraftOutcome = 'add' | 'same' | 'newer' | 'older' | 'frozen' | 'conflict';
+export type DraftOutcome = 'add' | 'same' | 'newer' | 'submitted' | 'older' | 'frozen' | 'in-flight' | 'conflict';
 
 export interface DraftRestore {
   theirs: BackupDraft;
@@ -64,9 +68,10 @@ export function planRestore(backup: Backup, here: ProfileContents): RestorePlan 
 }
 
 function draftOutcome(theirs: Draft, mine: Draft | undefined): DraftOutcome {
+  if (theirs.submission.state === 'submitting' && mine?.submission.state !== 'submitting') return 'in-flight';
   if (!mine) return 'add';
   if (mine.submission.state !== 'ready') return theirs.submission.state === mine.submission.state && relateDrafts(mine, theirs) === 'same' ? 'same' : 'frozen';
-  if (theirs.submission.state !== 'ready') return 'newer';
+  if (theirs.submission.state === 'submitted') return 'submitted';
   switch (relateDrafts(mine, theirs)) {
     case 'same':
       return 'same';

@@ -72,6 +72,7 @@ export class BackfillSession {
   private readonly submitter: SubmitController;
   private ledgerBackfilled = false;
   private stopWatchingContract: (() => void) | null = null;
+  private closed = false;
   /** The draft is new or the host changed under it: record the claim and SOV with the next save. */
   private basisPending = true;
 
@@ -139,7 +140,8 @@ export class BackfillSession {
       if (draft) performance.measure('backfill:resume', { start: resumeStarted, end: performance.now() });
       this.quarantined = [...this.drafts.quarantined];
       if (!claim.backfilled && this.submission.state === 'ready' && !hasAmounts(this.allocations)) this.prepared = await this.loader.readPrepared(claim);
-      this.stopWatchingContract ??= this.drafts.watchContract(claim.contractId, (entries) => this.project(entries));
+      // Not once closed (the workbench may move to another claim while this one still loads).
+      if (!this.closed) this.stopWatchingContract ??= this.drafts.watchContract(claim.contractId, (entries) => this.project(entries));
       if (this.submission.state === 'submitted') this.showSubmitted();
       else if (this.submission.state === 'submitting') {
         this.step = 'confirm';
@@ -269,6 +271,7 @@ export class BackfillSession {
 
   /** Saves what is pending and lets the claim go (the workbench opens another). */
   close(): Promise<void> {
+    this.closed = true;
     this.stopWatchingContract?.();
     this.stopWatchingContract = null;
     return this.autosave.close();
@@ -355,7 +358,13 @@ export class BackfillSession {
   private project(entries: readonly MarkEntry[]): void {
     if (!this.claim) return;
     const { invoiceDate, invoiceNumber } = this.claim;
-    const moved = this.editor.setProjection(projectLines({ claimId: this.claimId, invoiceDate, invoiceNumber }, otherDrafts(this.claimId, entries)));
+    let moved: string[];
+    try {
+      moved = this.editor.setProjection(projectLines({ claimId: this.claimId, invoiceDate, invoiceNumber }, otherDrafts(this.claimId, entries)));
+    } catch (error) {
+      console.warn('Backfill: the contract’s other drafts could not be counted', error); // beyond exact counting: no projection rather than a wrong one
+      return;
+    }
     if (moved.length === 0) return;
     this.sync();
     this.projectionMoved = moved;

@@ -95,25 +95,32 @@ export class BackupStore {
    */
   async restore(plan: RestorePlan, choices: ConflictChoices): Promise<RestoreReport> {
     const { drafts, draftBases, ledger, audit, localClaims, localSovs, quarantine } = this.db;
-    const report: RestoreReport = { drafts: { add: 0, same: 0, newer: 0, older: 0, frozen: 0, conflict: 0 }, restoredClaimIds: [], ledger: 0, audit: 0, localClaims: 0, localSovs: 0 };
+    const report: RestoreReport = { drafts: { add: 0, same: 0, newer: 0, submitted: 0, older: 0, frozen: 0, 'in-flight': 0, conflict: 0 }, restoredClaimIds: [], ledger: 0, audit: 0, localClaims: 0, localSovs: 0 };
     await this.db.transaction('rw', [drafts, draftBases, ledger, audit, localClaims, localSovs, quarantine], async () => {
       const now = nowIso();
       for (const { theirs, mine, outcome } of plan.drafts) {
         const { claimId } = theirs.draft;
-        const current = DraftSchema.safeParse(await drafts.get(claimId));
-        if ((current.success ? current.data.revision : undefined) !== mine?.revision) {
+        const record: unknown = await drafts.get(claimId);
+        const current = record === undefined ? undefined : DraftSchema.safeParse(record);
+        if ((current?.success ? current.data.revision : undefined) !== mine?.revision) {
           throw new Error(`the draft of claim ${claimId} changed in another tab while you were choosing; nothing was restored, restore the file again`);
         }
+        // A record here that no longer reads is set aside before anything takes its place, never overwritten.
+        if (current && !current.success) await this.quarantine.add('drafts', claimId, 'Could not be read; a restored file put its draft in its place.', record);
         report.drafts[outcome]++;
         const choice = outcome === 'conflict' ? choices.get(claimId) : undefined;
         if (outcome === 'conflict' && !choice) throw new Error(`choose which version of the draft of claim ${claimId} to keep; nothing was restored`);
         if (choice === 'mine') await this.quarantine.add('drafts', claimId, 'The version in a restored file, not kept: you chose the one here.', theirs.draft);
-        if (!(outcome === 'add' || outcome === 'newer' || choice === 'theirs')) continue;
-        if (mine && choice === 'theirs') await this.quarantine.add('drafts', claimId, 'Replaced by the version in a restored file, as you chose.', mine);
+        if (!(outcome === 'add' || outcome === 'newer' || outcome === 'submitted' || choice === 'theirs')) continue;
+        // The version here is set aside whenever one from the file replaces it: nothing typed here is lost.
+        if (mine) await this.quarantine.add('drafts', claimId, `Replaced by the version in a restored file (${choice === 'theirs' ? 'as you chose' : outcome}).`, mine);
         await drafts.put(restoredDraft(theirs.draft, mine, now));
         if (theirs.basis) await draftBases.put(theirs.basis);
         // A draft submitted elsewhere brings its backfill: this profile must never send a second one.
-        if (theirs.draft.submission.state === 'submitted' && (await ledger.get(claimId)) === undefined) await ledger.put(theirs.draft.submission.backfill);
+        if (theirs.draft.submission.state === 'submitted' && (await ledger.get(claimId)) === undefined) {
+          await ledger.put(theirs.draft.submission.backfill);
+          report.ledger++;
+        }
         report.restoredClaimIds.push(claimId);
       }
       for (const backfill of plan.ledger) {

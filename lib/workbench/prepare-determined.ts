@@ -1,6 +1,6 @@
 import { BackfillValidator, comesBefore, determinedAllocation, projectLines, type OtherDraft } from '../backfill';
 import { otherDrafts } from '../contract-drafts';
-import { localHostClaim, localHostSov, localKey, type LocalClaim } from '../local-source/records';
+import { localHostClaim, localHostSov, type LocalClaim } from '../local-source/records';
 import { defaultClaimHeader } from '../claim-header';
 import type { DraftBasis, DraftEdits } from '../schemas';
 import type { QueueSources } from './queue';
@@ -47,7 +47,8 @@ export function prepareDetermined({ localClaims, localSovs, drafts }: QueueSourc
       result.notPrepared.push({ claim, reason: 'A code of this claim is on several SOV lines (or none): choose how to spread it.' });
       continue;
     }
-    const onContract = drafts.filter((entry) => localKey(entry.draft.contractId) === claim.contractKey);
+    // As the allocation view counts them: the drafts of the contract as the file writes it.
+    const onContract = drafts.filter((entry) => entry.draft.contractId === claim.contractNumber);
     const before = preparedOn.get(claim.contractKey) ?? [];
     validator.setProjection(projectLines(order(claim), [...otherDrafts(claim.id, onContract), ...before]));
     validator.setMany(patch);

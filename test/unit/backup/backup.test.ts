@@ -74,6 +74,11 @@ describe('planRestore', () => {
   const empty: ProfileContents = { drafts: new Map(), ledger: new Map(), audit: [], localClaims: new Map(), localSovs: new Map() };
   const backup = (drafts: Draft[]): Backup => ({ format: 'backfill-backup', version: 1, ...contents, drafts: drafts.map((each) => ({ draft: each })) });
 
+  it('does not take a draft that was being submitted when the file was made', () => {
+    const sending = draft('YC-1', { L1: '1.00' }, { submission: { state: 'submitting', idempotencyKey: 'k', lines: [{ sovLineId: 'L1', amount: '1.00' }], payloadHash: 'h', startedAt: AT, attempts: 1 } });
+    expect(planRestore(backup([sending]), empty).drafts[0]!.outcome).toBe('in-flight');
+  });
+
   it('adds everything to an empty profile', () => {
     const plan = planRestore(backup([draft('YC-1', { L1: '1.00' })]), empty);
     expect(plan.drafts.map((each) => each.outcome)).toEqual(['add']);
@@ -116,12 +121,25 @@ describe('planRestore', () => {
       ['YC-2', 'newer'],
       ['YC-3', 'conflict'],
       ['YC-4', 'frozen'],
-      ['YC-5', 'newer'],
+      ['YC-5', 'submitted'],
     ]);
     expect(plan.ledger).toEqual([]);
     expect(plan.ledgerKept).toEqual(['YC-2']);
     expect(plan.audit).toEqual([]);
     expect(plan.localClaims).toEqual([]);
     expect(plan.localClaimsKept).toEqual([imported]);
+  });
+});
+
+describe('a file that slips in another claim’s records', () => {
+  it('is refused whole, saying which record', () => {
+    const other = JSON.parse(writeBackup(contents)) as { drafts: { basis: { claimId: string } }[] };
+    other.drafts[0]!.basis.claimId = 'YC-9';
+    const read = readBackupFile(JSON.stringify(other));
+    expect(read.ok ? '' : read.error).toBe('The backup cannot be read: drafts.0: its basis is of another claim. Nothing was restored.');
+    const twice = JSON.parse(writeBackup(contents)) as { drafts: unknown[] };
+    twice.drafts.push(twice.drafts[0]);
+    const readTwice = readBackupFile(JSON.stringify(twice));
+    expect(readTwice.ok ? '' : readTwice.error).toBe('The backup cannot be read: drafts: a claim has more than one draft. Nothing was restored.');
   });
 });

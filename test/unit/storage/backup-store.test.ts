@@ -70,7 +70,8 @@ describe('BackupStore', () => {
     await restoreInto(mine, conflicting, new Map([['YC-1', 'theirs']]));
     expect((await mine.drafts.get('YC-1'))?.allocations.L1).toBe('640.00');
     // Mine is set aside, not lost.
-    const setAside = (await mine.db.quarantine.toArray()).find((record) => record.key === 'YC-1');
+    const setAside = (await mine.db.quarantine.toArray()).findLast((record) => record.key === 'YC-1');
+    expect(setAside?.error).toBe('Replaced by the version in a restored file (as you chose).');
     expect((setAside?.record as { allocations: Record<string, string> }).allocations.L1).toBe('700.00');
   });
 
