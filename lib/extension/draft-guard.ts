@@ -11,8 +11,10 @@ import type { DraftSnapshot, UnsavedEditsGuard } from '@/lib/panel/draft-autosav
 export class DraftGuard implements UnsavedEditsGuard {
   private port: Browser.runtime.Port | undefined;
 
-  unsaved(snapshot: DraftSnapshot, baseRevision: number): void {
+  unsaved(snapshot: DraftSnapshot, baseRevision: number): boolean {
+    const open = this.port !== undefined;
     this.post({ type: 'draft/unsaved', ...snapshot, baseRevision });
+    return open && this.port !== undefined;
   }
 
   writing(snapshot: DraftSnapshot, baseRevision: number): void {

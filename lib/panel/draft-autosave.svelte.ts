@@ -15,7 +15,12 @@ export type DraftSnapshot = { edits: DraftEdits; basis?: DraftBasis };
  * frame destroyed before it could save them (D2).
  */
 export interface UnsavedEditsGuard {
-  unsaved(snapshot: DraftSnapshot, baseRevision: number): void;
+  /**
+   * Hands over the unsaved snapshot. False when it went over a line only just opened (the worker was
+   * stopped and is starting again): if the frame went away now the snapshot could be lost, so the
+   * autosave writes it at once instead of waiting.
+   */
+  unsaved(snapshot: DraftSnapshot, baseRevision: number): boolean;
   /** This snapshot is being written now, as revision `baseRevision + 1`. */
   writing(snapshot: DraftSnapshot, baseRevision: number): void;
   saved(): void;
@@ -23,7 +28,7 @@ export interface UnsavedEditsGuard {
   close(): void;
 }
 
-const UNGUARDED: UnsavedEditsGuard = { unsaved: () => {}, writing: () => {}, saved: () => {}, close: () => {} };
+const UNGUARDED: UnsavedEditsGuard = { unsaved: () => true, writing: () => {}, saved: () => {}, close: () => {} };
 
 /** Why a save failed, in words a user can act on; the edits stay in memory either way (D4). */
 export function saveFailureText(error: unknown): string {
@@ -95,10 +100,10 @@ export class DraftAutosave {
     this.editsVersion++;
     if (this.conflict) return; // nothing is written until the user resolves the conflict
     const snapshot = this.edits();
-    if (snapshot) this.guard.unsaved(snapshot, this.revision);
+    const guarded = snapshot ? this.guard.unsaved(snapshot, this.revision) : true;
     this.state = 'saving';
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS);
+    this.timer = setTimeout(() => void this.flush(), guarded ? AUTOSAVE_DELAY_MS : 0);
   }
 
   get hasUnsavedEdits(): boolean {

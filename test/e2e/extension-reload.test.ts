@@ -30,7 +30,8 @@ describe('the extension restarted or gone with tabs open', () => {
     const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string; targetId: string }[] };
     const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${browser.extensionId}/`))!;
     expect(await cdp.send('Target.closeTarget', { targetId: worker.targetId })).toEqual({ success: true });
-    // The panel saves on its own, and its next message wakes the worker again.
+    // The next edit's message wakes the worker, and the panel writes that edit at once rather than
+    // 250 ms later (the worker may not be up in time to guard a frame going away).
     await panel.typeAmount(second, secondAmount);
     await panel.waitSaved();
     await reconciliation.page.close();

@@ -29,7 +29,7 @@ const locks = {
 };
 
 // These tabs never lose their frame: the background's guard of unsaved edits has nothing to do.
-const noGuard = { unsaved: () => {}, writing: () => {}, saved: () => {}, close: () => {} };
+const noGuard = { unsaved: () => true, writing: () => {}, saved: () => {}, close: () => {} };
 
 describe('BackfillSession', () => {
   const cleanups: (() => void)[] = [];

@@ -149,12 +149,21 @@ describe('DraftAutosave', () => {
     expect((await store.get('YC-1'))!.allocations).toEqual({ L1: '1.00' });
   });
 
+  it('writes at once, without waiting, when the guard could not hand the edits to a running worker', async () => {
+    const { store } = setup();
+    const one = tab(store, { unsaved: () => false, writing: () => {}, saved: () => {}, close: () => {} });
+    one.autosave.start(0);
+    one.type({ L1: '2.00' });
+    await new Promise((resolve) => setTimeout(resolve, 60)); // well inside the 250 ms an edit otherwise waits
+    expect((await store.get('YC-1'))?.allocations).toEqual({ L1: '2.00' });
+  });
+
   it('tells the guard every unsaved snapshot at once, each write it starts, and only then that all is on disk', async () => {
     const { store } = setup();
     const told: string[] = [];
     const amounts = (snapshot: { edits: DraftEdits }) => Object.values(snapshot.edits.allocations).join(' ');
     const one = tab(store, {
-      unsaved: (snapshot, baseRevision) => told.push(`unsaved ${amounts(snapshot)} on ${baseRevision}`),
+      unsaved: (snapshot, baseRevision) => told.push(`unsaved ${amounts(snapshot)} on ${baseRevision}`) > 0,
       writing: (snapshot, baseRevision) => told.push(`writing ${amounts(snapshot)} on ${baseRevision}`),
       saved: () => told.push('saved'),
       close: () => told.push('closed'),
