@@ -1,23 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { allocatedOf } from '../../lib/draft-allocated';
 import { formatMoney } from '../../lib/money';
 import { SEED_CLAIMS } from '../../sandbox/seed';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
+import type { ExtensionBrowser } from './browser';
 import { PanelPage } from './panel-page';
 import { ReconciliationPage } from './reconciliation-page';
-import { balancedAllocation, freshSandbox } from './sandbox-session';
+import { balancedAllocation, closingAfterEach, freshSandbox } from './sandbox-session';
 
 // A profile's work carried to another: backed up in one browser, restored into a fresh one.
 
+const { launch, closeAfter } = closingAfterEach();
 let sandbox: Awaited<ReturnType<typeof freshSandbox>> | undefined;
-const browsers: ExtensionBrowser[] = [];
-afterEach(async () => {
-  for (const browser of browsers.splice(0)) await browser.close();
-  await sandbox?.close();
-  sandbox = undefined;
-});
 
 async function openPanel(context: BrowserContext, claimId: string) {
   const reconciliation = new ReconciliationPage(await context.newPage());
@@ -37,8 +32,8 @@ async function workbench(browser: ExtensionBrowser): Promise<Page> {
 describe('backup and restore', () => {
   it('restores a backup into a fresh profile with every amount and the history intact, and the submitted claim still submitted', async () => {
     sandbox = await freshSandbox();
-    const from = await launchWithExtension();
-    browsers.push(from);
+    closeAfter(() => sandbox!.close());
+    const from = await launch();
 
     // One claim submitted, one drafted.
     const submitted = await sandbox.claim(SEED_CLAIMS.ordinary);
@@ -61,8 +56,7 @@ describe('backup and restore', () => {
     expect(JSON.parse(await readFile(backupPath, 'utf8'))).toMatchObject({ format: 'backfill-backup', version: 1 });
 
     // A colleague's fresh profile.
-    const into = await launchWithExtension();
-    browsers.push(into);
+    const into = await launch();
     const page = await workbench(into);
     await page.getByText('No claims yet.').waitFor();
     await page.getByLabel('Restore from a file').setInputFiles(backupPath);

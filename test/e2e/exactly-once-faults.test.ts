@@ -1,26 +1,19 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_CLAIMS } from '../../sandbox/seed';
 import { startSandbox } from '../../sandbox/server';
 import type { BrowserContext } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { launchKillable } from './killable-browser';
 import { PanelPage } from './panel-page';
 import { ReconciliationPage } from './reconciliation-page';
-import { balancedAllocation, freshSandbox } from './sandbox-session';
+import { balancedAllocation, closingAfterEach, freshSandbox } from './sandbox-session';
 
 // One backfill, whatever the user and the network do: Enter held on Submit, the page reloaded while
 // submitting, and a host that fails half its requests (seeded) and answers slowly.
 
-let browser: ExtensionBrowser | undefined;
-const closeAfter: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-  for (const close of closeAfter.splice(0)) await close();
-});
+const { launch, closeAfter } = closingAfterEach();
 
 /** Opens the claim's panel in a new tab of `context` at the confirm step, the allocation pasted if the draft has none. */
 async function confirmStep(context: BrowserContext, url: string, claimId: string, allocation: Record<string, string>) {
@@ -38,7 +31,7 @@ async function confirmStep(context: BrowserContext, url: string, claimId: string
     await panel.waitSaved();
   }
   await panel.button('Review and submit').click();
-  return { page, panel, submit: panel.frame.locator('button[data-visible="true"]', { hasText: 'Submit backfill' }) };
+  return { page, reconciliation, panel, submit: panel.frame.locator('button[data-visible="true"]', { hasText: 'Submit backfill' }) };
 }
 
 /** The backfills the sandbox made for a claim, from its data file (the host closed). */
@@ -50,10 +43,10 @@ async function backfillsOf(dataDir: string, claimId: string): Promise<string[]> 
 describe('exactly once with the sandbox’s faults', () => {
   it('two tabs pressing Submit at the same instant make one backfill', async () => {
     const sandbox = await freshSandbox({ latencyMs: 200 });
-    closeAfter.push(() => sandbox.close());
+    closeAfter(() => sandbox.close());
     const claim = await sandbox.claim(SEED_CLAIMS.ordinary);
     const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
-    browser = await launchWithExtension();
+    const browser = await launch();
     const first = await confirmStep(browser.context, sandbox.url, claim.id, allocation);
     const second = await confirmStep(browser.context, sandbox.url, claim.id, allocation);
     await Promise.all([first.submit.waitFor(), second.submit.waitFor()]);
@@ -65,9 +58,9 @@ describe('exactly once with the sandbox’s faults', () => {
 
   it('a browser killed while submitting resumes the same submission on relaunch: one backfill', async () => {
     const sandbox = await freshSandbox({ latencyMs: 1500 });
-    closeAfter.push(() => sandbox.close());
+    closeAfter(() => sandbox.close());
     const profileDir = await mkdtemp(join(tmpdir(), 'backfill-kill-submit-'));
-    closeAfter.push(() => rm(profileDir, { recursive: true, force: true }));
+    closeAfter(() => rm(profileDir, { recursive: true, force: true }));
     const claim = await sandbox.claim(SEED_CLAIMS.ordinaryMechanical);
     const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
 
@@ -81,7 +74,7 @@ describe('exactly once with the sandbox’s faults', () => {
     // Relaunched, the workbench lists the claim as still being submitted; opened, it carries on with
     // the stored key (the host may have committed meanwhile) and ends Synced and Approved.
     const relaunched = await launchKillable(profileDir);
-    closeAfter.push(() => relaunched.kill());
+    closeAfter(() => relaunched.kill());
     const worker = relaunched.context.serviceWorkers()[0] ?? (await relaunched.context.waitForEvent('serviceworker'));
     const workbench = await relaunched.context.newPage();
     await workbench.goto(`chrome-extension://${new URL(worker.url()).host}/workbench.html`);
@@ -97,22 +90,14 @@ describe('exactly once with the sandbox’s faults', () => {
     const sandbox = await freshSandbox();
     const claim = await sandbox.claim(SEED_CLAIMS.ordinaryMechanical);
     const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
-    browser = await launchWithExtension();
-    const page = await browser.context.newPage();
-    const reconciliation = new ReconciliationPage(page);
-    await reconciliation.goto(sandbox.url);
-    await reconciliation.linkButtonOf(claim.id).click();
-    const panel = new PanelPage(reconciliation.panel());
-    await panel.button('Build the Procore version').click();
-    await panel.amountCell(Object.keys(allocation)[0]!).click();
-    await panel.paste(Object.values(allocation).join('\n'));
-    await panel.button('Review and submit').click();
+    const browser = await launch();
+    const { page, reconciliation, submit } = await confirmStep(browser.context, sandbox.url, claim.id, allocation);
 
     // From here the host fails half its API requests and answers each after 300 ms.
     const port = Number(new URL(sandbox.url).port);
     await sandbox.close({ keepData: true });
     const host = await startSandbox({ port, dataDir: sandbox.dataDir, failRate: 0.5, latencyMs: 300 });
-    closeAfter.push(async () => {
+    closeAfter(async () => {
       await host.close();
       await sandbox.close();
     });
@@ -121,7 +106,6 @@ describe('exactly once with the sandbox’s faults', () => {
       if (request.method() === 'POST' && request.url().endsWith(`/api/claims/${claim.id}/backfill`)) keys.add(request.headers()['idempotency-key'] ?? '');
     });
 
-    const submit = panel.frame.locator('button[data-visible="true"]', { hasText: 'Submit backfill' });
     await submit.waitFor();
     await submit.focus();
     for (let press = 0; press < 8; press++) await page.keyboard.press('Enter');

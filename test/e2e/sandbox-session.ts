@@ -61,3 +61,26 @@ export function hostAndBrowserPerTest() {
     return opened;
   };
 }
+
+/**
+ * For a test file that starts its own browsers and hosts: each browser `launch` gives, then whatever
+ * was handed to `closeAfter`, is closed after each test, browsers first.
+ */
+export function closingAfterEach() {
+  const browsers: Awaited<ReturnType<typeof launchWithExtension>>[] = [];
+  const others: Array<() => Promise<unknown>> = [];
+  afterEach(async () => {
+    for (const browser of browsers.splice(0)) await browser.close();
+    for (const close of others.splice(0)) await close();
+  });
+  return {
+    async launch() {
+      const browser = await launchWithExtension();
+      browsers.push(browser);
+      return browser;
+    },
+    closeAfter(close: () => Promise<unknown>) {
+      others.push(close);
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { readFile, rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Decimal } from '../../lib/decimal';
 import { importYardiCsv } from '../../lib/import';
@@ -7,21 +7,14 @@ import { formatMoney } from '../../lib/money';
 import { ReconciliationRowSchema, type HostClaim, type ReconciliationRow, type Sov } from '../../lib/schemas';
 import { startSandbox } from '../../sandbox/server';
 import { SEED_CLAIMS } from '../../sandbox/seed';
-import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { PanelPage } from './panel-page';
 import { LINK_BUTTON_NAME, ReconciliationPage } from './reconciliation-page';
-import { balancedAllocation, freshSandbox } from './sandbox-session';
+import { balancedAllocation, closingAfterEach, freshSandbox } from './sandbox-session';
 
 // The workbench: a claim prepared from the user's own Yardi and SOV exports while the host is down,
 // finished and exported, then submitted from its row on the reconciliation page in one confirmation.
 
-let browser: ExtensionBrowser | undefined;
-const closeAfter: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  await browser?.close();
-  browser = undefined;
-  for (const close of closeAfter.splice(0)) await close();
-});
+const { launch, closeAfter } = closingAfterEach();
 
 /** A Yardi payment export as accountants get it: other column names and order, `$` amounts, M/D/YYYY dates. */
 function yardiExport(row: ReconciliationRow, claim: HostClaim): string {
@@ -63,9 +56,9 @@ describe('the workbench', () => {
     const row = rows.find((each) => each.claimId === claim.id)!;
     const allocation = balancedAllocation(claim, sov);
     await sandbox.close({ keepData: true });
-    closeAfter.push(() => rm(sandbox.dataDir, { recursive: true, force: true }));
+    closeAfter(() => rm(sandbox.dataDir, { recursive: true, force: true }));
 
-    browser = await launchWithExtension();
+    const browser = await launch();
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/workbench.html`);
 
@@ -113,7 +106,7 @@ describe('the workbench', () => {
 
     // The host is back: the claim's row offers what was prepared, and one confirmation submits it.
     const host = await startSandbox({ port: 0, dataDir: sandbox.dataDir });
-    closeAfter.push(() => host.close());
+    closeAfter(() => host.close());
     const reconciliation = new ReconciliationPage(await browser.context.newPage());
     await reconciliation.goto(new URL('/?ids=none', host.url).href);
     const hostRow = reconciliation.page.locator('tbody tr', { hasText: claim.invoiceNumber });
@@ -148,7 +141,7 @@ describe('the workbench', () => {
   });
 
   it('prepares every determined claim in one action, each checked against the ones before it, and shows the contract’s progress', async () => {
-    browser = await launchWithExtension();
+    const browser = await launch();
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/workbench.html`);
     const payments = [
@@ -193,7 +186,7 @@ describe('the workbench', () => {
   });
 
   it('asks for the columns of a file whose header it does not know, and stores nothing before Import', async () => {
-    browser = await launchWithExtension();
+    const browser = await launch();
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/workbench.html`);
     const file = [
