@@ -354,7 +354,7 @@ export class BackfillSession {
     }
   }
 
-  /** Checks this draft against what the contract's other unsubmitted drafts put on its lines. */
+  /** Checks this draft against what the contract's other drafts, not yet in its SOV, put on its lines (`otherDrafts`). */
   private project(entries: readonly MarkEntry[]): void {
     if (!this.claim) return;
     const { invoiceDate, invoiceNumber } = this.claim;
