@@ -8,7 +8,7 @@ import type { BackfillValidator } from './validate';
  */
 export function determinedAllocation(validator: BackfillValidator): AllocationPatch | null {
   const patch: AllocationPatch = {};
-  for (const { categoryCode } of validator.result().codes) {
+  for (const categoryCode of new Set(validator.claim.lines.map((line) => line.categoryCode))) {
     const lines = validator.linesOf(categoryCode);
     if (lines.length !== 1) return null;
     const { target } = validator.balanceOf(categoryCode)!;

@@ -124,6 +124,15 @@ export function localHostSov(sov: LocalSov, contractId = sov.contractNumber): So
   };
 }
 
+/**
+ * `localHostSov` built once per contract as the claims name it: the claims of one contract then share
+ * one SOV object, which the validator indexes once for all of them.
+ */
+export function hostSovCache(): (sov: LocalSov, contractId: string) => Sov {
+  const built = new Map<string, Sov>();
+  return (sov, contractId) => built.get(contractId) ?? built.set(contractId, localHostSov(sov, contractId)).get(contractId)!;
+}
+
 const ITEM_PREFIX = 'item:';
 
 export function sovLineIdOfItem(item: string): string {

@@ -1,6 +1,6 @@
 import { BackfillValidator, comesBefore, determinedAllocation, projectLines, type OtherDraft } from '../backfill';
 import { otherDrafts } from '../contract-drafts';
-import { localHostClaim, localHostSov, type LocalClaim } from '../local-source/records';
+import { hostSovCache, localHostClaim, type LocalClaim } from '../local-source/records';
 import { defaultClaimHeader } from '../claim-header';
 import type { DraftBasis, DraftEdits } from '../schemas';
 import type { QueueSources } from './queue';
@@ -30,6 +30,7 @@ export function prepareDetermined({ localClaims, localSovs, drafts }: QueueSourc
   const result: PrepareDeterminedResult = { prepared: [], notPrepared: [] };
   const sovs = new Map(localSovs.map((sov) => [sov.contractKey, sov]));
   const preparedOn = new Map<string, OtherDraft[]>();
+  const hostSovOf = hostSovCache();
   const order = (claim: LocalClaim) => ({ claimId: claim.id, invoiceDate: claim.invoiceDate, invoiceNumber: claim.invoiceNumber });
   const asked = localClaims.filter((claim) => claimIds.has(claim.id)).sort((a, b) => (comesBefore(order(a), order(b)) ? -1 : 1));
 
@@ -40,7 +41,7 @@ export function prepareDetermined({ localClaims, localSovs, drafts }: QueueSourc
       continue;
     }
     const { status: _status, backfilled: _backfilled, ...yardiClaim } = localHostClaim(claim, false);
-    const hostSov = localHostSov(sov, claim.contractNumber);
+    const hostSov = hostSovOf(sov, claim.contractNumber);
     const validator = new BackfillValidator({ claim: yardiClaim, sov: hostSov, backfilledClaimIds: [] });
     const patch = determinedAllocation(validator);
     if (!patch) {

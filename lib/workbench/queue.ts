@@ -3,7 +3,7 @@ import { Decimal } from '../decimal';
 import type { DraftEntry } from '../draft-marks';
 import { allocatedOf } from '../draft-allocated';
 import { formatMoney, toMoney, type Money } from '../money';
-import { isLocalClaimId, localHostClaim, localHostSov, localKey, type LocalClaim, type LocalSov } from '../local-source/records';
+import { hostSovCache, isLocalClaimId, localHostClaim, localKey, type LocalClaim, type LocalSov } from '../local-source/records';
 import { mayBeLocalClaim } from '../local-source/prepared';
 import { buildAppHash, buildPanelHash } from '../panel-link';
 import type { SeenRow, Sov } from '../schemas';
@@ -60,9 +60,7 @@ export interface QueueSources {
 export function buildQueue({ localClaims, localSovs, drafts, seen = [] }: QueueSources, cache: QueueCache = new Map()): QueueEntry[] {
   const draftOf = new Map(drafts.map((entry) => [entry.draft.claimId, entry]));
   const sovs = new Map(localSovs.map((sov) => [sov.contractKey, sov]));
-  // One SOV per contract as the claims name it, built once however many claims it has.
-  const hostSovs = new Map<string, Sov>();
-  const hostSovOf = (sov: LocalSov, contractId: string) => hostSovs.get(contractId) ?? hostSovs.set(contractId, localHostSov(sov, contractId)).get(contractId)!;
+  const hostSovOf = hostSovCache();
 
   const kept: QueueCache = new Map();
   const entries = localClaims.map((claim) => {
