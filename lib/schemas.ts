@@ -11,7 +11,13 @@ export const MoneySchema = z.string().refine(isMoney, {
   message: 'Expected an amount with two decimals, like "1234.50" or "-12.00".',
 });
 
-const IdSchema = z.string().trim().min(1).max(200);
+// `.` and `..` are refused: put into a host address, URL parsing would resolve them to another path.
+const IdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((id) => id !== '.' && id !== '..', 'An id cannot be "." or "..".');
 export const CategoryCodeSchema = z.string().trim().min(1).max(100);
 
 export const YardiClaimLineSchema = z.object({

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { startSandbox, type SandboxOptions } from './server';
 
 const USAGE =
-  'usage: npm run sandbox -- [--port 5180] [--data ./.sandbox-data] [--reset] [--scale normal|large] [--latency ms] [--fail-rate 0..1] [--drop-after-commit]';
+  'usage: npm run sandbox -- [--port 5180] [--data ./.sandbox-data] [--reset] [--scale normal|large|walkthrough|hostile] [--latency ms] [--fail-rate 0..1] [--drop-after-commit]';
 
 class UsageError extends Error {}
 
@@ -28,7 +28,9 @@ function readOptions(args: string[]): SandboxOptions {
     strict: true,
   });
   const scale = values.scale ?? 'normal';
-  if (scale !== 'normal' && scale !== 'large' && scale !== 'walkthrough') throw new UsageError(`--scale must be normal, large or walkthrough, not "${scale}"`);
+  if (scale !== 'normal' && scale !== 'large' && scale !== 'walkthrough' && scale !== 'hostile') {
+    throw new UsageError(`--scale must be normal, large, walkthrough or hostile, not "${scale}"`);
+  }
   return {
     port: numberOption('port', values.port, 5180),
     dataDir: values.data ?? './.sandbox-data',

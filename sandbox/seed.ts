@@ -5,6 +5,7 @@ import { balancedAllocation } from './allocation';
 import { sovAfterBackfill } from './apply';
 import { requestFingerprint } from './fingerprint';
 import type { Contract, State, StoredBackfill } from './model';
+import { HOSTILE_TEXT } from './hostile';
 import { createPrng, type Prng } from './prng';
 import { CODE_NAMES, CONTRACT_SPECS, DIVISIONS, SECTIONS, type ContractSpec, type LineSpec } from './trade-catalog';
 
@@ -13,8 +14,11 @@ import { CODE_NAMES, CONTRACT_SPECS, DIVISIONS, SECTIONS, type ContractSpec, typ
  * and end-to-end tests can name claims by id. See sandbox/README.md for what each claim is for.
  */
 
-/** `large` adds a 5,000-line contract (the benches); `walkthrough` a 10-code, 40-line one (the north-star run). */
-export type Scale = 'normal' | 'large' | 'walkthrough';
+/**
+ * `large` adds a 5,000-line contract (the benches); `walkthrough` a 10-code, 40-line one (the
+ * north-star run); `hostile` one whose texts attack the extension (sandbox/hostile.ts).
+ */
+export type Scale = 'normal' | 'large' | 'walkthrough' | 'hostile';
 
 export const SEED_PROJECT = { number: 'P-2207', name: 'Riverside Medical Office Building' } as const;
 
@@ -27,6 +31,7 @@ export const SEED_CONTRACTS = {
   nearlyFullGlazing: 'C-1094',
   large: 'C-2000',
   walkthrough: 'C-3000',
+  hostile: 'C-6660',
 } as const;
 
 export const SEED_CLAIMS = {
@@ -59,6 +64,8 @@ export const SEED_CLAIMS = {
   large: 'YC-2000',
   /** Only with `scale: 'walkthrough'`: C-3000, 10 codes over 40 SOV lines (4 each); backfills validly. */
   walkthrough: 'YC-3000',
+  /** Only with `scale: 'hostile'`: C-6660, 2 codes over 4 lines, every text hostile; backfills validly. */
+  hostile: 'YC-6660',
 } as const;
 
 /** How a seeded claim's amount per code is chosen. */
@@ -150,6 +157,7 @@ export function createSeed(scale: Scale = 'normal'): State {
 export function withScale(state: State, scale: Scale): State {
   if (scale === 'large') return withLargeContract(state);
   if (scale === 'walkthrough') return withWalkthroughContract(state);
+  if (scale === 'hostile') return withHostileContract(state);
   return state;
 }
 
@@ -163,6 +171,27 @@ function withWalkthroughContract(state: State): State {
   );
   const contract: Contract = { id: SEED_CONTRACTS.walkthrough, number: 'SC-3000', vendorName: 'Harbor Line Contractors', title: 'Tenant fit-out, floors 1 to 3' };
   return withOpenClaim(state, { contract, lines, claimedPerMille: [0, 300], codes, prng }, { id: SEED_CLAIMS.walkthrough, invoiceNumber: 'HLC-5120', invoiceDate: '2026-03-31' });
+}
+
+/** Adds the hostile contract (4 lines on 2 codes, every text an attack) and its claim, unless already there. */
+function withHostileContract(state: State): State {
+  if (state.contracts.some((contract) => contract.id === SEED_CONTRACTS.hostile)) return state;
+  const prng = createPrng(LARGE_SEED + 2);
+  const codes = [
+    { code: '01-100', name: HOSTILE_TEXT.descriptions[0] },
+    { code: '01-200', name: HOSTILE_TEXT.descriptions[1] },
+  ];
+  const lines: LineSpec[] = HOSTILE_TEXT.descriptions.map((description, index) => ({
+    code: codes[index % 2]!.code,
+    description,
+    scheduled: toMoney(new Decimal(prng.int(2_000_000, 9_000_000)).dividedBy(100)),
+  }));
+  const contract: Contract = { id: SEED_CONTRACTS.hostile, number: 'SC-6660', vendorName: HOSTILE_TEXT.vendorName, title: HOSTILE_TEXT.contractTitle };
+  return withOpenClaim(state, { contract, lines, claimedPerMille: [0, 300], codes, prng }, {
+    id: SEED_CLAIMS.hostile,
+    invoiceNumber: HOSTILE_TEXT.invoiceNumber,
+    invoiceDate: '2026-03-31',
+  });
 }
 
 /** Adds the large contract (5,000 lines, 300 codes) and its 300-code claim, unless already there. */

@@ -8,6 +8,7 @@ import {
   type BackfillRequest,
   type HostError,
 } from '../schemas';
+import { hostPath } from './host-path';
 import { HostResponseError, HostUnavailableError, MAX_CLAIM_CANDIDATES, findClaimWith, type HostAdapter, type SubmitOutcome } from './host-adapter';
 
 const RowsSchema = z.array(ReconciliationRowSchema);
@@ -54,21 +55,21 @@ export function createSandboxAdapter({ origin, timeoutMs = 15_000, fetch: fetchI
   }
 
   return {
-    contractPage: (contractId) => new URL(`/contracts/${encodeURIComponent(contractId)}`, origin).href,
+    contractPage: (contractId) => new URL(hostPath`/contracts/${contractId}`, origin).href,
     findClaim: (identity) =>
       findClaimWith(identity, (lookup) => read(`/api/claims?${new URLSearchParams(lookup).toString()}`, CandidatesSchema, 'the claims looked up')),
-    readClaim: (claimId) => read(`/api/claims/${encodeURIComponent(claimId)}`, HostClaimSchema, `claim ${claimId}`),
-    readSov: (contractId) => read(`/api/contracts/${encodeURIComponent(contractId)}/sov`, SovSchema, `the SOV of ${contractId}`),
+    readClaim: (claimId) => read(hostPath`/api/claims/${claimId}`, HostClaimSchema, `claim ${claimId}`),
+    readSov: (contractId) => read(hostPath`/api/contracts/${contractId}/sov`, SovSchema, `the SOV of ${contractId}`),
 
     async readBackfill(claimId) {
-      const { status, body } = await request(`/api/claims/${encodeURIComponent(claimId)}/backfill`);
+      const { status, body } = await request(hostPath`/api/claims/${claimId}/backfill`);
       if (status === 404) return null;
       if (status !== 200) throw new HostResponseError(`Reading the backfill of ${claimId} failed (status ${status}): ${errorText(body)}`);
       return parse(BackfillSchema, body, 'a backfill');
     },
 
     async submitBackfill(claimId: string, backfill: BackfillRequest, idempotencyKey: string): Promise<SubmitOutcome> {
-      const { status, body } = await request(`/api/claims/${encodeURIComponent(claimId)}/backfill`, {
+      const { status, body } = await request(hostPath`/api/claims/${claimId}/backfill`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
         body: JSON.stringify(backfill),

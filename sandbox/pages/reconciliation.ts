@@ -7,6 +7,7 @@ import { reconciliationRows } from '../views';
 import { AMOUNT_COLUMNS, GRID_COLUMNS, TABLE_COLUMNS, type Column, type ColumnKey } from './columns';
 import { layout } from './layout';
 import { RECONCILIATION_SCRIPT } from './reconciliation-script';
+import { HOSTILE_PAGE_SCRIPT } from '../hostile';
 
 export interface ReconciliationQuery {
   layout: 'table' | 'grid';
@@ -18,6 +19,8 @@ export interface ReconciliationQuery {
    * reconciliation pages do: a row then says which claim it is only by what it shows.
    */
   claimIds: boolean;
+  /** `/?hostile=1`: the page attacks the extension (see sandbox/hostile.ts). */
+  hostile: boolean;
 }
 
 export function readReconciliationQuery(params: URLSearchParams): ReconciliationQuery {
@@ -26,6 +29,7 @@ export function readReconciliationQuery(params: URLSearchParams): Reconciliation
     contractId: params.get('contract') ?? '',
     onlyDifferences: params.get('differences') === '1',
     claimIds: params.get('ids') !== 'none',
+    hostile: params.get('hostile') === '1',
   };
 }
 
@@ -77,9 +81,17 @@ export function reconciliationPage(state: State, query: ReconciliationQuery, non
     ${grid ? gridMarkup(columns, shown, query.claimIds) : tableMarkup(columns, shown, query.claimIds)}
   </div>
   <p id="empty" class="empty"${shown.length > 0 ? html` hidden` : null}>No payments match these filters.</p>
-</section>`;
-  return layout(state, { title: 'Reconciliation', section: 'reconciliation', body, script: { source: RECONCILIATION_SCRIPT, nonce } });
+</section>${query.hostile ? CLOBBERING : null}`;
+  const source = query.hostile ? RECONCILIATION_SCRIPT + HOSTILE_PAGE_SCRIPT : RECONCILIATION_SCRIPT;
+  return layout(state, { title: 'Reconciliation', section: 'reconciliation', body, script: { source, nonce } });
 }
+
+// Elements named like the globals a content script might use (DOM clobbering): `window.chrome`,
+// `window.browser` and `document.getElementsByTagName` as the page's own elements.
+const CLOBBERING = html`
+<form id="browser" hidden><input name="runtime"></form>
+<form id="chrome" hidden><input name="runtime"></form>
+<img name="getElementsByTagName" alt="" hidden>`;
 
 /** A row's ids as attributes, or nothing on the `ids=none` page. */
 function idAttributes(row: ReconciliationRow, claimIds: boolean): SafeHtml | null {

@@ -5,6 +5,7 @@ import { sumMoney } from '../../lib/money';
 import { BackfillRequestSchema, type YardiClaim } from '../../lib/schemas';
 import { balancedAllocation } from '../../sandbox/allocation';
 import { sovAfterBackfill } from '../../sandbox/apply';
+import { HOSTILE_TEXT } from '../../sandbox/hostile';
 import { StateSchema, type State } from '../../sandbox/model';
 import { createSeed, SEED_CLAIMS, SEED_CONTRACTS } from '../../sandbox/seed';
 import { findBackfill, findClaim, findSov } from '../../sandbox/views';
@@ -39,15 +40,22 @@ describe('the seed', () => {
     StateSchema.parse(large);
   });
 
-  it('has every documented claim, and the large and walkthrough ones only at their scales', () => {
-    const scaled: string[] = [SEED_CLAIMS.large, SEED_CLAIMS.walkthrough];
+  it('has every documented claim, and the large, walkthrough and hostile ones only at their scales', () => {
+    const scaled: string[] = [SEED_CLAIMS.large, SEED_CLAIMS.walkthrough, SEED_CLAIMS.hostile];
     for (const claimId of Object.values(SEED_CLAIMS).filter((id) => !scaled.includes(id))) claimOf(seed, claimId);
     for (const claimId of scaled) expect(findClaim(seed, claimId)).toBeUndefined();
     claimOf(large, SEED_CLAIMS.large);
     const walkthrough = createSeed('walkthrough');
     const claim = claimOf(walkthrough, SEED_CLAIMS.walkthrough);
     expect([claim.lines.length, findSov(walkthrough, SEED_CONTRACTS.walkthrough)!.lines.length]).toEqual([10, 40]);
-    for (const contractId of Object.values(SEED_CONTRACTS).filter((id) => id !== SEED_CONTRACTS.walkthrough)) expect(findSov(large, contractId)).toBeDefined();
+    const atOwnScale: string[] = [SEED_CONTRACTS.walkthrough, SEED_CONTRACTS.hostile];
+    for (const contractId of Object.values(SEED_CONTRACTS).filter((id) => !atOwnScale.includes(id))) expect(findSov(large, contractId)).toBeDefined();
+    // The hostile claim's texts are the host's to keep (within its limits), and it backfills validly.
+    const hostile = StateSchema.parse(createSeed('hostile'));
+    const hostileClaim = claimOf(hostile, SEED_CLAIMS.hostile);
+    expect([hostileClaim.vendorName, hostileClaim.invoiceNumber]).toEqual([HOSTILE_TEXT.vendorName, HOSTILE_TEXT.invoiceNumber]);
+    expect(findSov(hostile, SEED_CONTRACTS.hostile)!.lines.map((line) => line.description)).toEqual(HOSTILE_TEXT.descriptions);
+    expect(check(hostile, SEED_CLAIMS.hostile, balancedAllocation(hostileClaim, findSov(hostile, SEED_CONTRACTS.hostile)!)).canSubmit).toBe(true);
   });
 
   it('uses realistic contract numbers, vendors and CSI-style codes; totals add up', () => {
