@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { formatMoney } from '../../lib/money';
 import { SEED_CLAIMS } from '../../sandbox/seed';
@@ -39,4 +40,18 @@ it('takes a title, a claim number and an amount only as far as it can read them 
   await expect.poll(() => resumed.amountCell(lineId).textContent()).toBe(formatMoney(amount));
   expect((await resumed.frame.getByLabel('Title').inputValue()).length).toBe(500);
   expect(await resumed.frame.getByRole('alert').filter({ hasText: 'could not be read' }).count()).toBe(0);
+});
+
+it('takes no more in the workbench and the options page than it can use: an SOV contract, a search, a host address', async () => {
+  const { browser } = await start();
+  const page = await browser.context.newPage();
+  const typed = async (field: Locator, limit: number) => {
+    await field.fill('x'.repeat(limit + 500));
+    expect((await field.inputValue()).length).toBe(limit);
+  };
+  await page.goto(`chrome-extension://${browser.extensionId}/workbench.html`);
+  await typed(page.getByLabel('Contract of the SOV'), 200);
+  await typed(page.getByRole('searchbox', { name: 'Search' }), 200);
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await typed(page.getByLabel('Address'), 300);
 });
