@@ -42,11 +42,29 @@ describe('the panel’s draft guard', () => {
     ]);
   });
 
-  it('opens a new port with the next message once the service worker stopped (idle) and closed it', () => {
+  it('connects again at once when the service worker stopped and closed a port that had lived, so the next edit finds the worker up', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const guard = new DraftGuard();
+      guard.saved();
+      vi.advanceTimersByTime(30_000);
+      ports[0]!.drop();
+      expect(connect).toHaveBeenCalledTimes(2);
+      // The edit goes over the new port, already open: the autosave need not write at once.
+      expect(guard.unsaved({ edits }, 1)).toBe(true);
+      expect(ports[1]!.port.postMessage).toHaveBeenCalledWith({ type: 'draft/unsaved', edits, baseRevision: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not reconnect a port cut at once (refused), and opens a new one with the next message', () => {
     const guard = new DraftGuard();
     guard.saved();
     ports[0]!.drop();
-    guard.unsaved({ edits }, 1);
+    expect(connect).toHaveBeenCalledOnce();
+    // Not known to be guarded: the autosave writes this edit at once.
+    expect(guard.unsaved({ edits }, 1)).toBe(false);
     expect(connect).toHaveBeenCalledTimes(2);
     expect(ports[1]!.port.postMessage).toHaveBeenCalledWith({ type: 'draft/unsaved', edits, baseRevision: 1 });
   });
