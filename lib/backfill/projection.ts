@@ -1,3 +1,4 @@
+import { centsOf, moneyOfCents } from '../cents';
 import { formatMoney, type Money } from '../money';
 import { joinList } from '../quote-text';
 import type { Allocations } from '../schemas';
@@ -30,27 +31,6 @@ export interface LineProjection {
 /** The other drafts' amounts per SOV line; a line no other draft touches is absent. */
 export type Projection = ReadonlyMap<string, LineProjection>;
 
-// As the validator reads an amount: anything else in a stored draft counts as nothing here.
-const AMOUNT = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/;
-
-/**
- * An amount in whole cents, exactly: at most 10^14 cents, so the sums of a few dozen drafts stay
- * within the integers a double holds exactly (`Number.isSafeInteger` is checked all the same).
- */
-function cents(value: string): number | null {
-  const match = AMOUNT.exec(value);
-  if (!match) return null;
-  const [, sign, whole, fraction = ''] = match;
-  const amount = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  return sign ? -amount : amount;
-}
-
-function moneyOfCents(amount: number): Money {
-  if (!Number.isSafeInteger(amount)) throw new RangeError('The drafts on this line add up to more than can be counted exactly.');
-  const magnitude = Math.abs(amount);
-  return `${amount < 0 ? '-' : ''}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
-}
-
 /**
  * Whether claim `a` comes before `b`: by invoice date, then invoice number (`INV-9` before `INV-10`),
  * then claim id, so every pair has one order and two drafts never both count the other as earlier.
@@ -72,12 +52,13 @@ export function projectLines(self: ClaimOrder, others: readonly OtherDraft[]): P
   for (const other of ordered) {
     const earlier = comesBefore(other, self);
     for (const [sovLineId, value] of Object.entries(other.allocations)) {
-      const amount = cents(value);
+      const amount = centsOf(value);
       if (!amount) continue; // nothing, or not an amount
       let line = sums.get(sovLineId);
       if (!line) sums.set(sovLineId, (line = { earlier: 0, later: 0, drafts: [] }));
       if (earlier) line.earlier += amount;
       else line.later += amount;
+      // Checked at every step: a sum that left the exact range could come back into it wrong.
       if (!Number.isSafeInteger(line.earlier) || !Number.isSafeInteger(line.later)) throw new RangeError('The drafts on this line add up to more than can be counted exactly.');
       line.drafts.push({ label: other.label, amount: moneyOfCents(amount), earlier });
     }

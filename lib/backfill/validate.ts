@@ -1,5 +1,6 @@
+import { centsOf, moneyOfCents } from '../cents';
 import { Decimal } from '../decimal';
-import { MONEY_REFUSAL, formatMoney, parseMoney, toMoney, type Money } from '../money';
+import { MONEY_REFUSAL, formatMoney, parseMoney, type Money } from '../money';
 import type { Allocations, Sov, SovLine, YardiClaim } from '../schemas';
 import type { Issue } from './issues';
 import { describeDrafts, sameLineProjection, type LineProjection, type Projection } from './projection';
@@ -26,27 +27,35 @@ export interface BackfillValidation {
   codes: CodeBalance[];
 }
 
-// What an allocation may hold: an amount with at most two decimals within MAX_MONEY (typing goes
-// through parseMoney, so only drafts saved by older versions can fail this).
-const AMOUNT = /^-?\d{1,12}(\.\d{1,2})?$/;
+// Amounts are worked in exact integer cents (`lib/cents.ts`): the loop over a 5,000-line SOV runs on
+// every paste and load, and decimal.js objects cost it several times more. Code sums are bigints.
 const ZERO = new Decimal(0);
 
 interface LineState {
-  amount: Decimal;
+  /** Whole cents; zero for an empty or invalid value. */
+  amount: number;
   issues: Issue[];
 }
 
 interface CodeState {
   categoryCode: string;
-  target: Decimal;
-  allocated: Decimal;
+  target: bigint;
+  allocated: bigint;
   lineIds: readonly string[];
   balance: CodeBalance;
   issues: Issue[];
 }
 
+/** An SOV line with its place in the SOV, and its scheduled value and claimed to date in cents. */
+interface IndexedLine {
+  line: SovLine;
+  index: number;
+  scheduled: number;
+  claimed: number;
+}
+
 interface SovIndex {
-  linesById: ReadonlyMap<string, { line: SovLine; index: number }>;
+  linesById: ReadonlyMap<string, IndexedLine>;
   /** Each category code's line ids, in SOV order. */
   lineIdsByCode: ReadonlyMap<string, readonly string[]>;
 }
@@ -58,10 +67,10 @@ const sovIndexes = new WeakMap<Sov, SovIndex>();
 function sovIndex(sov: Sov): SovIndex {
   const known = sovIndexes.get(sov);
   if (known) return known;
-  const linesById = new Map<string, { line: SovLine; index: number }>();
+  const linesById = new Map<string, IndexedLine>();
   const lineIdsByCode = new Map<string, string[]>();
   sov.lines.forEach((line, index) => {
-    linesById.set(line.id, { line, index });
+    linesById.set(line.id, { line, index, scheduled: moneyCents(line.scheduledValue), claimed: moneyCents(line.claimedToDate) });
     if (line.categoryCode !== null) (lineIdsByCode.get(line.categoryCode) ?? lineIdsByCode.set(line.categoryCode, []).get(line.categoryCode)!).push(line.id);
   });
   const index = { linesById, lineIdsByCode };
@@ -78,7 +87,7 @@ export class BackfillValidator {
   readonly claim: YardiClaim;
   readonly sov: Sov;
   private readonly blockers: Issue[];
-  private readonly linesById: ReadonlyMap<string, { line: SovLine; index: number }>;
+  private readonly linesById: ReadonlyMap<string, IndexedLine>;
   private readonly codes = new Map<string, CodeState>();
   private readonly lineStates = new Map<string, LineState>();
   /** Lines (and unknown ids) that currently carry issues, so the result never scans every line. */
@@ -96,7 +105,7 @@ export class BackfillValidator {
     this.linesById = index.linesById;
     for (const claimLine of input.claim.lines) {
       const code = this.codes.get(claimLine.categoryCode) ?? this.newCode(claimLine.categoryCode, index.lineIdsByCode.get(claimLine.categoryCode) ?? []);
-      code.target = code.target.plus(claimLine.amount);
+      code.target += BigInt(moneyCents(claimLine.amount));
       this.codes.set(code.categoryCode, code);
     }
     for (const code of this.codes.values()) this.staleCodes.add(code);
@@ -115,7 +124,8 @@ export class BackfillValidator {
 
   /** The amount on a line as the validator reads it (zero when empty or invalid). */
   amountOn(sovLineId: string): Decimal {
-    return this.lineStates.get(sovLineId)?.amount ?? ZERO;
+    const cents = this.lineStates.get(sovLineId)?.amount ?? 0;
+    return cents === 0 ? ZERO : new Decimal(moneyOfCents(cents));
   }
 
   /** The line's own issues (invalid amount, wrong code, past its scheduled value...). */
@@ -175,13 +185,14 @@ export class BackfillValidator {
 
     if (next.issues.length > 0) this.linesWithIssues.add(sovLineId);
     else this.linesWithIssues.delete(sovLineId);
-    if (next.amount.isZero() && next.issues.length === 0) this.lineStates.delete(sovLineId);
+    if (next.amount === 0 && next.issues.length === 0) this.lineStates.delete(sovLineId);
     else this.lineStates.set(sovLineId, next);
 
+    const change = next.amount - (previous?.amount ?? 0);
+    if (change === 0) return;
     const code = this.codeOfLine(sovLineId);
     if (!code) return;
-    if (previous) code.allocated = code.allocated.minus(previous.amount);
-    code.allocated = code.allocated.plus(next.amount);
+    code.allocated += BigInt(change);
     this.staleCodes.add(code);
   }
 
@@ -214,7 +225,7 @@ export class BackfillValidator {
 
   private newCode(categoryCode: string, lineIds: readonly string[]): CodeState {
     const balance = { categoryCode, target: '0.00', allocated: '0.00', remaining: '0.00' };
-    return { categoryCode, target: ZERO, allocated: ZERO, lineIds, balance, issues: [] };
+    return { categoryCode, target: 0n, allocated: 0n, lineIds, balance, issues: [] };
   }
 
   private refreshStaleCodes(): void {
@@ -223,17 +234,17 @@ export class BackfillValidator {
   }
 
   private refreshCode(code: CodeState): void {
-    const remaining = code.target.minus(code.allocated);
+    const remaining = code.target - code.allocated;
     code.balance = {
       categoryCode: code.categoryCode,
-      target: toMoney(code.target),
-      allocated: toMoney(code.allocated),
-      remaining: toMoney(remaining),
+      target: moneyOfCents(code.target),
+      allocated: moneyOfCents(code.allocated),
+      remaining: moneyOfCents(remaining),
     };
     code.issues = [];
-    if (remaining.isZero() || code.lineIds.length === 0) return; // a code not on the SOV is a blocker
+    if (remaining === 0n || code.lineIds.length === 0) return; // a code not on the SOV is a blocker
     // Under: still short of the target in the target's direction; over: past it (credits included).
-    const under = code.target.isZero() ? false : remaining.isNegative() === code.target.isNegative();
+    const under = code.target === 0n ? false : remaining < 0n === code.target < 0n;
     const { categoryCode, balance } = code;
     code.issues.push(
       under
@@ -241,65 +252,68 @@ export class BackfillValidator {
             rule: 'CODE_UNDER_ALLOCATED',
             severity: 'error',
             categoryCode,
-            message: `${categoryCode} still needs ${formatMoney(remaining)}: ${formatMoney(balance.allocated)} of ${formatMoney(balance.target)} is allocated.`,
+            message: `${categoryCode} still needs ${formatMoney(balance.remaining)}: ${formatMoney(balance.allocated)} of ${formatMoney(balance.target)} is allocated.`,
           }
         : {
             rule: 'CODE_OVER_ALLOCATED',
             severity: 'error',
             categoryCode,
-            message: `${categoryCode} is over by ${formatMoney(remaining.negated())}: ${formatMoney(balance.allocated)} is allocated against ${formatMoney(balance.target)} paid in Yardi.`,
+            message: `${categoryCode} is over by ${formatMoney(moneyOfCents(-remaining))}: ${formatMoney(balance.allocated)} is allocated against ${formatMoney(balance.target)} paid in Yardi.`,
           },
     );
   }
 
   private checkLine(sovLineId: string, value: string): LineState {
-    if (value === '') return { amount: ZERO, issues: [] };
+    if (value === '') return { amount: 0, issues: [] };
     const entry = this.linesById.get(sovLineId);
-    if (!AMOUNT.test(value)) {
+    // What an allocation may hold: an amount with at most two decimals within MAX_MONEY (typing goes
+    // through parseMoney, so only drafts saved by older versions can fail this).
+    const amount = centsOf(value);
+    if (amount === null) {
       const label = entry ? `Line ${entry.line.lineNumber}` : `SOV line ${sovLineId}`;
       return {
-        amount: ZERO,
+        amount: 0,
         issues: [{ rule: 'AMOUNT_INVALID', severity: 'error', sovLineId, message: `${label} has "${value}", which ${refusal(value)}.` }],
       };
     }
-    const amount = new Decimal(value);
     if (!entry) {
       return {
-        amount: ZERO,
-        issues: [{ rule: 'UNKNOWN_SOV_LINE', severity: 'error', sovLineId, message: `An amount of ${formatMoney(amount)} is on SOV line ${sovLineId}, which is no longer on this contract's SOV.` }],
+        amount: 0,
+        issues: [{ rule: 'UNKNOWN_SOV_LINE', severity: 'error', sovLineId, message: `An amount of ${formatMoney(moneyOfCents(amount))} is on SOV line ${sovLineId}, which is no longer on this contract's SOV.` }],
       };
     }
     const { line } = entry;
-    if (amount.isZero()) return { amount, issues: [] };
+    if (amount === 0) return { amount, issues: [] };
     if (!this.isClaimCode(line.categoryCode)) {
       const why = line.categoryCode === null ? 'has no category code' : `is coded ${line.categoryCode}, which this claim did not pay`;
       return {
-        amount: ZERO,
+        amount: 0,
         issues: [{ rule: 'LINE_NOT_IN_CLAIM', severity: 'error', sovLineId, message: `Line ${line.lineNumber} ${why}, so it cannot take part of this claim.` }],
       };
     }
     const issues: Issue[] = [];
-    const after = amount.plus(line.claimedToDate);
+    // Both at most 10^14 cents: the sum is exact.
+    const after = amount + entry.claimed;
     const projected = this.projection.get(sovLineId);
-    if (after.greaterThan(line.scheduledValue)) {
+    if (after > entry.scheduled) {
       issues.push({
         rule: 'LINE_OVER_SCHEDULED',
         severity: 'error',
         sovLineId,
         categoryCode: line.categoryCode!,
-        message: `Line ${line.lineNumber} would be claimed to ${formatMoney(after)}, past its scheduled value of ${formatMoney(line.scheduledValue)}.`,
+        message: `Line ${line.lineNumber} would be claimed to ${formatMoney(moneyOfCents(after))}, past its scheduled value of ${formatMoney(line.scheduledValue)}.`,
       });
     }
-    if (after.isNegative()) {
+    if (after < 0) {
       issues.push({
         rule: 'LINE_BELOW_ZERO',
         severity: 'error',
         sovLineId,
         categoryCode: line.categoryCode!,
-        message: `Line ${line.lineNumber} would be claimed to ${formatMoney(after)}, below zero.`,
+        message: `Line ${line.lineNumber} would be claimed to ${formatMoney(moneyOfCents(after))}, below zero.`,
       });
     }
-    if (projected && issues.length === 0) issues.push(...projectedIssues(line, after, projected));
+    if (projected && issues.length === 0) issues.push(...projectedIssues(line, new Decimal(moneyOfCents(after)), projected));
     return { amount, issues };
   }
 }
@@ -324,6 +338,13 @@ function projectedIssues(line: SovLine, after: Decimal, projected: LineProjectio
   if (!pastWithAll) return [];
   const message = `Line ${line.lineNumber} would be claimed to ${formatMoney(withAll)} once the later drafts ${describeDrafts(projected, false)} are submitted too, ${pastWithAll}: one of them must change.`;
   return [{ rule: 'LINE_OVER_WITH_LATER_DRAFTS', severity: 'warning', sovLineId: line.id, categoryCode, message }];
+}
+
+/** A stored amount (a claim's or an SOV's, canonical by their schemas) in cents. */
+function moneyCents(value: Money): number {
+  const cents = centsOf(value);
+  if (cents === null) throw new RangeError(`Not an amount: ${value}`);
+  return cents;
 }
 
 function refusal(value: string): string {
@@ -351,15 +372,15 @@ function findBlockers(claim: YardiClaim, sov: Sov, backfilled: Set<string>, code
       rule: 'CODE_NOT_ON_SOV',
       severity: 'blocker',
       categoryCode: code.categoryCode,
-      message: `Yardi paid ${formatMoney(code.target)} on ${code.categoryCode}, but no SOV line carries that code, so this claim cannot be backfilled to this SOV.`,
+      message: `Yardi paid ${formatMoney(moneyOfCents(code.target))} on ${code.categoryCode}, but no SOV line carries that code, so this claim cannot be backfilled to this SOV.`,
     });
   }
-  const linesTotal = claim.lines.reduce((sum, line) => sum.plus(line.amount), ZERO);
-  if (!linesTotal.equals(claim.total)) {
+  const linesTotal = claim.lines.reduce((sum, line) => sum + BigInt(moneyCents(line.amount)), 0n);
+  if (linesTotal !== BigInt(moneyCents(claim.total))) {
     blockers.push({
       rule: 'CLAIM_TOTAL_MISMATCH',
       severity: 'blocker',
-      message: `The claim's lines add up to ${formatMoney(linesTotal)}, not its total of ${formatMoney(claim.total)}.`,
+      message: `The claim's lines add up to ${formatMoney(moneyOfCents(linesTotal))}, not its total of ${formatMoney(claim.total)}.`,
     });
   }
   return blockers;

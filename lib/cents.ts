@@ -1,0 +1,27 @@
+import type { Money } from './money';
+
+/**
+ * Money as exact integer cents, for hot loops that would spend their time in decimal.js: an amount
+ * has at most 12 whole digits (`MAX_MONEY`), so one is at most 10^14 cents, which a double holds
+ * exactly, and the sum of two stays exact too. Longer sums go through `bigint`, or are checked.
+ */
+
+// An amount as allocations carry it: a sign, at most 12 whole digits, at most two decimals.
+const AMOUNT = /^(-?)(\d{1,12})(?:\.(\d{1,2}))?$/;
+
+/** The amount in whole cents, exactly, or null when `value` is not such an amount. */
+export function centsOf(value: string): number | null {
+  const match = AMOUNT.exec(value);
+  if (!match) return null;
+  const [, sign, whole, fraction = ''] = match;
+  const amount = Number(whole) * 100 + (fraction.length === 2 ? Number(fraction) : Number(fraction) * 10);
+  return sign && amount !== 0 ? -amount : amount;
+}
+
+/** The canonical money string of a whole number of cents; throws past what is counted exactly. */
+export function moneyOfCents(amount: number | bigint): Money {
+  if (typeof amount === 'number' && !Number.isSafeInteger(amount)) throw new RangeError('An amount adds up to more than can be counted exactly.');
+  const negative = amount < 0;
+  const digits = String(negative ? -amount : amount).padStart(3, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}

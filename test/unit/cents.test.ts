@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { centsOf, moneyOfCents } from '../../lib/cents';
+import { Decimal } from '../../lib/decimal';
+import { MAX_MONEY, toMoney } from '../../lib/money';
+
+const MAX_CENTS = Number(MAX_MONEY.replace('.', ''));
+
+// An amount as an allocation may hold it: sign, 1–12 whole digits (leading zeros too), 0–2 decimals.
+const amountText = fc
+  .tuple(fc.boolean(), fc.stringMatching(/^\d{1,12}$/), fc.constantFrom('', '.', '.5', '.05', '.50', '.99', '.1'))
+  .filter(([, , fraction]) => fraction !== '.')
+  .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction}`);
+
+describe('exact integer cents', () => {
+  it('reads every amount an allocation may hold as decimal.js does, to the cent', () => {
+    fc.assert(
+      fc.property(amountText, (text) => {
+        const cents = centsOf(text)!;
+        expect(Number.isSafeInteger(cents)).toBe(true);
+        expect(moneyOfCents(cents)).toBe(toMoney(new Decimal(text)));
+      }),
+    );
+  });
+
+  it('refuses what is not such an amount: three decimals, 13 digits, grouping, signs and spaces', () => {
+    for (const text of ['1.005', '1234567890123', '1,000.00', '+5', ' 5', '5 ', '', '.5', '5.', '--5', '1e3', '０']) expect(centsOf(text)).toBeNull();
+  });
+
+  it('writes canonical money for numbers and bigints, zero without a sign, and refuses an inexact number', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -MAX_CENTS, max: MAX_CENTS }), (cents) => {
+        expect(moneyOfCents(cents)).toBe(toMoney(new Decimal(cents).dividedBy(100)));
+        expect(moneyOfCents(BigInt(cents))).toBe(moneyOfCents(cents));
+      }),
+    );
+    expect([moneyOfCents(-0), centsOf('-0.00'), moneyOfCents(-5), moneyOfCents(123456789012345678901n)]).toEqual(['0.00', 0, '-0.05', '1234567890123456789.01']);
+    expect(() => moneyOfCents(2 ** 53)).toThrow(RangeError);
+  });
+});
