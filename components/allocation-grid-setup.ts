@@ -25,6 +25,7 @@ import {
 } from 'ag-grid-community';
 import type { AllocationRow, TotalRow } from '@/lib/allocation-rows';
 import { formatMoney, isMoney } from '@/lib/money';
+import { middleEllipsis } from '@/lib/middle-ellipsis';
 
 export type GridRow = AllocationRow | TotalRow;
 
@@ -141,6 +142,36 @@ export class ThisClaimRenderer implements ICellRendererComp<GridRow> {
   }
 }
 
+/**
+ * A line's description, cut in its middle when the column is too narrow (`middleEllipsis`): lines of
+ * one code that differ only at the end stay apart. The whole text is in the tooltip.
+ */
+export class DescriptionRenderer implements ICellRendererComp<GridRow> {
+  private gui = element('span', 'line-description');
+  private head = element('span', 'description-head');
+  private tail = element('span', 'description-tail');
+  // The space between them, for copying and screen readers (a flex box does not draw it: a margin does).
+  private space = document.createTextNode('');
+
+  init(params: ICellRendererParams<GridRow>): void {
+    this.gui.append(this.head, this.space, this.tail);
+    this.refresh(params);
+  }
+
+  getGui(): HTMLElement {
+    return this.gui;
+  }
+
+  refresh(params: ICellRendererParams<GridRow>): boolean {
+    const { head, tail, gap } = middleEllipsis(typeof params.value === 'string' ? params.value : '');
+    this.head.textContent = head;
+    this.tail.textContent = tail;
+    this.space.data = gap ? ' ' : '';
+    this.tail.classList.toggle('gap', gap);
+    return true;
+  }
+}
+
 /** Wide enough for the scheduled value and claimed to date beside the columns every width shows. */
 const WIDE_GRID = 760;
 
@@ -170,6 +201,7 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void): C
               .join(' · ')
           : undefined;
       },
+      cellRenderer: DescriptionRenderer,
       flex: 1,
       minWidth: 120,
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_CLAIMS } from '../../sandbox/seed';
+import { middleEllipsis } from '../../lib/middle-ellipsis';
+import { SEED_CLAIMS, SEED_CONTRACTS } from '../../sandbox/seed';
 import { PanelPage } from './panel-page';
 import { ReconciliationPage } from './reconciliation-page';
 import { hostAndBrowserPerTest } from './sandbox-session';
@@ -50,5 +51,41 @@ describe('the panel at its default width', () => {
     console.log(`panel at ${width} × 900:`, JSON.stringify(layout));
     expect(layout).toMatchObject({ missing: [], clippedHeaders: [], clippedPercents: 0, sideways: false, gridHeaderBelowReference: true });
     expect(layout.rowsInView).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe('long SOV descriptions', () => {
+  // As real SOVs read: long, and alike up to their last words (the area or level).
+  const AREAS = ['Level 1', 'Level 2', 'Level 3', 'Roof'];
+  const described = (index: number) => `Blocking and backing for wall-mounted casework and accessories, ${AREAS[index % 4]}`;
+
+  it.each([1280, 1440, 1920])('at %i × 900 end every line’s description in view, so lines of one code are told apart', async (width) => {
+    const { sandbox, browser } = await start({ scale: 'walkthrough' }, (data) => {
+      const sov = data.sovs.find((candidate) => candidate.contractId === SEED_CONTRACTS.walkthrough)!;
+      sov.lines.forEach((line, index) => (line.description = described(index)));
+    });
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    const reconciliation = new ReconciliationPage(page);
+    await reconciliation.goto(sandbox.url);
+    await reconciliation.linkButtonOf(SEED_CLAIMS.walkthrough).click();
+    const frame = await reconciliation.panelFrame();
+    await new PanelPage(reconciliation.panel()).button('Build the Procore version').click();
+    await frame.locator('.ag-row[row-id$="-L4"]').first().waitFor();
+    const shown = await frame.evaluate(() =>
+      [...document.querySelectorAll('.ag-row[row-id] .ag-cell[col-id="description"]')].slice(0, 4).map((cell) => {
+        const box = cell.getBoundingClientRect();
+        const tail = cell.querySelector('.description-tail')!;
+        const tailBox = tail.getBoundingClientRect();
+        return {
+          tail: tail.textContent,
+          whole: tail.scrollWidth <= tail.clientWidth + 1 && tailBox.left >= box.left && tailBox.right <= box.right + 1,
+          headCut: cell.querySelector('.description-head')!.scrollWidth > cell.querySelector('.description-head')!.clientWidth + 1,
+        };
+      }),
+    );
+    console.log(`descriptions at ${width} × 900:`, JSON.stringify(shown));
+    expect(shown.map(({ tail, whole }) => ({ tail, whole }))).toEqual(AREAS.map((_, index) => ({ tail: middleEllipsis(described(index)).tail, whole: true })));
+    expect(new Set(shown.map(({ tail }) => tail)).size).toBe(4);
   });
 });

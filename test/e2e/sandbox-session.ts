@@ -11,6 +11,7 @@ export { balancedAllocation } from '../../sandbox/allocation';
 /** The parts of the sandbox's data file the tests change. */
 export interface SandboxData {
   claims: { id: string; total: string; invoiceNumber: string }[];
+  sovs: { contractId: string; lines: { categoryCode: string | null; description: string }[] }[];
 }
 
 export type SandboxOptions = Omit<Parameters<typeof startSandbox>[0], 'dataDir' | 'port'>;
@@ -55,8 +56,8 @@ export function hostAndBrowserPerTest() {
     await opened?.sandbox.close();
     opened = undefined;
   });
-  return async (options: SandboxOptions = {}) => {
-    const sandbox = await freshSandbox(options);
+  return async (options: SandboxOptions = {}, edit?: (data: SandboxData) => void) => {
+    const sandbox = await freshSandbox(options, edit);
     opened = { sandbox, browser: await launchWithExtension() };
     return opened;
   };
