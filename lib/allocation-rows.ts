@@ -1,6 +1,6 @@
-import { Decimal } from './decimal';
-import { toMoney, type Money } from './money';
-import { describeDrafts, percentComplete, type BackfillValidator } from './backfill';
+import { bigCentsOf, moneyOfCents, percentOfCents } from './cents';
+import type { Money } from './money';
+import { describeDrafts, type BackfillValidator } from './backfill';
 import type { PasteTarget } from './paste';
 import type { SovLine } from './schemas';
 
@@ -118,10 +118,13 @@ export function codeRow(validator: BackfillValidator, categoryCode: string): Cod
   return { kind: 'code', id: codeRowId(categoryCode), description, ...balance, balanced: balance.remaining === '0.00' };
 }
 
+// In bigint cents: a paste or a resumed draft builds 5,000 of these at once, where decimal.js objects
+// cost several times more; every figure is the same.
 export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
   const projection = validator.projectionOf(line.id);
-  const projectedToDate = new Decimal(line.claimedToDate).plus(projection?.earlier ?? '0.00');
-  const claimedAfter = projectedToDate.plus(validator.amountOn(line.id));
+  const projectedToDate = bigCentsOf(line.claimedToDate) + (projection ? bigCentsOf(projection.earlier) : 0n);
+  const claimedAfter = projectedToDate + BigInt(validator.centsOn(line.id));
+  const scheduled = bigCentsOf(line.scheduledValue);
   const earlier = projection && describeDrafts(projection, true);
   const later = projection && describeDrafts(projection, false);
   return {
@@ -132,11 +135,11 @@ export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
     description: line.description,
     scheduledValue: line.scheduledValue,
     claimedToDate: line.claimedToDate,
-    projectedToDate: toMoney(projectedToDate),
+    projectedToDate: moneyOfCents(projectedToDate),
     otherDrafts: [earlier && `earlier: ${earlier}`, later && `later: ${later}`].filter(Boolean).join('; '),
-    remainingBalance: toMoney(new Decimal(line.scheduledValue).minus(claimedAfter)),
+    remainingBalance: moneyOfCents(scheduled - claimedAfter),
     thisClaim: validator.valueOf(line.id),
-    percentAfter: percentComplete(claimedAfter, line.scheduledValue),
+    percentAfter: percentOfCents(claimedAfter, scheduled),
     editable: validator.isClaimCode(line.categoryCode),
     problems: validator.lineIssues(line.id).flatMap((issue) => (issue.severity === 'warning' ? [] : [issue.message])),
     warnings: validator.lineIssues(line.id).flatMap((issue) => (issue.severity === 'warning' ? [issue.message] : [])),
@@ -159,12 +162,12 @@ export function rowsForLines(validator: BackfillValidator, sovLineIds: readonly 
 
 /** The pinned totals row: everything allocated against the Yardi claim's total. */
 export function totalRow(validator: BackfillValidator, codes: { allocated: Money }[]): TotalRow {
-  const allocated = codes.reduce((sum, code) => sum.plus(code.allocated), new Decimal(0));
+  const allocated = codes.reduce((sum, code) => sum + bigCentsOf(code.allocated), 0n);
   return {
     kind: 'total',
     id: 'total',
     target: validator.claim.total,
-    allocated: toMoney(allocated),
-    remaining: toMoney(new Decimal(validator.claim.total).minus(allocated)),
+    allocated: moneyOfCents(allocated),
+    remaining: moneyOfCents(bigCentsOf(validator.claim.total) - allocated),
   };
 }

@@ -25,3 +25,21 @@ export function moneyOfCents(amount: number | bigint): Money {
   const digits = String(negative ? -amount : amount).padStart(3, '0');
   return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
+
+/** A canonical money string as bigint cents: any sum of them stays exact. */
+export function bigCentsOf(value: Money): bigint {
+  return BigInt(value.replace('.', ''));
+}
+
+/**
+ * `part` as a percent of `whole` (both in cents), to two decimals, halves away from zero: the same
+ * figure as `percentComplete`, without decimal.js. '0.00' for a zero whole.
+ */
+export function percentOfCents(part: bigint, whole: bigint): string {
+  if (whole === 0n) return '0.00';
+  const scaled = part * 10_000n;
+  let hundredths = scaled / whole;
+  const rest = scaled % whole;
+  if (2n * (rest < 0n ? -rest : rest) >= (whole < 0n ? -whole : whole)) hundredths += scaled < 0n !== whole < 0n ? -1n : 1n;
+  return moneyOfCents(hundredths);
+}

@@ -128,6 +128,11 @@ export class BackfillValidator {
     return cents === 0 ? ZERO : new Decimal(moneyOfCents(cents));
   }
 
+  /** The amount on a line in whole cents (zero when empty or invalid): for rows built in bulk. */
+  centsOn(sovLineId: string): number {
+    return this.lineStates.get(sovLineId)?.amount ?? 0;
+  }
+
   /** The line's own issues (invalid amount, wrong code, past its scheduled value...). */
   lineIssues(sovLineId: string): Issue[] {
     return this.lineStates.get(sovLineId)?.issues ?? [];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsOf, moneyOfCents } from '../../lib/cents';
+import { percentComplete } from '../../lib/backfill';
+import { bigCentsOf, centsOf, moneyOfCents, percentOfCents } from '../../lib/cents';
 import { Decimal } from '../../lib/decimal';
 import { MAX_MONEY, toMoney } from '../../lib/money';
 
@@ -36,5 +37,22 @@ describe('exact integer cents', () => {
     );
     expect([moneyOfCents(-0), centsOf('-0.00'), moneyOfCents(-5), moneyOfCents(123456789012345678901n)]).toEqual(['0.00', 0, '-0.05', '1234567890123456789.01']);
     expect(() => moneyOfCents(2 ** 53)).toThrow(RangeError);
+  });
+
+  it('reads canonical money as bigint cents, past what a number holds', () => {
+    expect([bigCentsOf('0.00'), bigCentsOf('-0.00'), bigCentsOf('-12.05'), bigCentsOf(MAX_MONEY) * 1000n]).toEqual([0n, 0n, -1205n, 99999999999999000n]);
+  });
+
+  it('works a percent out as percentComplete does, halves away from zero', () => {
+    const cents = fc.bigInt(-(10n ** 16n), 10n ** 16n);
+    fc.assert(
+      fc.property(cents, cents, (part, whole) => {
+        expect(percentOfCents(part, whole)).toBe(percentComplete(moneyOfCents(part), moneyOfCents(whole)));
+      }),
+      { numRuns: 500 },
+    );
+    // Exact halves, and a zero scheduled value.
+    expect([percentOfCents(1n, 200n), percentOfCents(-1n, 200n), percentOfCents(1n, 3n), percentOfCents(5n, 0n)]).toEqual(['0.50', '-0.50', '33.33', '0.00']);
+    expect([percentOfCents(1n, 20_000n), percentOfCents(-1n, 20_000n), percentOfCents(1n, 20_001n)]).toEqual(['0.01', '-0.01', '0.00']);
   });
 });
