@@ -22,7 +22,9 @@ export function middleEllipsis(text: string): MiddleEllipsis {
   if (text.length <= SHORT) return { head: text, tail: '', gap: false };
   const part = LAST_PART.exec(text);
   if (part && !/[,;:]|\s[-–—/|]\s/u.test(part[3]!)) return { head: part[1]! + part[2]!, tail: part[3]!, gap: true };
-  const start = text.length - TAIL_LENGTH;
+  let start = text.length - TAIL_LENGTH;
+  // Never between the two halves of a character outside the basic plane (an emoji, say).
+  if (/[\udc00-\udfff]/.test(text[start] ?? '')) start--;
   const space = text.lastIndexOf(' ', start);
   if (space >= 0 && start - space <= WORD_REACH) return { head: text.slice(0, space).trimEnd(), tail: text.slice(space + 1), gap: true };
   return { head: text.slice(0, start), tail: text.slice(start), gap: false };

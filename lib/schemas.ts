@@ -11,13 +11,9 @@ export const MoneySchema = z.string().refine(isMoney, {
   message: 'Expected an amount with two decimals, like "1234.50" or "-12.00".',
 });
 
-// `.` and `..` are refused: put into a host address, URL parsing would resolve them to another path.
-const IdSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .refine((id) => id !== '.' && id !== '..', 'An id cannot be "." or "..".');
+const IdSchema = z.string().trim().min(1).max(200);
+// A claim or contract id goes into host addresses: `.` and `..` would resolve to another path there.
+const AddressIdSchema = IdSchema.refine((id) => id !== '.' && id !== '..', 'A claim or contract id cannot be "." or "..".');
 export const CategoryCodeSchema = z.string().trim().min(1).max(100);
 
 export const YardiClaimLineSchema = z.object({
@@ -29,8 +25,8 @@ export type YardiClaimLine = z.infer<typeof YardiClaimLineSchema>;
 
 /** A progress claim as Yardi paid it: the read-only source of a backfill. */
 export const YardiClaimSchema = z.object({
-  id: IdSchema,
-  contractId: IdSchema,
+  id: AddressIdSchema,
+  contractId: AddressIdSchema,
   vendorName: z.string().max(500),
   invoiceNumber: z.string().max(200),
   invoiceDate: z.iso.date(),
@@ -53,7 +49,7 @@ export type SovLine = z.infer<typeof SovLineSchema>;
 
 /** A commitment's Schedule of Values, as the host holds it before the backfill. */
 export const SovSchema = z.object({
-  contractId: IdSchema,
+  contractId: AddressIdSchema,
   lines: z.array(SovLineSchema),
 });
 export type Sov = z.infer<typeof SovSchema>;
@@ -97,8 +93,8 @@ export const HostClaimSchema = YardiClaimSchema.extend({
 export type HostClaim = z.infer<typeof HostClaimSchema>;
 
 export const ReconciliationRowSchema = z.object({
-  claimId: IdSchema,
-  contractId: IdSchema,
+  claimId: AddressIdSchema,
+  contractId: AddressIdSchema,
   contractNumber: z.string().max(200),
   vendorName: z.string().max(500),
   invoiceNumber: z.string().max(200),

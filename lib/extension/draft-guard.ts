@@ -2,34 +2,42 @@ import { browser, type Browser } from 'wxt/browser';
 import { DRAFT_GUARD_PORT, type DraftGuardMessage } from '@/lib/protocol';
 import type { DraftSnapshot, UnsavedEditsGuard } from '@/lib/panel/draft-autosave.svelte';
 
-// A port that lived at least this long was cut by the worker stopping, not refused.
-const RECONNECT_AFTER_MS = 1000;
+// A port that has lived this long was accepted by a running worker: one the background refuses, or
+// one opened to a worker that is gone, is cut sooner.
+const ACCEPTED_AFTER_MS = 1000;
 
 /**
  * The panel's line to the background (D2): every unsaved snapshot goes there at once, so the edits
  * are saved even when the docked frame is destroyed before its own save (the background saves them
- * when this port disconnects). The service worker stops when idle, closing the port: the guard
- * connects again at once, which starts the worker, so the next edit finds it up to take the handover
- * (an edit made while the worker was still starting could be lost if the frame went away at once).
+ * when this port disconnects). The service worker stops when idle, closing the port: the next message
+ * opens a new one; and when it stops while a snapshot is unsaved (the worker held it), the guard
+ * connects again at once and hands the snapshot over anew.
  */
 export class DraftGuard implements UnsavedEditsGuard {
   private port: Browser.runtime.Port | undefined;
+  private connectedAt = 0;
+  /** The last unsaved snapshot handed over, until it is saved. */
+  private pending: DraftGuardMessage | undefined;
 
   unsaved(snapshot: DraftSnapshot, baseRevision: number): boolean {
-    const open = this.port !== undefined;
-    this.post({ type: 'draft/unsaved', ...snapshot, baseRevision });
-    return open && this.port !== undefined;
+    const accepted = this.port !== undefined && performance.now() - this.connectedAt >= ACCEPTED_AFTER_MS;
+    this.pending = { type: 'draft/unsaved', ...snapshot, baseRevision };
+    this.post(this.pending);
+    return accepted && this.port !== undefined;
   }
 
   writing(snapshot: DraftSnapshot, baseRevision: number): void {
-    this.post({ type: 'draft/unsaved', ...snapshot, baseRevision, writing: true });
+    this.pending = { type: 'draft/unsaved', ...snapshot, baseRevision, writing: true };
+    this.post(this.pending);
   }
 
   saved(): void {
+    this.pending = undefined;
     this.post({ type: 'draft/saved' });
   }
 
   close(): void {
+    this.pending = undefined;
     this.port?.disconnect();
     this.port = undefined;
   }
@@ -47,18 +55,13 @@ export class DraftGuard implements UnsavedEditsGuard {
 
   private connect(): Browser.runtime.Port {
     const port = browser.runtime.connect({ name: DRAFT_GUARD_PORT });
-    const connectedAt = performance.now();
+    const connectedAt = (this.connectedAt = performance.now());
     port.onDisconnect.addListener(() => {
       if (this.port !== port) return; // closed by us
       this.port = undefined;
-      // A worker stopped after a while: reconnect. A port refused or cut at once is not retried, so a
-      // background that will not guard (or an extension gone) never sees a loop of connections.
-      if (performance.now() - connectedAt < RECONNECT_AFTER_MS) return;
-      try {
-        this.port = this.connect();
-      } catch {
-        // The extension was updated or reloaded under this page: the panel's own saves still run.
-      }
+      // The worker stopped holding unsaved edits: hand them to the next one. Not a port cut at once
+      // (refused, or the extension gone), so a background that will not guard never sees a loop.
+      if (this.pending && performance.now() - connectedAt >= ACCEPTED_AFTER_MS) this.post(this.pending);
     });
     return port;
   }

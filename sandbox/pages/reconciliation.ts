@@ -86,11 +86,13 @@ export function reconciliationPage(state: State, query: ReconciliationQuery, non
   return layout(state, { title: 'Reconciliation', section: 'reconciliation', body, script: { source, nonce } });
 }
 
-// Elements named like the globals a content script might use (DOM clobbering): `window.chrome`,
-// `window.browser` and `document.getElementsByTagName` as the page's own elements.
+// Elements named like the globals a content script might use (DOM clobbering): two forms with one id
+// make `window.browser` a collection whose `runtime` is the second form, with an `id` (so
+// `browser.runtime.id` looks like an extension's); likewise `window.chrome`, and
+// `document.getElementsByTagName` shadowed by an image's name.
 const CLOBBERING = html`
-<form id="browser" hidden><input name="runtime"></form>
-<form id="chrome" hidden><input name="runtime"></form>
+<form id="browser" hidden></form><form id="browser" name="runtime" hidden></form>
+<form id="chrome" hidden></form><form id="chrome" name="runtime" hidden></form>
 <img name="getElementsByTagName" alt="" hidden>`;
 
 /** A row's ids as attributes, or nothing on the `ids=none` page. */

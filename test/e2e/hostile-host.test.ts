@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DECOY_ROW, HOSTILE_TEXT } from '../../sandbox/hostile';
 import { SEED_CLAIMS, SEED_CONTRACTS } from '../../sandbox/seed';
@@ -11,16 +11,27 @@ import { hostAndBrowserPerTest } from './sandbox-session';
 // frames the panel page itself nearly transparent, and adds a row whose claim id is `..`.
 const start = hostAndBrowserPerTest();
 
-/** Every request the browser makes (pages, panel, worker), and every dialog a page opens. */
+/** Every request the browser makes (pages, panel, worker), the backfill posts with their frame, and every dialog a page opens. */
 function watch(context: BrowserContext, page: Page) {
   const requests: URL[] = [];
+  const posts: { url: string; frame: Frame | null }[] = [];
   const dialogs: string[] = [];
-  context.on('request', (request) => requests.push(new URL(request.url())));
+  context.on('request', (request) => {
+    requests.push(new URL(request.url()));
+    if (request.method() !== 'POST') return;
+    let frame: Frame | null = null;
+    try {
+      frame = request.frame();
+    } catch {
+      // A request of the service worker has no frame.
+    }
+    posts.push({ url: request.url(), frame });
+  });
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  return { requests, dialogs };
+  return { requests, posts, dialogs };
 }
 
 /** The host paths requested, with their query: only the page's own, and the claim's and its SOV's. */
@@ -30,16 +41,24 @@ function hostRequests(requests: URL[], origin: string): string[] {
   return [...new Set(requests.filter((url) => url.origin === origin).map((url) => url.pathname + url.search))];
 }
 
-async function xssMarks(page: Page, panel?: Awaited<ReturnType<ReconciliationPage['panelFrame']>>) {
-  const mark = () => (window as unknown as { __xss?: unknown }).__xss ?? null;
-  return [await page.evaluate(mark), panel ? await panel.evaluate(mark) : null];
+/**
+ * What hostile text would have left had it been parsed as markup anywhere: `window.__xss` set (were
+ * a CSP ever loosened), or the elements and handlers themselves (which a CSP would not remove).
+ */
+async function markupMarks(page: Page, panel?: Frame) {
+  const marks = () => {
+    const xss = (window as unknown as { __xss?: unknown }).__xss;
+    const elements = document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload]').length;
+    return xss === undefined && elements === 0 ? null : { xss, elements };
+  };
+  return [await page.evaluate(marks), panel ? await panel.evaluate(marks) : null];
 }
 
 it('on the hostile claim and page: texts shown literally, nothing runs, forged messages and clicks change nothing, no request leaves for another path, and only a visible confirm submits', async () => {
   const { sandbox, browser } = await start({ scale: 'hostile' });
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
-  const { requests, dialogs } = watch(browser.context, page);
+  const { requests, posts, dialogs } = watch(browser.context, page);
   const reconciliation = new ReconciliationPage(page);
   await reconciliation.goto(new URL('/?hostile=1&ids=none', sandbox.url).href);
 
@@ -71,15 +90,17 @@ it('on the hostile claim and page: texts shown literally, nothing runs, forged m
   expect(await reconciliation.panelIframe().isVisible()).toBe(true);
   expect(new URLSearchParams(new URL((await reconciliation.panelIframe().getAttribute('src'))!).hash.slice(1)).get('contract')).toBe('SC-6660');
   expect(await reconciliation.rowsBackfilled()).toEqual([]);
+  expect(posts).toEqual([]);
   expect((await sandbox.api(`/api/claims/${SEED_CLAIMS.hostile}/backfill`)).status).toBe(404);
 
-  // The deliberate way: the docked panel, seen, confirmed.
+  // The deliberate way: the docked panel, seen, confirmed. One request, from the docked panel.
   await panel.button('Review and submit').click();
   await panel.submit();
   await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
+  expect(posts.map(({ url, frame: from }) => [new URL(url).pathname, from === frame])).toEqual([[`/api/claims/${SEED_CLAIMS.hostile}/backfill`, true]]);
   expect((await sandbox.api(`/api/claims/${SEED_CLAIMS.hostile}/backfill`)).status).toBe(200);
 
-  expect(await xssMarks(page, frame)).toEqual([null, null]);
+  expect(await markupMarks(page, frame)).toEqual([null, null]);
   expect(dialogs).toEqual([]);
   const paths = hostRequests(requests, sandbox.url);
   const ownPages = paths.filter((path) => !path.startsWith('/api/'));
@@ -108,7 +129,7 @@ it('a row whose claim id is ".." opens a panel that says it cannot be read there
   const panel = new PanelPage(reconciliation.panel());
   await panel.frame.getByText('it would point at another address. Nothing was sent.').waitFor();
 
-  expect(await xssMarks(page, await reconciliation.panelFrame())).toEqual([null, null]);
+  expect(await markupMarks(page, await reconciliation.panelFrame())).toEqual([null, null]);
   expect(dialogs).toEqual([]);
   expect(hostRequests(requests, sandbox.url).filter((path) => path.startsWith('/api/'))).toEqual([]);
 });

@@ -73,19 +73,18 @@ describe('long SOV descriptions', () => {
     await new PanelPage(reconciliation.panel()).button('Build the Procore version').click();
     await frame.locator('.ag-row[row-id$="-L4"]').first().waitFor();
     const shown = await frame.evaluate(() =>
-      [...document.querySelectorAll('.ag-row[row-id] .ag-cell[col-id="description"]')].slice(0, 4).map((cell) => {
+      [1, 2, 3, 4].map((line) => {
+        const cell = document.querySelector(`.ag-row[row-id$="-L${line}"] .ag-cell[col-id="description"]`)!;
         const box = cell.getBoundingClientRect();
         const tail = cell.querySelector('.description-tail')!;
         const tailBox = tail.getBoundingClientRect();
         return {
           tail: tail.textContent,
           whole: tail.scrollWidth <= tail.clientWidth + 1 && tailBox.left >= box.left && tailBox.right <= box.right + 1,
-          headCut: cell.querySelector('.description-head')!.scrollWidth > cell.querySelector('.description-head')!.clientWidth + 1,
         };
       }),
     );
     console.log(`descriptions at ${width} × 900:`, JSON.stringify(shown));
-    expect(shown.map(({ tail, whole }) => ({ tail, whole }))).toEqual(AREAS.map((_, index) => ({ tail: middleEllipsis(described(index)).tail, whole: true })));
-    expect(new Set(shown.map(({ tail }) => tail)).size).toBe(4);
+    expect(shown).toEqual(AREAS.map((_, index) => ({ tail: middleEllipsis(described(index)).tail, whole: true })));
   });
 });

@@ -15,6 +15,11 @@ describe('a description split for an ellipsis in its middle', () => {
     expect(middleEllipsis('x'.repeat(40))).toEqual({ head: 'x'.repeat(28), tail: 'x'.repeat(12), gap: false });
   });
 
+  it('never cuts a character in two', () => {
+    const { head, tail } = middleEllipsis(`${'x'.repeat(30)}${'🙂'.repeat(6)}y`);
+    expect([head.isWellFormed(), tail.isWellFormed()]).toEqual([true, true]);
+  });
+
   it('leaves a short text whole', () => {
     expect(middleEllipsis('Concrete, Level 1')).toEqual({ head: 'Concrete, Level 1', tail: '', gap: false });
   });

@@ -42,31 +42,45 @@ describe('the panel’s draft guard', () => {
     ]);
   });
 
-  it('connects again at once when the service worker stopped and closed a port that had lived, so the next edit finds the worker up', () => {
+  it('hands the unsaved snapshot to a new worker at once when the worker holding it stopped', () => {
     vi.useFakeTimers({ toFake: ['performance'] });
     try {
       const guard = new DraftGuard();
-      guard.saved();
+      guard.unsaved({ edits }, 1);
       vi.advanceTimersByTime(30_000);
       ports[0]!.drop();
       expect(connect).toHaveBeenCalledTimes(2);
-      // The edit goes over the new port, already open: the autosave need not write at once.
-      expect(guard.unsaved({ edits }, 1)).toBe(true);
       expect(ports[1]!.port.postMessage).toHaveBeenCalledWith({ type: 'draft/unsaved', edits, baseRevision: 1 });
+      // Over a port opened just now the worker may still be starting: the autosave writes at once.
+      expect(guard.unsaved({ edits }, 1)).toBe(false);
+      vi.advanceTimersByTime(1_000);
+      expect(guard.unsaved({ edits }, 1)).toBe(true);
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it('does not reconnect a port cut at once (refused), and opens a new one with the next message', () => {
+  it('stays closed when the worker stops with nothing unsaved, and opens a port with the next message', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const guard = new DraftGuard();
+      guard.unsaved({ edits }, 1);
+      guard.saved();
+      vi.advanceTimersByTime(30_000);
+      ports[0]!.drop();
+      expect(connect).toHaveBeenCalledOnce();
+      expect(guard.unsaved({ edits }, 2)).toBe(false);
+      expect(ports[1]!.port.postMessage).toHaveBeenCalledWith({ type: 'draft/unsaved', edits, baseRevision: 2 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not reconnect a port cut at once (refused), even with edits unsaved', () => {
     const guard = new DraftGuard();
-    guard.saved();
+    guard.unsaved({ edits }, 1);
     ports[0]!.drop();
     expect(connect).toHaveBeenCalledOnce();
-    // Not known to be guarded: the autosave writes this edit at once.
-    expect(guard.unsaved({ edits }, 1)).toBe(false);
-    expect(connect).toHaveBeenCalledTimes(2);
-    expect(ports[1]!.port.postMessage).toHaveBeenCalledWith({ type: 'draft/unsaved', edits, baseRevision: 1 });
   });
 
   it('never throws into the panel when the extension was reloaded under it', () => {

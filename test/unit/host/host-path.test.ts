@@ -30,6 +30,22 @@ describe('hostPath: ids from a page or a host as path segments', () => {
     expect(new URL(hostPath`/api/claims/${id}`, ORIGIN).pathname).toBe(pathname);
   });
 
+  it('refuses any id it cannot encode, with its own error, never a URIError', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (id) => {
+        let path: string | undefined;
+        try {
+          path = hostPath`/api/claims/${id}`;
+        } catch (error) {
+          expect(error).toBeInstanceOf(UnsafePathError);
+          return;
+        }
+        expect(decodeURIComponent(path.slice('/api/claims/'.length))).toBe(id);
+      }),
+    );
+    expect(() => hostPath`/api/claims/${'YC-\ud800'}`).toThrow(UnsafePathError);
+  });
+
   it.each(['.', '..', ''])('refuses %j, which URL parsing would resolve to another path, and says nothing was sent', (id) => {
     expect(() => hostPath`/api/claims/${id}/backfill`).toThrow(UnsafePathError);
     expect(() => hostPath`/api/claims/${id}/backfill`).toThrow('Nothing was sent');
