@@ -1,4 +1,4 @@
-import type { Money } from './money';
+import type { Money } from './money-parse';
 
 /**
  * Money as exact integer cents, for hot loops that would spend their time in decimal.js: an amount

@@ -1,12 +1,17 @@
-import { Decimal } from './decimal';
-import { isMoney } from './money';
+import { bigCentsOf, moneyOfCents } from './cents';
+import { isMoney, type Money } from './money-parse';
 import type { Draft } from './schemas';
 
+/** The sum of a draft's amounts, in cents (text that is not an amount counts as nothing). */
+export function allocatedCentsOf(draft: Pick<Draft, 'allocations'>): bigint {
+  let sum = 0n;
+  for (const value of Object.values(draft.allocations)) if (isMoney(value)) sum += bigCentsOf(value);
+  return sum;
+}
+
 /** The sum of a draft's amounts (text that is not an amount counts as nothing). */
-export function allocatedOf(draft: Pick<Draft, 'allocations'>): Decimal {
-  return Object.values(draft.allocations)
-    .filter((value) => isMoney(value))
-    .reduce((sum, value) => sum.plus(value), new Decimal(0));
+export function allocatedOf(draft: Pick<Draft, 'allocations'>): Money {
+  return moneyOfCents(allocatedCentsOf(draft));
 }
 
 /** Something is typed on at least one line (an emptied line holds ''). */

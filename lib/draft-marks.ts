@@ -1,6 +1,6 @@
 import { identityKey, matchKey, type ClaimIdentity } from './claim-identity';
-import { Decimal } from './decimal';
-import { allocatedOf, hasAmounts } from './draft-allocated';
+import { bigCentsOf } from './cents';
+import { allocatedCentsOf, hasAmounts } from './draft-allocated';
 import type { DraftMark } from './draft-marks-reply';
 import { isLocalClaimId } from './local-source/records';
 import type { Draft, DraftBasis } from './schemas';
@@ -67,7 +67,9 @@ function recordedMatch(row: ClaimIdentity, byInvoice: ReadonlyMap<string, MarkEn
 function markOf({ draft, basis }: MarkEntry): DraftMark {
   if (draft.submission.state !== 'ready') return { state: draft.submission.state };
   const total = basis?.claim.total;
-  if (total === undefined || new Decimal(total).lte(0)) return { state: 'draft', percent: null };
-  const percent = allocatedOf(draft).div(total).times(100).floor().toNumber();
+  const totalCents = total === undefined ? 0n : bigCentsOf(total);
+  if (totalCents <= 0n) return { state: 'draft', percent: null };
+  // Whole percents, rounded down (toward zero, the same once kept within 0–100): a row never says 100 early.
+  const percent = Number((allocatedCentsOf(draft) * 100n) / totalCents);
   return { state: 'draft', percent: Math.min(100, Math.max(0, percent)) };
 }

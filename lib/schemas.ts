@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClaimIdentitySchema } from './claim-identity-schema';
-import { isMoney } from './money';
+import { isMoney } from './money-parse';
 
 /**
  * The shapes every part of Backfill agrees on: page data, messages, host API responses, stored drafts.

@@ -1,5 +1,4 @@
-import { Decimal } from './decimal';
-import { toMoney } from './money';
+import { centsOf, moneyOfCents } from './cents';
 import { HostResponseError, HostUnavailableError, type HostAdapter } from './host/host-adapter';
 import type { Allocations, Backfill, BackfillRequest, ClaimHeader, HostError, Submission } from './schemas';
 
@@ -40,9 +39,13 @@ export function backoffDelay(attempt: number, random: () => number): number {
 
 /** The body of a backfill: every line with a non-zero amount, in canonical money, and the header. */
 export function buildBackfillRequest(allocations: Allocations, header?: ClaimHeader): BackfillRequest {
-  const lines = Object.entries(allocations)
-    .filter(([, value]) => value !== '' && !new Decimal(value).isZero())
-    .map(([sovLineId, value]) => ({ sovLineId, amount: toMoney(new Decimal(value)) }));
+  const lines: BackfillRequest['lines'] = [];
+  for (const [sovLineId, value] of Object.entries(allocations)) {
+    if (value === '') continue;
+    const cents = centsOf(value);
+    if (cents === null) throw new RangeError(`Not an amount: ${value}`);
+    if (cents !== 0) lines.push({ sovLineId, amount: moneyOfCents(cents) });
+  }
   return header ? { lines, header } : { lines };
 }
 

@@ -92,7 +92,7 @@ export function buildQueue({ localClaims, localSovs, drafts, seen = [] }: QueueS
 export type QueueCache = Map<string, { basis: string; entry: QueueEntry }>;
 
 function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: LocalSov | undefined, hostSovOf: (sov: LocalSov, contractId: string) => Sov): QueueEntry {
-  const allocated = entry ? allocatedOf(entry.draft) : new Decimal(0);
+  const allocated = new Decimal(entry ? allocatedOf(entry.draft) : '0.00');
   const base = {
     claimId: claim.id,
     source: 'file' as const,
@@ -125,7 +125,7 @@ function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: Local
 }
 
 function hostEntry({ draft, basis }: DraftEntry): QueueEntry {
-  const allocated = allocatedOf(draft);
+  const allocated = new Decimal(allocatedOf(draft));
   const total = basis?.claim.total ?? null;
   const state: QueueState = draft.submission.state === 'ready' ? 'Draft' : draft.submission.state === 'submitting' ? 'Submitting' : 'Submitted';
   return {
