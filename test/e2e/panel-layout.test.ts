@@ -8,20 +8,26 @@ import { hostAndBrowserPerTest } from './sandbox-session';
 // The allocation grid where it is used: the docked panel at its default width, on common windows,
 // 900 px tall, with the seeded 10-code, 40-line claim.
 const start = hostAndBrowserPerTest();
+
+/** The walkthrough claim's grid in the docked panel, in a window `width` × 900 (`edit` changes the seeded data first). */
+async function openGridAt(width: number, edit?: Parameters<typeof start>[1]) {
+  const { sandbox, browser } = await start({ scale: 'walkthrough' }, edit);
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const reconciliation = new ReconciliationPage(page);
+  await reconciliation.goto(sandbox.url);
+  await reconciliation.linkButtonOf(SEED_CLAIMS.walkthrough).click();
+  const frame = await reconciliation.panelFrame();
+  await new PanelPage(reconciliation.panel()).button('Build the Procore version').click();
+  await frame.locator('.ag-row[row-id$="-L4"]').first().waitFor();
+  return frame;
+}
+
 const COLUMNS_ALWAYS_SHOWN = ['lineNumber', 'description', 'remainingBalance', 'thisClaim', 'percentAfter'];
 
 describe('the panel at its default width', () => {
   it.each([1280, 1440, 1920])('at %i × 900 shows every line’s columns in full, no sideways scrolling, and at least 12 grid rows', async (width) => {
-    const { sandbox, browser } = await start({ scale: 'walkthrough' });
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    const reconciliation = new ReconciliationPage(page);
-    await reconciliation.goto(sandbox.url);
-    await reconciliation.linkButtonOf(SEED_CLAIMS.walkthrough).click();
-    const frame = await reconciliation.panelFrame();
-    const panel = new PanelPage(reconciliation.panel());
-    await panel.button('Build the Procore version').click();
-    await panel.frame.locator('.ag-row[row-id$="-L1"]').first().waitFor();
+    const frame = await openGridAt(width);
     const layout = await frame.evaluate((columns) => {
       const clipped = (element: Element | null) => element !== null && element.scrollWidth > element.clientWidth + 1;
       const headers = columns.map((column) => document.querySelector(`.ag-header-cell[col-id="${column}"]`));
@@ -60,18 +66,10 @@ describe('long SOV descriptions', () => {
   const described = (index: number) => `Blocking and backing for wall-mounted casework and accessories, ${AREAS[index % 4]}`;
 
   it.each([1280, 1440, 1920])('at %i × 900 end every line’s description in view, so lines of one code are told apart', async (width) => {
-    const { sandbox, browser } = await start({ scale: 'walkthrough' }, (data) => {
+    const frame = await openGridAt(width, (data) => {
       const sov = data.sovs.find((candidate) => candidate.contractId === SEED_CONTRACTS.walkthrough)!;
       sov.lines.forEach((line, index) => (line.description = described(index)));
     });
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    const reconciliation = new ReconciliationPage(page);
-    await reconciliation.goto(sandbox.url);
-    await reconciliation.linkButtonOf(SEED_CLAIMS.walkthrough).click();
-    const frame = await reconciliation.panelFrame();
-    await new PanelPage(reconciliation.panel()).button('Build the Procore version').click();
-    await frame.locator('.ag-row[row-id$="-L4"]').first().waitFor();
     const shown = await frame.evaluate(() =>
       [1, 2, 3, 4].map((line) => {
         const cell = document.querySelector(`.ag-row[row-id$="-L${line}"] .ag-cell[col-id="description"]`)!;
