@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { buildPanelHash } from '@/lib/panel-link';
 import { identityKey, type ClaimIdentity } from '@/lib/claim-identity';
 import { guarded } from './log';
@@ -21,7 +20,9 @@ import { guarded } from './log';
  * Submit button while hiding what it confirms; and only the page's own top-layer elements (popovers,
  * dialogs, fullscreen) can be drawn over it, which the panel's visibility guard sees. Not modal: the
  * page beside it stays usable. The root stays open because the end-to-end tests reach the close button,
- * resize handle and iframe through it (Playwright does not pierce closed shadow roots).
+ * resize handle and iframe through it (Playwright does not pierce closed shadow roots). A hand-made
+ * shadow host, as the row buttons have: WXT's `createShadowRootUi` would add 5 kB to a script that
+ * runs on every page of the host.
  */
 
 export const PANEL_DOCK_TAG = 'backfill-panel-dock';
@@ -43,6 +44,7 @@ const MIN_PAGE_WIDTH = 640;
 const REVEAL_GAP = 16;
 
 const DOCK_CSS = `
+:host { all: initial !important; }
 .dock {
   /* The browser's popover defaults (centred, bordered, padded, scrolling, sized to content) undone. */
   position: fixed; inset: 0 0 0 auto; margin: 0; padding: 0; border: 0; overflow: visible;
@@ -73,8 +75,13 @@ interface DockElements {
   iframe: HTMLIFrameElement;
 }
 
+// Keys pressed in the dock stay ours: page shortcuts must not fire while the user types or resizes.
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+
 export class PanelDock {
-  #ui: Promise<ShadowRootContentScriptUi<DockElements>> | undefined;
+  /** The dock's shadow host, in the page while the panel is open. */
+  #host: HTMLElement | undefined;
+  readonly #sheet = new CSSStyleSheet();
   #claim: ClaimIdentity | undefined;
   #width = defaultWidth();
   /** The page's layout narrowed to make room for the panel; in the page's adopted style sheets while open. */
@@ -91,6 +98,8 @@ export class PanelDock {
      */
     private readonly rowTargetFor: (key: string) => HTMLElement | undefined,
   ) {
+    this.#sheet.replaceSync(DOCK_CSS);
+    ctx.onInvalidated(() => this.#unmount());
     // A window resized while the panel is open may now have room for the page beside it, or not.
     ctx.addEventListener(
       window,
@@ -103,15 +112,14 @@ export class PanelDock {
 
   /** Opens the panel on `claim` (or switches it to that claim) and moves focus into it. */
   async open(claim: ClaimIdentity): Promise<void> {
-    const ui = await this.#shadowUi();
     // A page that rebuilds its whole document takes our dock with it: start again.
-    if (ui.mounted !== undefined && !ui.shadowHost.isConnected) ui.remove();
+    if (this.#elements !== undefined && this.#host?.isConnected !== true) this.#unmount();
     // Taken out and put back, the dock is in the page again but no longer shown: show it.
-    if (ui.mounted !== undefined && !ui.mounted.dock.matches(':popover-open')) ui.mounted.dock.showPopover();
-    const mounted = ui.mounted;
+    if (this.#elements !== undefined && !this.#elements.dock.matches(':popover-open')) this.#elements.dock.showPopover();
+    const mounted = this.#elements;
     if (mounted === undefined) {
       this.#claim = claim;
-      ui.mount();
+      this.#mount(claim);
     } else if (this.#claim === undefined || identityKey(this.#claim) !== identityKey(claim)) {
       this.#claim = claim;
       const iframe = this.#createIframe(claim);
@@ -120,17 +128,15 @@ export class PanelDock {
     }
     this.#makeRoom();
     this.#revealRow(claim);
-    ui.mounted?.iframe.focus();
+    this.#elements?.iframe.focus();
   }
 
   /** Closes the panel and gives focus back to the button of its claim. */
   async close(): Promise<void> {
-    const ui = await this.#ui;
-    if (ui?.mounted === undefined || this.#claim === undefined) return;
+    if (this.#elements === undefined || this.#claim === undefined) return;
     const key = identityKey(this.#claim);
-    ui.remove();
+    this.#unmount();
     this.#claim = undefined;
-    this.#elements = undefined;
     this.#giveRoomBack();
     this.rowTargetFor(key)?.focus();
   }
@@ -162,28 +168,23 @@ export class PanelDock {
     if (right + REVEAL_GAP > panelLeft) window.scrollBy({ left: right + REVEAL_GAP - panelLeft });
   }
 
-  #shadowUi(): Promise<ShadowRootContentScriptUi<DockElements>> {
-    this.#ui ??= createShadowRootUi(this.ctx, {
-      name: PANEL_DOCK_TAG,
-      mode: 'open',
-      position: 'inline',
-      // After <body>, so a page that transforms its body cannot drag our fixed panel along.
-      anchor: () => document.documentElement,
-      append: 'last',
-      css: DOCK_CSS,
-      // Keys pressed in the panel frame stay ours: page shortcuts must not fire while the user types.
-      isolateEvents: true,
-      onMount: (container) => this.#build(container),
-    }).catch((error: unknown) => {
-      this.#ui = undefined; // let the next click try again
-      throw error;
-    });
-    return this.#ui;
+  #mount(claim: ClaimIdentity): void {
+    const host = document.createElement(PANEL_DOCK_TAG);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [this.#sheet];
+    // After <body>, so a page that transforms its body cannot drag our fixed panel along.
+    document.documentElement.append(host);
+    this.#host = host;
+    this.#elements = this.#build(shadow, claim);
   }
 
-  #build(container: HTMLElement): DockElements {
-    const claim = this.#claim;
-    if (claim === undefined) throw new Error('The panel was mounted without a claim');
+  #unmount(): void {
+    this.#host?.remove();
+    this.#host = undefined;
+    this.#elements = undefined;
+  }
+
+  #build(shadow: ShadowRoot, claim: ClaimIdentity): DockElements {
     const dock = document.createElement('div');
     dock.className = 'dock';
     dock.popover = 'manual'; // no light dismiss: clicks on the page beside it leave it open
@@ -215,12 +216,12 @@ export class PanelDock {
 
     const iframe = this.#createIframe(claim);
     dock.append(handle, bar, iframe);
-    container.append(dock);
+    shadow.append(dock);
     dock.showPopover();
 
     const elements = { dock, handle, iframe };
     this.#listenForResize(elements);
-    this.#elements = elements;
+    for (const type of ISOLATED_EVENTS) dock.addEventListener(type, (event) => event.stopPropagation());
     dock.addEventListener(
       'keydown',
       guarded('Closing the panel', (event: KeyboardEvent) => {
