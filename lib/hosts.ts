@@ -1,3 +1,5 @@
+import { MatchPattern } from '@webext-core/match-patterns';
+
 /** The build mode of the store build (`npm run zip`): the extension users install. */
 export const STORE_MODE = 'store';
 
@@ -29,13 +31,13 @@ export const HOST_MATCHES: readonly string[] = hostMatches(STORE_BUILD);
  */
 export function isBuiltInHost(origin: string): boolean {
   if (!URL.canParse(origin)) return false;
-  const url = new URL(origin);
-  return HOST_MATCHES.some((pattern) => {
-    const [, scheme, host = ''] = /^(\w+):\/\/([^/]+)\//.exec(pattern) ?? [];
-    if (url.protocol !== `${scheme}:`) return false;
-    return host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host;
-  });
+  // A string, not a URL object: the library's check for a `Location` fails in the service worker.
+  const page = new URL(origin).href;
+  return BUILT_IN_PATTERNS.some((pattern) => pattern.includes(page));
 }
+
+// Matched as the browser matches the manifest's patterns (any port; `*.` the domain itself too).
+const BUILT_IN_PATTERNS = HOST_MATCHES.map((pattern) => new MatchPattern(pattern));
 
 export type CompanyHost = { ok: true; origin: string; pattern: string } | { ok: false; error: string };
 
