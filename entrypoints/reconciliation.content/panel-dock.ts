@@ -91,7 +91,7 @@ export class PanelDock {
   #elements: DockElements | undefined;
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    ctx: ContentScriptContext,
     /**
      * The claim's row button (or backfilled note) as it is now, to show beside the panel and give focus
      * back to: the page may have re-rendered the row since, and our buttons move between rows.
