@@ -32,8 +32,8 @@ export function bigCentsOf(value: Money): bigint {
 }
 
 /**
- * `part` as a percent of `whole` (both in cents), to two decimals, halves away from zero: the same
- * figure as `percentComplete`, without decimal.js. '0.00' for a zero whole.
+ * `part` as a percent of `whole` (both in cents), to two decimals, halves away from zero, worked out
+ * exactly (no division rounded first). '0.00' for a zero whole.
  */
 export function percentOfCents(part: bigint, whole: bigint): string {
   if (whole === 0n) return '0.00';

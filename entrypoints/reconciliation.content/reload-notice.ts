@@ -13,8 +13,10 @@ export function showReloadNotice(document: Document): void {
   if (document.getElementsByTagName(RELOAD_NOTICE_TAG).length > 0) return;
   const host = document.createElement(RELOAD_NOTICE_TAG);
   const root = host.attachShadow({ mode: 'open' }); // nothing of the user's in it
-  const style = document.createElement('style');
-  style.textContent = STYLE;
+  // A constructed sheet, as the buttons and the dock have: no <style> element for the page's CSP to judge.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(STYLE);
+  root.adoptedStyleSheets = [sheet];
   const box = document.createElement('div');
   box.setAttribute('role', 'alert');
   box.textContent = 'Backfill was updated or restarted. Reload this page to link progress claims again; saved drafts are kept.';
@@ -23,6 +25,6 @@ export function showReloadNotice(document: Document): void {
   reload.textContent = 'Reload page';
   reload.addEventListener('click', () => location.reload());
   box.append(reload);
-  root.append(style, box);
+  root.append(box);
   document.documentElement.append(host);
 }

@@ -1,4 +1,5 @@
-import { Decimal, ROUND_HALF_UP } from '../decimal';
+import { bigCentsOf, percentOfCents } from '../cents';
+import { Decimal } from '../decimal';
 import { sumMoney, toMoney, type Money } from '../money';
 import type { Allocations, Sov, SovLine } from '../schemas';
 
@@ -14,12 +15,13 @@ export interface AppliedSov {
   totals: { scheduledValue: Money; claimedToDate: Money; balanceToFinish: Money; percentComplete: string };
 }
 
-/** Percent complete of a scheduled value, two decimals half-up; a zero scheduled value is 0 %. */
-export function percentComplete(claimedToDate: Decimal | string, scheduledValue: Decimal | string): string {
-  const scheduled = new Decimal(scheduledValue);
-  if (scheduled.isZero()) return '0.00';
-  const percent = new Decimal(claimedToDate).times(100).dividedBy(scheduled).toDecimalPlaces(2, ROUND_HALF_UP);
-  return percent.isZero() ? '0.00' : percent.toFixed(2);
+/**
+ * Percent complete of a scheduled value, two decimals, halves away from zero; a zero scheduled value is
+ * 0 %. Both are whole cents (`percentOfCents`, the one rule the grid's rows use too).
+ */
+export function percentComplete(claimedToDate: Decimal | Money, scheduledValue: Decimal | Money): string {
+  const cents = (value: Decimal | Money) => bigCentsOf(typeof value === 'string' ? value : toMoney(value));
+  return percentOfCents(cents(claimedToDate), cents(scheduledValue));
 }
 
 /**

@@ -2,7 +2,7 @@ import { BackfillValidator, determinedAllocation } from '../backfill';
 import { Decimal } from '../decimal';
 import type { DraftEntry } from '../draft-marks';
 import { allocatedOf } from '../draft-allocated';
-import { formatMoney, toMoney, type Money } from '../money';
+import { formatMoney, type Money } from '../money';
 import { hostSovCache, isLocalClaimId, localHostClaim, localKey, type LocalClaim, type LocalSov } from '../local-source/records';
 import { mayBeLocalClaim } from '../local-source/prepared';
 import { buildAppHash, buildPanelHash } from '../panel-link';
@@ -92,7 +92,7 @@ export function buildQueue({ localClaims, localSovs, drafts, seen = [] }: QueueS
 export type QueueCache = Map<string, { basis: string; entry: QueueEntry }>;
 
 function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: LocalSov | undefined, hostSovOf: (sov: LocalSov, contractId: string) => Sov): QueueEntry {
-  const allocated = new Decimal(entry ? allocatedOf(entry.draft) : '0.00');
+  const allocated = entry ? allocatedOf(entry.draft) : '0.00';
   const base = {
     claimId: claim.id,
     source: 'file' as const,
@@ -101,7 +101,7 @@ function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: Local
     invoiceNumber: claim.invoiceNumber,
     invoiceDate: claim.invoiceDate,
     total: claim.total,
-    allocated: toMoney(allocated),
+    allocated,
     panelHash: null,
     determined: false,
   };
@@ -117,7 +117,7 @@ function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: Local
   const blocker = validation.issues.find((issue) => issue.severity === 'blocker');
   if (blocker) return { ...base, state: 'Blocked', detail: blocker.message };
   if (validation.canSubmit) return { ...base, state: 'Ready', detail: 'Balanced: review and finish.' };
-  if (allocated.isZero()) {
+  if (allocated === '0.00') {
     const determined = determinedAllocation(validator) !== null;
     return { ...base, state: 'Not started', determined, detail: determined ? 'Determined: each code is on one SOV line.' : '' };
   }
@@ -125,7 +125,7 @@ function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: Local
 }
 
 function hostEntry({ draft, basis }: DraftEntry): QueueEntry {
-  const allocated = new Decimal(allocatedOf(draft));
+  const allocated = allocatedOf(draft);
   const total = basis?.claim.total ?? null;
   const state: QueueState = draft.submission.state === 'ready' ? 'Draft' : draft.submission.state === 'submitting' ? 'Submitting' : 'Submitted';
   return {
@@ -136,7 +136,7 @@ function hostEntry({ draft, basis }: DraftEntry): QueueEntry {
     invoiceNumber: basis?.claim.invoiceNumber ?? '',
     invoiceDate: basis?.claim.invoiceDate ?? '',
     total,
-    allocated: toMoney(allocated),
+    allocated,
     state,
     detail: state === 'Draft' ? allocatedOfTarget(allocated, total) : '',
     panelHash: draft.hostOrigin ? buildAppHash(draft.claimId, draft.hostOrigin) : null,
@@ -163,7 +163,7 @@ function pageEntry({ row, claimId }: SeenClaim, id: string): QueueEntry {
 }
 
 /** "$600.00 of $1,500.00 allocated" (without the target when it is not known). */
-function allocatedOfTarget(allocated: Decimal, target: Money | null): string {
+function allocatedOfTarget(allocated: Money, target: Money | null): string {
   return `${formatMoney(allocated)}${target ? ` of ${formatMoney(target)}` : ''} allocated`;
 }
 
