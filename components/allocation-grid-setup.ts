@@ -181,7 +181,7 @@ const WIDE_GRID = 760;
  * (the user dragged the panel wider, see `WIDE_GRID`), and are always in the description's tooltip. The code is in
  * the code's header row above its lines.
  */
-export function columnDefs(onEdit: (sovLineId: string, text: string) => void): ColDef<GridRow>[] {
+export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wide = false): ColDef<GridRow>[] {
   const line = (row: GridRow | undefined) => (row?.kind === 'line' ? row : undefined);
   return [
     { headerName: 'Line', colId: 'lineNumber', valueGetter: ({ data }) => line(data)?.lineNumber, width: 60 },
@@ -205,8 +205,8 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void): C
       flex: 1,
       minWidth: 120,
     },
-    { headerName: 'Scheduled', colId: 'scheduledValue', valueGetter: ({ data }) => line(data)?.scheduledValue, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: true },
-    { headerName: 'Claimed to date', colId: 'claimedToDate', valueGetter: ({ data }) => line(data)?.claimedToDate, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: true },
+    { headerName: 'Scheduled', colId: 'scheduledValue', valueGetter: ({ data }) => line(data)?.scheduledValue, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: !wide },
+    { headerName: 'Claimed to date', colId: 'claimedToDate', valueGetter: ({ data }) => line(data)?.claimedToDate, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: !wide },
     {
       headerName: 'Remaining',
       colId: 'remainingBalance',
@@ -244,7 +244,10 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void): C
   ];
 }
 
-export interface AllocationGridHandlers {
+export interface AllocationGridSetup {
+  /** The first rows, and the totals row pinned below them. */
+  rows: GridRow[];
+  totalRow: GridRow;
   dark: boolean;
   /** A cell edit finished: the draft model decides what is stored. */
   onEdit: (sovLineId: string, text: string) => void;
@@ -253,7 +256,6 @@ export interface AllocationGridHandlers {
   onFirstRender?: () => void;
 }
 
-/** The allocation grid with only our modules; rows are set by the caller (plain objects, by id). */
 /** A code's header row, or the other lines' toggle: drawn across the whole grid. */
 function isFullWidth(row: GridRow | undefined): boolean {
   return row?.kind === 'code' || row?.kind === 'other';
@@ -267,13 +269,17 @@ function codeHeaderRows(api: GridApi<GridRow>): IRowNode<GridRow>[] {
   return rows;
 }
 
-export function createAllocationGrid(container: HTMLElement, { dark, onEdit, onLineFocused, onFirstRender }: AllocationGridHandlers): GridApi<GridRow> {
-  let shownWide = false;
+/** The allocation grid with only our modules, showing `rows` (plain objects, by id; the caller replaces them later). */
+export function createAllocationGrid(container: HTMLElement, { rows, totalRow, dark, onEdit, onLineFocused, onFirstRender }: AllocationGridSetup): GridApi<GridRow> {
+  // The columns for the width the grid starts at: changed after the first render, every row is drawn again.
+  let shownWide = container.clientWidth >= WIDE_GRID;
   const api: GridApi<GridRow> = createGrid<GridRow>(
     container,
     {
       theme: gridTheme(dark),
-      columnDefs: columnDefs(onEdit),
+      columnDefs: columnDefs(onEdit, shownWide),
+      rowData: rows,
+      pinnedBottomRowData: [totalRow],
       defaultColDef: { sortable: false, suppressMovable: true, resizable: true },
       getRowId: ({ data }) => data.id,
       isFullWidthRow: ({ rowNode }) => isFullWidth(rowNode.data),

@@ -124,9 +124,11 @@ export class BackfillSession {
   /** Reads the claim and SOV from the host (never from the page), then resumes any saved draft. */
   async load(): Promise<void> {
     try {
-      const { claim, sov, offlineSince } = await this.loader.readHost();
+      const { host, saved } = await this.loader.read();
+      const { claim, sov, offlineSince } = host;
       if (offlineSince !== null) this.offlineSince = offlineSince;
-      const { draft, changes, basisPending, ledgerBackfilled, resumeStarted } = await this.loader.readDraft({ claim, sov });
+      const { draft, changes, basisPending, ledgerBackfilled } = saved;
+      const resumeStarted = performance.now();
       this.ledgerBackfilled = ledgerBackfilled;
       this.claim = claim;
       this.sov = sov;
@@ -137,7 +139,7 @@ export class BackfillSession {
       this.submission = draft?.submission ?? { state: 'ready' };
       this.focusedSovLineId = draft?.focusedSovLineId ?? null;
       this.autosave.start(draft?.revision ?? 0);
-      if (draft) performance.measure('backfill:resume', { start: resumeStarted, end: performance.now() });
+      if (draft) performance.measure('backfill:resume:validate', { start: resumeStarted, end: performance.now() });
       this.quarantined = [...this.drafts.quarantined];
       if (!claim.backfilled && this.submission.state === 'ready' && !hasAmounts(this.allocations)) this.prepared = await this.loader.readPrepared(claim);
       // Not once closed (the workbench may move to another claim while this one still loads).

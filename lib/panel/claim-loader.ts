@@ -2,7 +2,7 @@ import { HostUnavailableError, type HostAdapter } from '@/lib/host/host-adapter'
 import { draftChanges } from '@/lib/draft-changes';
 import { hasAmounts } from '@/lib/draft-allocated';
 import type { Money } from '@/lib/money';
-import type { Draft, HostClaim, Sov } from '@/lib/schemas';
+import type { Draft, DraftBasis, HostClaim, Sov } from '@/lib/schemas';
 import type { DraftStore } from '@/lib/storage/draft-store';
 import { localKey, type LocalClaim } from '@/lib/local-source/records';
 import { preparedCandidates } from '@/lib/local-source/prepared';
@@ -29,8 +29,6 @@ export interface SavedDraft {
   basisPending: boolean;
   /** The local ledger holds a backfill of this claim. */
   ledgerBackfilled: boolean;
-  /** When reading the draft began (`performance.now()`), for the `backfill:resume` measure. */
-  resumeStarted: number;
 }
 
 /** An allocation of this claim prepared in the workbench from the user's files, to carry over to the host's SOV. */
@@ -68,7 +66,11 @@ export class ClaimLoader {
     try {
       const claim = await this.host.readClaim(this.claimId);
       const sov = await this.host.readSov(claim.contractId);
-      if (!this.host.local) await this.drafts.cacheHostData(claim, sov);
+      // Not waited for: the copy is for a later visit while the host is down, and writing a large SOV
+      // would hold up this one.
+      if (!this.host.local) {
+        this.drafts.cacheHostData(claim, sov).catch((error: unknown) => console.warn('[Backfill] Could not keep a copy of the claim for when the host is down:', error));
+      }
       return { claim, sov, offlineSince: null };
     } catch (error) {
       const cached = error instanceof HostUnavailableError ? await this.drafts.cachedHostData(this.claimId) : undefined;
@@ -77,14 +79,21 @@ export class ClaimLoader {
     }
   }
 
-  /** The saved draft, its basis and the ledger's word, against the claim and SOV read from the host. */
-  async readDraft({ claim, sov }: Pick<HostReading, 'claim' | 'sov'>): Promise<SavedDraft> {
-    const resumeStarted = performance.now();
-    const draft = await this.drafts.get(this.claimId);
-    const basis = draft && (await this.drafts.basis(this.claimId));
-    const ledgerBackfilled = (await this.drafts.submittedBackfill(this.claimId)) !== undefined;
-    const changes = basis ? draftChanges(basis, { claim, sov }) : [];
-    return { draft, changes, basisPending: !basis || changes.length > 0, ledgerBackfilled, resumeStarted };
+  /**
+   * What the host says and the saved draft against it. The draft, its basis and the ledger's word are
+   * read from this computer while the host answers, not after.
+   */
+  async read(): Promise<{ host: HostReading; saved: SavedDraft }> {
+    const [host, { draft, basis, ledgerBackfilled }] = await Promise.all([this.readHost(), this.readStored()]);
+    const changes = basis ? draftChanges(basis, host) : [];
+    return { host, saved: { draft, changes, basisPending: !basis || changes.length > 0, ledgerBackfilled } };
+  }
+
+  private async readStored(): Promise<{ draft: Draft | undefined; basis: DraftBasis | undefined; ledgerBackfilled: boolean }> {
+    const started = performance.now();
+    const [draft, basis, backfill] = await Promise.all([this.drafts.get(this.claimId), this.drafts.basis(this.claimId), this.drafts.submittedBackfill(this.claimId)]);
+    if (draft) performance.measure('backfill:resume:read', { start: started, end: performance.now() });
+    return { draft, basis: draft && basis, ledgerBackfilled: backfill !== undefined };
   }
 
   /**

@@ -13,9 +13,8 @@ describe('allocation grid modules', () => {
     const container = document.createElement('div');
     container.style.height = '400px';
     document.body.append(container);
-    const api = createAllocationGrid(container, { dark: false, onEdit: vi.fn(), onLineFocused: vi.fn() });
     const rows = allocationRows(validator, { showOtherLines: true });
-    api.setGridOption('rowData', rows);
+    const api = createAllocationGrid(container, { rows, totalRow: totalRow(validator, validator.result().codes), dark: false, onEdit: vi.fn(), onLineFocused: vi.fn() });
     validator.set('L1', '600.00');
     api.applyTransaction({ update: rowsForLines(validator, ['L1']) });
     api.setGridOption('pinnedBottomRowData', [totalRow(validator, validator.result().codes)]);
@@ -34,12 +33,25 @@ describe('allocation grid modules', () => {
     const container = document.createElement('div');
     container.style.height = '400px';
     document.body.append(container);
-    const api = createAllocationGrid(container, { dark: false, onEdit: vi.fn(), onLineFocused: vi.fn() });
-    api.setGridOption('rowData', allocationRows(validator, { showOtherLines: true }));
+    const rows = allocationRows(validator, { showOtherLines: true });
+    const api = createAllocationGrid(container, { rows, totalRow: totalRow(validator, validator.result().codes), dark: false, onEdit: vi.fn(), onLineFocused: vi.fn() });
     const span = () => vi.waitFor(() => container.querySelector('.code-header')!.getAttribute('aria-colspan'));
     expect(await span()).toBe('5'); // line, description, remaining, this claim, % after
     api.getGridOption('onGridSizeChanged')!({ clientWidth: 900, clientHeight: 400, api, context: undefined, type: 'gridSizeChanged' });
     expect(api.getAllDisplayedColumns().map((column) => column.getColId())).toContain('scheduledValue');
+    await vi.waitFor(() => expect(container.querySelector('.code-header')!.getAttribute('aria-colspan')).toBe('7'));
+    api.destroy();
+  });
+
+  it('starts with the wide columns when the panel is already wide, with no second drawing of its rows', async () => {
+    const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov(), backfilledClaimIds: [] });
+    const container = document.createElement('div');
+    container.style.height = '400px';
+    Object.defineProperty(container, 'clientWidth', { value: 900 });
+    document.body.append(container);
+    const rows = allocationRows(validator, { showOtherLines: true });
+    const api = createAllocationGrid(container, { rows, totalRow: totalRow(validator, validator.result().codes), dark: false, onEdit: vi.fn(), onLineFocused: vi.fn() });
+    expect(api.getAllDisplayedColumns().map((column) => column.getColId())).toEqual(['lineNumber', 'description', 'scheduledValue', 'claimedToDate', 'remainingBalance', 'thisClaim', 'percentAfter']);
     await vi.waitFor(() => expect(container.querySelector('.code-header')!.getAttribute('aria-colspan')).toBe('7'));
     api.destroy();
   });

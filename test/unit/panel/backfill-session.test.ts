@@ -178,6 +178,39 @@ describe('BackfillSession', () => {
     });
   });
 
+  describe('the host down on a later visit (local-first)', () => {
+    it('opens the claim and its draft from the copy kept on the first visit, and says from when', async () => {
+      const fake = makeFakeHost();
+      const name = `backfill-session-${++databases}`;
+      const first = await openTab(fake.host, name);
+      first.session.goTo('allocate');
+      allocate(first.session);
+      await first.session.flush();
+      // The copy is written while the claim opens, not before: it lands soon after.
+      await vi.waitFor(async () => expect(await first.drafts.cachedHostData('YC-1')).toBeDefined());
+
+      const down = async (): Promise<never> => {
+        throw new HostUnavailableError('The host did not answer.');
+      };
+      const { session } = await openTab({ ...fake.host, readClaim: down, readSov: down }, name);
+      expect(session.loadError).toBeNull();
+      expect(session.offlineSince).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(session.claim?.id).toBe('YC-1');
+      expect(session.sov?.lines.length).toBe(first.session.sov?.lines.length);
+      expect(session.allocations).toEqual(BALANCED);
+      expect(session.validation?.canSubmit).toBe(true);
+    });
+
+    it('says the host did not answer when no copy was ever kept', async () => {
+      const down = async (): Promise<never> => {
+        throw new HostUnavailableError('The host did not answer.');
+      };
+      const { session } = await openTab({ ...makeFakeHost().host, readClaim: down, readSov: down }, `backfill-session-${++databases}`);
+      expect(session.claim).toBeNull();
+      expect(session.loadError).toBe('The host did not answer.');
+    });
+  });
+
   describe('two tabs on one claim (issue: a tab was left asking about a conflict after the other submitted)', () => {
     /** A balanced draft saved in one tab, then opened in a second. */
     async function twoTabsOnASavedDraft() {
