@@ -66,10 +66,12 @@ export class ClaimLoader {
     try {
       const claim = await this.host.readClaim(this.claimId);
       const sov = await this.host.readSov(claim.contractId);
-      // Not waited for: the copy is for a later visit while the host is down, and writing a large SOV
-      // would hold up this one.
+      // Kept for a later visit while the host is down, and written in a task of its own once this one
+      // has drawn the claim: copying a large SOV into the database would hold up the panel's opening.
       if (!this.host.local) {
-        this.drafts.cacheHostData(claim, sov).catch((error: unknown) => console.warn('[Backfill] Could not keep a copy of the claim for when the host is down:', error));
+        setTimeout(() => {
+          this.drafts.cacheHostData(claim, sov).catch((error: unknown) => console.warn('[Backfill] Could not keep a copy of the claim for when the host is down:', error));
+        });
       }
       return { claim, sov, offlineSince: null };
     } catch (error) {
