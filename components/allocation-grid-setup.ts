@@ -18,6 +18,7 @@ import {
   themeQuartz,
   type ColDef,
   type GridApi,
+  type GridOptions,
   type IRowNode,
   type ICellRendererComp,
   type ICellRendererParams,
@@ -30,7 +31,7 @@ import { middleEllipsis } from '@/lib/middle-ellipsis';
 export type GridRow = AllocationRow | TotalRow;
 
 /** Only the modules the grid uses (no AllCommunityModule): about a third less to ship. */
-const GRID_MODULES: Module[] = [
+export const ALLOCATION_GRID_MODULES: Module[] = [
   ClientSideRowModelModule,
   ColumnApiModule,
   ClientSideRowModelApiModule,
@@ -269,59 +270,63 @@ function codeHeaderRows(api: GridApi<GridRow>): IRowNode<GridRow>[] {
   return rows;
 }
 
-/** The allocation grid with only our modules, showing `rows` (plain objects, by id; the caller replaces them later). */
-export function createAllocationGrid(container: HTMLElement, { rows, totalRow, dark, onEdit, onLineFocused, onFirstRender }: AllocationGridSetup): GridApi<GridRow> {
-  // The columns for the width the grid starts at: changed after the first render, every row is drawn again.
-  let shownWide = container.clientWidth >= WIDE_GRID;
-  const api: GridApi<GridRow> = createGrid<GridRow>(
-    container,
-    {
-      theme: gridTheme(dark),
-      columnDefs: columnDefs(onEdit, shownWide),
-      rowData: rows,
-      pinnedBottomRowData: [totalRow],
-      defaultColDef: { sortable: false, suppressMovable: true, resizable: true },
-      getRowId: ({ data }) => data.id,
-      isFullWidthRow: ({ rowNode }) => isFullWidth(rowNode.data),
-      fullWidthCellRenderer: CodeHeaderRenderer,
-      getRowClass: ({ data }) => (data?.kind === 'line' && !data.editable ? 'row-read-only' : undefined),
-      // Up and down go from line to line: a code's header row is passed over, as Excel passes merged
-      // headings when moving through a column of amounts.
-      navigateToNextCell: ({ key, nextCellPosition, previousCellPosition }) => {
-        if (!nextCellPosition || nextCellPosition.rowPinned || (key !== 'ArrowDown' && key !== 'ArrowUp')) return nextCellPosition;
-        const step = key === 'ArrowDown' ? 1 : -1;
-        for (let rowIndex = nextCellPosition.rowIndex; rowIndex >= 0 && rowIndex < api.getDisplayedRowCount(); rowIndex += step) {
-          if (api.getDisplayedRowAtIndex(rowIndex)?.data?.kind === 'line') return { ...nextCellPosition, rowIndex, rowPinned: null };
-        }
-        return previousCellPosition;
-      },
-      // Excel's keys: Enter commits and moves down, Shift+Enter up.
-      enterNavigatesVertically: true,
-      enterNavigatesVerticallyAfterEdit: true,
-      stopEditingWhenCellsLoseFocus: true,
-      tooltipShowDelay: 200,
-      // Paste is ours (Community has no clipboard module): see AllocationGrid's paste listener.
-      suppressClipboardPaste: true,
-      ensureDomOrder: true,
-      // Seven columns: render them all, so every cell is there for keyboard and screen-reader users.
-      suppressColumnVirtualisation: true,
-      // Dragged wider, the panel shows the scheduled value and claimed to date as columns too.
-      onGridSizeChanged: ({ clientWidth }) => {
-        const wide = clientWidth >= WIDE_GRID;
-        if (wide !== shownWide) {
-          shownWide = wide;
-          api.setColumnsVisible(['scheduledValue', 'claimedToDate'], wide);
-          // The code header rows span the columns shown: drawn again, they span the new count.
-          api.redrawRows({ rowNodes: codeHeaderRows(api) });
-        }
-      },
-      onFirstDataRendered: () => onFirstRender?.(),
-      onCellFocused: ({ rowIndex, rowPinned }) => {
-        const row = rowIndex === null || rowPinned ? undefined : api.getDisplayedRowAtIndex(rowIndex)?.data;
-        if (row?.kind === 'line') onLineFocused(row.id);
-      },
+/**
+ * The allocation grid's options, showing `rows` (plain objects, by id; the caller replaces them later)
+ * with the columns for a grid `startWide` or not. Kept apart from creating the grid so that
+ * `npm run bench` can weigh each of its features against a bare grid.
+ */
+export function allocationGridOptions({ rows, totalRow, dark, onEdit, onLineFocused, onFirstRender }: AllocationGridSetup, startWide: boolean): GridOptions<GridRow> {
+  let shownWide = startWide;
+  return {
+    theme: gridTheme(dark),
+    columnDefs: columnDefs(onEdit, shownWide),
+    rowData: rows,
+    pinnedBottomRowData: [totalRow],
+    defaultColDef: { sortable: false, suppressMovable: true, resizable: true },
+    getRowId: ({ data }) => data.id,
+    isFullWidthRow: ({ rowNode }) => isFullWidth(rowNode.data),
+    fullWidthCellRenderer: CodeHeaderRenderer,
+    getRowClass: ({ data }) => (data?.kind === 'line' && !data.editable ? 'row-read-only' : undefined),
+    // Up and down go from line to line: a code's header row is passed over, as Excel passes merged
+    // headings when moving through a column of amounts.
+    navigateToNextCell: ({ api, key, nextCellPosition, previousCellPosition }) => {
+      if (!nextCellPosition || nextCellPosition.rowPinned || (key !== 'ArrowDown' && key !== 'ArrowUp')) return nextCellPosition;
+      const step = key === 'ArrowDown' ? 1 : -1;
+      for (let rowIndex = nextCellPosition.rowIndex; rowIndex >= 0 && rowIndex < api.getDisplayedRowCount(); rowIndex += step) {
+        if (api.getDisplayedRowAtIndex(rowIndex)?.data?.kind === 'line') return { ...nextCellPosition, rowIndex, rowPinned: null };
+      }
+      return previousCellPosition;
     },
-    { modules: GRID_MODULES },
-  );
-  return api;
+    // Excel's keys: Enter commits and moves down, Shift+Enter up.
+    enterNavigatesVertically: true,
+    enterNavigatesVerticallyAfterEdit: true,
+    stopEditingWhenCellsLoseFocus: true,
+    tooltipShowDelay: 200,
+    // Paste is ours (Community has no clipboard module): see AllocationGrid's paste listener.
+    suppressClipboardPaste: true,
+    ensureDomOrder: true,
+    // Seven columns: render them all, so every cell is there for keyboard and screen-reader users.
+    suppressColumnVirtualisation: true,
+    // Dragged wider, the panel shows the scheduled value and claimed to date as columns too.
+    onGridSizeChanged: ({ api, clientWidth }) => {
+      const wide = clientWidth >= WIDE_GRID;
+      if (wide !== shownWide) {
+        shownWide = wide;
+        api.setColumnsVisible(['scheduledValue', 'claimedToDate'], wide);
+        // The code header rows span the columns shown: drawn again, they span the new count.
+        api.redrawRows({ rowNodes: codeHeaderRows(api) });
+      }
+    },
+    onFirstDataRendered: () => onFirstRender?.(),
+    onCellFocused: ({ api, rowIndex, rowPinned }) => {
+      const row = rowIndex === null || rowPinned ? undefined : api.getDisplayedRowAtIndex(rowIndex)?.data;
+      if (row?.kind === 'line') onLineFocused(row.id);
+    },
+  };
+}
+
+/** The allocation grid with only our modules (`allocationGridOptions`). */
+export function createAllocationGrid(container: HTMLElement, setup: AllocationGridSetup): GridApi<GridRow> {
+  // The columns for the width the grid starts at: changed after the first render, every row is drawn again.
+  return createGrid<GridRow>(container, allocationGridOptions(setup, container.clientWidth >= WIDE_GRID), { modules: ALLOCATION_GRID_MODULES });
 }

@@ -7,6 +7,7 @@ import { BackfillValidator, validateBackfill } from '../lib/backfill';
 import { planPaste } from '../lib/paste';
 import { balancedAllocation } from '../sandbox/allocation';
 import { SEED_CLAIMS, createSeed } from '../sandbox/seed';
+import { benchGridFeatures } from './bench-grid-features';
 import { benchImport, reportImport } from './bench-import';
 import { benchPanel } from './bench-panel';
 import { benchScan, reportScan } from './bench-scan';
@@ -58,3 +59,9 @@ reportScan(await benchScan());
 
 console.log('');
 await benchPanel();
+
+// What the grid's own features cost, apart from the panel around it.
+console.log('');
+const allocated = new BackfillValidator({ claim, sov, backfilledClaimIds: [] });
+allocated.setMany(allocations);
+await benchGridFeatures(allocated);

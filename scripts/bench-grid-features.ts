@@ -1,0 +1,86 @@
+/**
+ * Where the allocation grid's first render goes: the panel's real grid options, less one feature at
+ * a time down to a bare grid, each timed in Chromium with the same 5,000 lines and 300 code rows in a
+ * page of their own (no panel around them), rounds alternating so the machine's noise spreads evenly.
+ */
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { allocationRows, totalRow } from '../lib/allocation-rows';
+import type { BackfillValidator } from '../lib/backfill';
+import { CHROMIUM } from '../test/e2e/browser';
+import { serveFixtures } from '../test/e2e/fixture-server';
+import { median } from './bench-stats';
+
+const ROUNDS = 15;
+const COLD_ROUNDS = 9;
+
+interface GridBench {
+  steps: string[];
+  load(input: unknown): void;
+  render(steps: number): Promise<number>;
+}
+
+async function pageScript(): Promise<string> {
+  const bundle = await build({
+    entryPoints: [resolve(import.meta.dirname, 'bench-grid-page.ts')],
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'iife',
+    alias: { '@': resolve(import.meta.dirname, '..') },
+    define: { 'import.meta.env.MODE': '"production"' },
+    logLevel: 'error',
+  });
+  return bundle.outputFiles[0]!.text;
+}
+
+/**
+ * Prints, per step, the median first render and what that step's features cost. Garbage is collected
+ * before each render (`--expose-gc`), so one render's leftovers are not timed in the next.
+ */
+export async function benchGridFeatures(validator: BackfillValidator): Promise<void> {
+  const input = { rows: allocationRows(validator, { showOtherLines: false }), totalRow: totalRow(validator, validator.result().codes) };
+  const script = await pageScript();
+  // The size of the bench's bare grid, wide enough for all seven columns.
+  const server = await serveFixtures({ 'grid.html': '<!doctype html><html><head><meta charset="utf-8"></head><body><div id="grid" style="height: 600px; width: 900px"></div><script src="/grid-bench.js"></script></body></html>' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--js-flags=--expose-gc'] });
+  const page = await browser.newPage();
+  try {
+    await page.route('**/grid-bench.js', (route) => route.fulfill({ body: script, contentType: 'text/javascript' }));
+    await page.goto(`${server.url}/generated/grid.html`);
+    const steps = await page.evaluate(() => (window as unknown as { gridBench: GridBench }).gridBench.steps);
+    await page.evaluate((rows) => (window as unknown as { gridBench: GridBench }).gridBench.load(rows), input);
+    const samples: number[][] = steps.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = steps.map((_, index) => index);
+      if (round % 2) order.reverse();
+      for (const step of order) {
+        samples[step]!.push(await page.evaluate((count) => (window as unknown as { gridBench: GridBench }).gridBench.render(count), step));
+      }
+    }
+    // The first grid a fresh page draws (code not yet compiled, as when the panel opens): all features
+    // against none of them.
+    const bare = steps.length - 1;
+    const cold: number[][] = [[], []];
+    for (let round = 0; round < COLD_ROUNDS; round++) {
+      for (const [slot, step] of [[0, 0], [1, bare]] as const) {
+        await page.reload();
+        await page.evaluate((rows) => (window as unknown as { gridBench: GridBench }).gridBench.load(rows), input);
+        cold[slot]!.push(await page.evaluate((count) => (window as unknown as { gridBench: GridBench }).gridBench.render(count), step));
+      }
+    }
+    console.log(`grid first render by feature (${input.rows.length} rows, own page, median of ${ROUNDS})`);
+    // A step's saving is what the features it takes away cost.
+    const medians = samples.map(median);
+    steps.forEach((name, step) => {
+      const saving = step === 0 ? '' : `   saves ${(medians[step - 1]! - medians[step]!).toFixed(1)} ms`;
+      console.log(`  ${name.padEnd(60)} ${medians[step]!.toFixed(1).padStart(7)} ms${saving}`);
+    });
+    const [full, none] = cold.map(median) as [number, number];
+    console.log(`  the first grid of a fresh page: all features / none           ${full.toFixed(1)} / ${none.toFixed(1)} ms = ${(full / none).toFixed(2)}× (median of ${COLD_ROUNDS})`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
