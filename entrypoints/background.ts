@@ -153,10 +153,8 @@ function guardDraft(port: Browser.runtime.Port): void {
   port.onMessage.addListener((message: unknown) => {
     const parsed = parseDraftGuardMessage(message);
     if (!parsed.ok) console.warn('[Backfill] Dropped a draft guard message that is not in the protocol:', parsed.reason);
-    else {
-      unsaved.follow(parsed.message);
-      if (parsed.message.type === 'draft/saved') draftsChanged();
-    }
+    else if (!unsaved.follow(parsed.message)) console.warn('[Backfill] Dropped changes to a draft this port never sent whole.');
+    else if (parsed.message.type === 'draft/saved') draftsChanged();
   });
   port.onDisconnect.addListener(() => {
     unsaved.save().then(

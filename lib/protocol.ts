@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ClaimIdentitySchema } from './claim-identity-schema';
 import { MAX_MARKED_ROWS } from './draft-marks-reply';
-import { DraftBasisSchema, DraftEditsSchema } from './schemas';
+import type { AllocationChanges } from './allocation-changes';
+import { DraftBasisSchema, DraftEditsSchema, isAllocationEntry } from './schemas';
 
 /**
  * Messages between the extension's parts, one zod schema each (S4). Every receiver checks the
@@ -100,10 +101,32 @@ export const DraftUnsavedMessageSchema = z.strictObject({
   writing: z.boolean().optional(),
 });
 
+export type DraftUnsavedMessage = z.infer<typeof DraftUnsavedMessageSchema>;
+
+/** Checked with one plain loop, as the allocations themselves are (`AllocationsSchema`). */
+const AllocationChangesSchema = z.custom<AllocationChanges>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.entries(value).every(([sovLineId, text]) => text === null || isAllocationEntry(sovLineId, text)),
+  { message: 'Expected the changed amounts per SOV line: each line id 1–200 characters without surrounding spaces, each amount at most 100 characters or null.' },
+);
+
+/**
+ * The same as `draft/unsaved`, sent as what changed since the previous one on this port: the lines
+ * whose amounts changed (`allocationChanges`) and the rest of the edits whole. The basis comes once.
+ * A 5,000-line draft is not copied to the background on every keystroke.
+ */
+export const DraftUnsavedChangesMessageSchema = z.strictObject({
+  type: z.literal('draft/unsaved-changes'),
+  edits: DraftEditsSchema.omit({ allocations: true }),
+  changes: AllocationChangesSchema,
+  basis: DraftBasisSchema.optional(),
+  baseRevision: z.number().int().nonnegative(),
+  writing: z.boolean().optional(),
+});
+
 /** Everything the panel has is on disk: there is nothing to save if it goes away now. */
 export const DraftSavedMessageSchema = z.strictObject({ type: z.literal('draft/saved') });
 
-export const DraftGuardMessageSchema = z.discriminatedUnion('type', [DraftUnsavedMessageSchema, DraftSavedMessageSchema]);
+export const DraftGuardMessageSchema = z.discriminatedUnion('type', [DraftUnsavedMessageSchema, DraftUnsavedChangesMessageSchema, DraftSavedMessageSchema]);
 export type DraftGuardMessage = z.infer<typeof DraftGuardMessageSchema>;
 
 /** Parses anything into a draft guard message, or says in words why it is not one (for the log). */

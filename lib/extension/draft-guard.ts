@@ -1,6 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import { DRAFT_GUARD_PORT, type DraftGuardMessage } from '@/lib/protocol';
+import { allocationChanges } from '@/lib/allocation-changes';
+import { DRAFT_GUARD_PORT, type DraftGuardMessage, type DraftUnsavedMessage } from '@/lib/protocol';
 import type { DraftSnapshot, UnsavedEditsGuard } from '@/lib/panel/draft-autosave.svelte';
+import type { Allocations, DraftBasis } from '@/lib/schemas';
 
 // A port that has lived this long was accepted by a running worker: one the background refuses, or
 // one opened to a worker that is gone, is cut sooner.
@@ -12,12 +14,17 @@ const ACCEPTED_AFTER_MS = 1000;
  * when this port disconnects). The service worker stops when idle, closing the port: the next message
  * opens a new one; and when it stops while a snapshot is unsaved (the worker held it), the guard
  * connects again at once and hands the snapshot over anew.
+ *
+ * The first snapshot on a port goes whole; the next ones as what changed since (`draft/unsaved-changes`),
+ * which the background applies to the one it holds: a port delivers in order, and a new port starts whole.
  */
 export class DraftGuard implements UnsavedEditsGuard {
   private port: Browser.runtime.Port | undefined;
   private connectedAt = 0;
   /** The last unsaved snapshot handed over, until it is saved. */
-  private pending: DraftGuardMessage | undefined;
+  private pending: DraftUnsavedMessage | undefined;
+  /** What the background holds from this port: the allocations last sent, and the basis not yet saved. */
+  private sent: { port: Browser.runtime.Port; allocations: Allocations; basis: DraftBasis | undefined } | undefined;
 
   unsaved(snapshot: DraftSnapshot, baseRevision: number): boolean {
     const accepted = this.port !== undefined && performance.now() - this.connectedAt >= ACCEPTED_AFTER_MS;
@@ -44,13 +51,36 @@ export class DraftGuard implements UnsavedEditsGuard {
 
   private post(message: DraftGuardMessage): void {
     try {
-      this.port ??= this.connect();
-      this.port.postMessage(message);
+      const port = (this.port ??= this.connect());
+      port.postMessage(this.onPort(port, message));
     } catch (error) {
       // The extension was updated or reloaded under this page: the panel's own saves still run.
       this.port = undefined;
       console.warn('Backfill: the background cannot guard unsaved edits', error);
     }
+  }
+
+  /** The message as it goes over `port`: a snapshot after another on the same port goes as its changes. */
+  private onPort(port: Browser.runtime.Port, message: DraftGuardMessage): DraftGuardMessage {
+    const sent = this.sent?.port === port ? this.sent : undefined;
+    if (message.type === 'draft/saved') {
+      // The basis is on disk now: the background lets go of it.
+      if (sent) sent.basis = undefined;
+      return message;
+    }
+    if (message.type !== 'draft/unsaved') return message;
+    const { edits, basis, baseRevision, writing } = message;
+    this.sent = { port, allocations: edits.allocations, basis: basis ?? sent?.basis };
+    if (!sent) return message;
+    const { allocations, ...rest } = edits;
+    return {
+      type: 'draft/unsaved-changes',
+      edits: rest,
+      changes: allocationChanges(sent.allocations, allocations),
+      ...(basis && basis !== sent.basis && { basis }),
+      baseRevision,
+      ...(writing && { writing }),
+    };
   }
 
   private connect(): Browser.runtime.Port {

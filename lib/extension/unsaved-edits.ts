@@ -1,3 +1,4 @@
+import { withAllocationChanges } from '@/lib/allocation-changes';
 import type { DraftGuardMessage } from '@/lib/protocol';
 import { sameDraftEdits } from '@/lib/draft-edits';
 import type { DraftBasis, DraftEdits } from '@/lib/schemas';
@@ -19,20 +20,32 @@ export type LeftEditsOutcome =
  * short window lives in the service worker's memory: the panel still saves normally (D8).
  */
 export class UnsavedEdits {
-  private unsaved: { edits: DraftEdits; basis?: DraftBasis; baseRevision: number } | undefined;
+  /** The panel's edits as it last told them, saved or not: what its next changes apply to. */
+  private latest: { edits: DraftEdits; basis?: DraftBasis } | undefined;
+  /** The revision the latest edits are built on, while they are not on disk. */
+  private unsavedOn: number | undefined;
   /** What the panel's latest write puts on disk, if it lands. */
   private ownWrite: { revision: number; edits: DraftEdits } | undefined;
 
   constructor(private readonly store: DraftStore) {}
 
-  follow(message: DraftGuardMessage): void {
+  /** Takes in a message of the panel's; false for changes that came with no edits to apply them to. */
+  follow(message: DraftGuardMessage): boolean {
     if (message.type === 'draft/saved') {
-      this.unsaved = this.ownWrite = undefined;
-      return;
+      this.unsavedOn = this.ownWrite = undefined;
+      // Its basis is on disk with it.
+      if (this.latest) this.latest = { edits: this.latest.edits };
+      return true;
     }
-    const { edits, basis, baseRevision, writing } = message;
-    this.unsaved = { edits, basis, baseRevision };
-    if (writing) this.ownWrite = { revision: baseRevision + 1, edits };
+    const { baseRevision, writing } = message;
+    if (message.type === 'draft/unsaved') this.latest = { edits: message.edits, basis: message.basis };
+    else if (this.latest) {
+      const allocations = withAllocationChanges(this.latest.edits.allocations, message.changes);
+      this.latest = { edits: { ...message.edits, allocations }, basis: message.basis ?? this.latest.basis };
+    } else return false;
+    this.unsavedOn = baseRevision;
+    if (writing) this.ownWrite = { revision: baseRevision + 1, edits: this.latest.edits };
+    return true;
   }
 
   /**
@@ -42,20 +55,21 @@ export class UnsavedEdits {
    * and the edits that lost are kept aside rather than dropped.
    */
   async save(): Promise<LeftEditsOutcome> {
-    const { unsaved, ownWrite } = this;
-    this.unsaved = this.ownWrite = undefined;
-    if (!unsaved) return 'nothing-unsaved';
-    const result = await this.store.saveEdits(unsaved.edits, unsaved.baseRevision, unsaved.basis);
+    const { latest, unsavedOn, ownWrite } = this;
+    this.unsavedOn = this.ownWrite = undefined;
+    if (!latest || unsavedOn === undefined) return 'nothing-unsaved';
+    const { edits, basis } = latest;
+    const result = await this.store.saveEdits(edits, unsavedOn, basis);
     if (result.ok) return 'saved';
     if (result.reason === 'frozen') return 'frozen';
     const { stored } = result;
     // By content, not by who wrote it: a draft identical to ours holds no other tab's work to lose.
     if (ownWrite?.revision !== stored.revision || !sameDraftEdits(stored, ownWrite.edits)) {
-      await this.store.setAside(unsaved.edits, 'Left unsaved by a panel that went away after another tab had saved a newer draft.');
+      await this.store.setAside(edits, 'Left unsaved by a panel that went away after another tab had saved a newer draft.');
       return 'conflict';
     }
-    if (sameDraftEdits(unsaved.edits, ownWrite.edits)) return 'saved-by-the-panel';
-    const onOwnWrite = await this.store.saveEdits(unsaved.edits, stored.revision, unsaved.basis);
+    if (sameDraftEdits(edits, ownWrite.edits)) return 'saved-by-the-panel';
+    const onOwnWrite = await this.store.saveEdits(edits, stored.revision, basis);
     return onOwnWrite.ok ? 'saved' : onOwnWrite.reason;
   }
 }

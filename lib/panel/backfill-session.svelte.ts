@@ -75,6 +75,11 @@ export class BackfillSession {
   private closed = false;
   /** The draft is new or the host changed under it: record the claim and SOV with the next save. */
   private basisPending = true;
+  /**
+   * The basis to record, made once for the claim and SOV shown: every snapshot until it is saved gives
+   * the same one, so the draft guard hands a 5,000-line SOV to the background once, not per edit.
+   */
+  private basisToRecord: { claim: HostClaim; sov: Sov; basis: DraftBasis } | null = null;
 
   constructor(
     readonly claimId: string,
@@ -97,7 +102,10 @@ export class BackfillSession {
       claimId,
       () => this.edits(),
       (draft) => this.adopt(draft),
-      () => (this.basisPending = false),
+      () => {
+        this.basisPending = false;
+        this.basisToRecord = null;
+      },
       guard,
     );
   }
@@ -404,8 +412,11 @@ export class BackfillSession {
       ...(this.hostOrigin !== null && { hostOrigin: this.hostOrigin }),
     };
     if (!this.basisPending) return { edits };
-    const { status: _status, backfilled: _backfilled, ...claim } = this.claim;
-    return { edits, basis: { claimId: this.claimId, claim, sov: this.sov, recordedAt: nowIso() } };
+    if (this.basisToRecord?.claim !== this.claim || this.basisToRecord.sov !== this.sov) {
+      const { status: _status, backfilled: _backfilled, ...claim } = this.claim;
+      this.basisToRecord = { claim: this.claim, sov: this.sov, basis: { claimId: this.claimId, claim, sov: this.sov, recordedAt: nowIso() } };
+    }
+    return { edits, basis: this.basisToRecord.basis };
   }
 
   private async reloadClaim(): Promise<void> {

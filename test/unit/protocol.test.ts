@@ -78,16 +78,24 @@ describe('page replies', () => {
 describe('draft guard messages', () => {
   const edits = { claimId: 'YC-1', contractId: 'C-1', header: { number: 'INV-1', title: 'Backfill', payPeriod: '2026-03-31' }, allocations: { L1: '1.00' }, focusedSovLineId: null };
   const basis = { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' };
+  const { allocations: _allocations, ...changedEdits } = edits;
 
   it.each([
     [{ type: 'draft/unsaved', edits, baseRevision: 0 }],
     [{ type: 'draft/unsaved', edits, basis, baseRevision: 0, writing: true }],
+    [{ type: 'draft/unsaved-changes', edits: changedEdits, changes: { L1: '2.00', L2: null }, baseRevision: 1 }],
+    [{ type: 'draft/unsaved-changes', edits: changedEdits, changes: {}, basis, baseRevision: 0, writing: true }],
     [{ type: 'draft/saved' }],
   ])('accepts %j', (message) => {
     expect(parseDraftGuardMessage(message)).toEqual({ ok: true, message });
   });
 
   it.each([
+    [{ type: 'draft/unsaved-changes', edits: changedEdits, changes: { L1: 2 }, baseRevision: 0 }],
+    [{ type: 'draft/unsaved-changes', edits: changedEdits, changes: { ' L1': '2.00' }, baseRevision: 0 }],
+    [{ type: 'draft/unsaved-changes', edits: changedEdits, changes: { L1: '9'.repeat(101) }, baseRevision: 0 }],
+    [{ type: 'draft/unsaved-changes', edits: changedEdits, changes: [['L1', '2.00']], baseRevision: 0 }],
+    [{ type: 'draft/unsaved-changes', edits: changedEdits, baseRevision: 0 }],
     [{ type: 'draft/unsaved', edits, baseRevision: -1 }],
     [{ type: 'draft/unsaved', edits, baseRevision: 1.5 }],
     [{ type: 'draft/unsaved', edits: { ...edits, allocations: { L1: 1 } }, baseRevision: 0 }],

@@ -1,8 +1,13 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DraftGuard } from '../../../lib/extension/draft-guard';
-import type { DraftEdits } from '../../../lib/schemas';
+import { UnsavedEdits } from '../../../lib/extension/unsaved-edits';
+import { parseDraftGuardMessage } from '../../../lib/protocol';
+import type { DraftBasis, DraftEdits } from '../../../lib/schemas';
+import type { DraftStore } from '../../../lib/storage/draft-store';
 import { fakePort } from '../../support/fake-port';
+import { makeClaim, makeSov } from '../../support/fixtures';
 
 const edits: DraftEdits = {
   claimId: 'YC-1',
@@ -35,11 +40,39 @@ describe('the panel’s draft guard', () => {
     guard.writing({ edits }, 0);
     guard.saved();
     expect(connect).toHaveBeenCalledExactlyOnceWith({ name: 'draft-guard' });
+    const { allocations: _allocations, ...rest } = edits;
     expect(ports[0]!.port.postMessage.mock.calls.map(([message]) => message)).toEqual([
       { type: 'draft/unsaved', edits, baseRevision: 0 },
-      { type: 'draft/unsaved', edits, baseRevision: 0, writing: true },
+      { type: 'draft/unsaved-changes', edits: rest, changes: {}, baseRevision: 0, writing: true },
       { type: 'draft/saved' },
     ]);
+  });
+
+  it('sends a snapshot after the first on a port as the lines that changed, and a basis once', () => {
+    const guard = new DraftGuard();
+    const basis = { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' };
+    guard.unsaved({ edits: { ...edits, allocations: { L1: '1.00', L3: '3.00' } }, basis }, 0);
+    guard.unsaved({ edits: { ...edits, allocations: { L1: '1.50', L2: '2.00' } }, basis }, 0);
+    guard.saved();
+    const newBasis = { ...basis, recordedAt: '2026-11-26T10:00:00.000Z' };
+    guard.unsaved({ edits: { ...edits, allocations: { L1: '1.50', L2: '2.00' }, focusedSovLineId: 'L2' }, basis: newBasis }, 1);
+    const [first, second, , third] = ports[0]!.port.postMessage.mock.calls.map(([message]) => message);
+    expect(first).toMatchObject({ type: 'draft/unsaved', basis });
+    expect(second).toEqual({ type: 'draft/unsaved-changes', edits: { ...edits, allocations: undefined }, changes: { L1: '1.50', L2: '2.00', L3: null }, baseRevision: 0 });
+    expect(second).not.toHaveProperty('edits.allocations');
+    expect(third).toMatchObject({ type: 'draft/unsaved-changes', edits: { focusedSovLineId: 'L2' }, changes: {}, basis: newBasis, baseRevision: 1 });
+  });
+
+  it('starts whole again on a new port, after the extension was reloaded under it', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const guard = new DraftGuard();
+    guard.unsaved({ edits }, 0);
+    ports[0]!.port.postMessage.mockImplementationOnce(() => {
+      throw new Error('Attempting to use a disconnected port object');
+    });
+    guard.unsaved({ edits: { ...edits, allocations: { L1: '2.00' } } }, 0);
+    guard.unsaved({ edits: { ...edits, allocations: { L1: '3.00' } } }, 0);
+    expect(ports[1]!.port.postMessage).toHaveBeenCalledExactlyOnceWith({ type: 'draft/unsaved', edits: { ...edits, allocations: { L1: '3.00' } }, baseRevision: 0 });
   });
 
   it('hands the unsaved snapshot to a new worker at once when the worker holding it stopped', () => {
@@ -93,5 +126,75 @@ describe('the panel’s draft guard', () => {
     expect(warn).toHaveBeenCalled();
     guard.unsaved({ edits }, 0); // and tries again with the next message
     expect(ports[0]!.port.postMessage).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the draft guard and the background together', () => {
+  type Step =
+    | { kind: 'unsaved' | 'writing'; allocations: Record<string, string>; withBasis: boolean; baseRevision: number }
+    | { kind: 'saved' }
+    | { kind: 'worker stopped' };
+  const allocations = fc.dictionary(fc.constantFrom('L1', 'L2', 'L3', 'L4', '__proto__'), fc.constantFrom('1.00', '2.50', 'abc', ''), { noNullPrototype: true });
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({ kind: fc.constantFrom('unsaved' as const, 'writing' as const), allocations, withBasis: fc.boolean(), baseRevision: fc.nat(5) }),
+    fc.constant({ kind: 'saved' as const }),
+    fc.constant({ kind: 'worker stopped' as const }),
+  );
+
+  it('leave the background holding exactly the panel’s last unsaved snapshot, whatever went before', async () => {
+    const basis = { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' };
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 12 }), async (steps) => {
+        vi.useFakeTimers({ toFake: ['performance'] });
+        try {
+          ports = [];
+          const guard = new DraftGuard();
+          // One background follower per port, as the background makes one per connection.
+          const followers = new Map<number, UnsavedEdits>();
+          let saved: { edits: DraftEdits; baseRevision: number; basis?: DraftBasis } | undefined;
+          const store = {
+            saveEdits: async (edits: DraftEdits, baseRevision: number, basis?: DraftBasis) => {
+              saved = { edits, baseRevision, basis };
+              return { ok: true, revision: baseRevision + 1 };
+            },
+          } as unknown as DraftStore;
+          let last: Extract<Step, { kind: 'unsaved' | 'writing' }> | undefined;
+          for (const each of steps) {
+            if (each.kind === 'saved') {
+              guard.saved();
+              last = undefined;
+            } else if (each.kind === 'worker stopped') {
+              vi.advanceTimersByTime(2_000);
+              ports.at(-1)?.drop();
+            } else {
+              const snapshot = { edits: { ...edits, allocations: each.allocations }, ...(each.withBasis && { basis }) };
+              if (each.kind === 'unsaved') guard.unsaved(snapshot, each.baseRevision);
+              else guard.writing(snapshot, each.baseRevision);
+              last = each;
+            }
+          }
+          // Every message as the background gets it: through JSON, parsed at the boundary.
+          ports.forEach((port, index) => {
+            const follower = new UnsavedEdits(store);
+            followers.set(index, follower);
+            for (const [message] of port.port.postMessage.mock.calls) {
+              const parsed = parseDraftGuardMessage(JSON.parse(JSON.stringify(message)));
+              expect(parsed.ok && follower.follow(parsed.message)).toBe(true);
+            }
+          });
+          const outcome = await followers.get(ports.length - 1)?.save();
+          if (!last) expect(outcome ?? 'nothing-unsaved').toBe('nothing-unsaved');
+          else {
+            expect(outcome).toBe('saved');
+            expect(saved?.edits).toStrictEqual({ ...edits, allocations: last.allocations });
+            expect(saved?.baseRevision).toBe(last.baseRevision);
+            if (last.withBasis) expect(saved?.basis).toStrictEqual(basis);
+          }
+        } finally {
+          vi.useRealTimers();
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BackfillDatabase } from '../../../lib/storage/database';
 import { DraftStore } from '../../../lib/storage/draft-store';
 import { UnsavedEdits } from '../../../lib/extension/unsaved-edits';
@@ -86,5 +86,40 @@ describe('the edits a panel left unsaved', () => {
     unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '2.00' }), baseRevision: 2 });
     expect(await unsaved.save()).toBe('frozen');
     expect(await store.get('YC-1')).toMatchObject({ allocations: { L1: '1.00' }, submission: { state: 'submitting' } });
+  });
+
+  describe('sent as changes (after the first snapshot on a port)', () => {
+    const { allocations: _allocations, ...rest } = draftEdits({});
+
+    it('apply them to the edits last told, and save the result with the basis given before', async () => {
+      const { store, unsaved } = setup();
+      const basis = { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' };
+      unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00', L3: '3.00' }), basis, baseRevision: 0 });
+      expect(unsaved.follow({ type: 'draft/unsaved-changes', edits: { ...rest, focusedSovLineId: 'L2' }, changes: { L2: '2.00', L3: null }, baseRevision: 0 })).toBe(true);
+      expect(await unsaved.save()).toBe('saved');
+      expect(await store.get('YC-1')).toMatchObject({ allocations: { L1: '1.00', L2: '2.00' }, focusedSovLineId: 'L2', revision: 1 });
+      expect(await store.basis('YC-1')).toEqual(basis);
+    });
+
+    it('apply them on top of edits the panel had saved, without the basis saved with those', async () => {
+      const { store, unsaved } = setup();
+      const basis = { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' };
+      unsaved.follow({ type: 'draft/unsaved', edits: draftEdits({ L1: '1.00' }), basis, baseRevision: 0, writing: true });
+      await store.saveEdits(draftEdits({ L1: '1.00' }), 0, basis);
+      unsaved.follow({ type: 'draft/saved' });
+      expect(await unsaved.save()).toBe('nothing-unsaved');
+      unsaved.follow({ type: 'draft/unsaved-changes', edits: rest, changes: { L2: '2.00' }, baseRevision: 1 });
+      const put = vi.spyOn(store, 'saveEdits');
+      expect(await unsaved.save()).toBe('saved');
+      expect(put).toHaveBeenCalledWith(draftEdits({ L1: '1.00', L2: '2.00' }), 1, undefined);
+      expect(await store.get('YC-1')).toMatchObject({ allocations: { L1: '1.00', L2: '2.00' }, revision: 2 });
+    });
+
+    it('are refused, and nothing is saved, when no whole snapshot came before them', async () => {
+      const { store, unsaved } = setup();
+      expect(unsaved.follow({ type: 'draft/unsaved-changes', edits: rest, changes: { L1: '1.00' }, baseRevision: 0 })).toBe(false);
+      expect(await unsaved.save()).toBe('nothing-unsaved');
+      expect(await store.get('YC-1')).toBeUndefined();
+    });
   });
 });
