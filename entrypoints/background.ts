@@ -152,9 +152,13 @@ function guardDraft(port: Browser.runtime.Port): void {
   };
   port.onMessage.addListener((message: unknown) => {
     const parsed = parseDraftGuardMessage(message);
-    if (!parsed.ok) console.warn('[Backfill] Dropped a draft guard message that is not in the protocol:', parsed.reason);
-    else if (!unsaved.follow(parsed.message)) console.warn('[Backfill] Dropped changes to a draft this port never sent whole.');
-    else if (parsed.message.type === 'draft/saved') draftsChanged();
+    const followed = parsed.ok && unsaved.follow(parsed.message);
+    if (followed && parsed.message.type === 'draft/saved') draftsChanged();
+    if (followed) return;
+    // Changes after it would be made to the wrong edits: the port is cut, and the panel, seeing it
+    // cut, sends its snapshot whole over a new one.
+    console.warn('[Backfill] Dropped a draft guard message and closed its port:', parsed.ok ? 'changes to a draft this port never sent whole' : parsed.reason);
+    port.disconnect();
   });
   port.onDisconnect.addListener(() => {
     unsaved.save().then(

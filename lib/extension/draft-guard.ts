@@ -70,14 +70,17 @@ export class DraftGuard implements UnsavedEditsGuard {
     }
     if (message.type !== 'draft/unsaved') return message;
     const { edits, basis, baseRevision, writing } = message;
-    this.sent = { port, allocations: edits.allocations, basis: basis ?? sent?.basis };
-    if (!sent) return message;
     const { allocations, ...rest } = edits;
+    // Whole when the background holds a basis this snapshot no longer has (it was saved meanwhile),
+    // or when the lines come in an order changes cannot carry.
+    const changes = sent && !(sent.basis && !basis) ? allocationChanges(sent.allocations, allocations) : undefined;
+    this.sent = { port, allocations, basis: changes ? (basis ?? sent?.basis) : basis };
+    if (!changes) return message;
     return {
       type: 'draft/unsaved-changes',
       edits: rest,
-      changes: allocationChanges(sent.allocations, allocations),
-      ...(basis && basis !== sent.basis && { basis }),
+      changes,
+      ...(basis && basis !== sent?.basis && { basis }),
       baseRevision,
       ...(writing && { writing }),
     };

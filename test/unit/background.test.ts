@@ -232,15 +232,34 @@ describe('the draft guard', () => {
     expect(await drafts.get('G-3')).toBeUndefined();
   });
 
-  it('drops messages that are not in the protocol, keeping what it had', async () => {
+  it('drops messages that are not in the protocol, keeping what it had, and closes the port', async () => {
     const port = guard();
     port.deliver(unsaved('G-4', '1.00'));
     for (const message of [{ ...unsaved('G-4', '9.00'), edits: { claimId: 'G-4', allocations: { L1: 9 } } }, { ...unsaved('G-4', '9.00'), baseRevision: -1 }, { type: 'draft/saved', claimId: 'G-4' }, 'draft/saved', null]) {
       port.deliver(message);
     }
+    // Changes that came after a dropped message would be made to the wrong edits: the panel, its
+    // port cut, sends its snapshot whole over a new one.
+    expect(port.port.disconnect).toHaveBeenCalledTimes(5);
     port.drop();
     await vi.waitFor(async () => expect(await drafts.get('G-4')).toMatchObject({ allocations: { L1: '1.00' } }));
     expect(console.warn).toHaveBeenCalledTimes(5);
+  });
+
+  it('saves a snapshot with the changes sent after it, and closes a port sending changes to nothing', async () => {
+    const { allocations: _allocations, ...edits } = unsaved('G-6', '1.00').edits;
+    const port = guard();
+    port.deliver(unsaved('G-6', '1.00'));
+    port.deliver({ type: 'draft/unsaved-changes', edits, changes: { L1: '1.25', L2: '3.00' }, baseRevision: 0 });
+    port.drop();
+    await vi.waitFor(async () => expect(await drafts.get('G-6')).toMatchObject({ allocations: { L1: '1.25', L2: '3.00' } }));
+
+    const fresh = guard();
+    fresh.deliver({ type: 'draft/unsaved-changes', edits: { ...edits, claimId: 'G-7' }, changes: { L1: '5.00' }, baseRevision: 0 });
+    expect(fresh.port.disconnect).toHaveBeenCalledOnce();
+    fresh.drop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await drafts.get('G-7')).toBeUndefined();
   });
 
   it('leaves ports of other names alone', () => {

@@ -63,6 +63,23 @@ describe('the panel’s draft guard', () => {
     expect(third).toMatchObject({ type: 'draft/unsaved-changes', edits: { focusedSovLineId: 'L2' }, changes: {}, basis: newBasis, baseRevision: 1 });
   });
 
+  it('sends a snapshot whole when its lines come in another order, or its basis was saved meanwhile', () => {
+    const guard = new DraftGuard();
+    const basis = { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' };
+    guard.unsaved({ edits: { ...edits, allocations: { L1: '1.00', L2: '2.00' } }, basis }, 0);
+    // Another tab's draft taken: the same lines, in its order.
+    guard.unsaved({ edits: { ...edits, allocations: { L2: '2.00', L1: '1.00' } }, basis }, 0);
+    // The basis is on disk with a write that landed while the user typed on: no draft/saved came.
+    guard.unsaved({ edits: { ...edits, allocations: { L2: '2.00', L1: '1.50' } } }, 1);
+    guard.unsaved({ edits: { ...edits, allocations: { L2: '2.00', L1: '1.75' } } }, 1);
+    expect(ports[0]!.port.postMessage.mock.calls.map(([message]) => [message.type, message.basis !== undefined])).toEqual([
+      ['draft/unsaved', true],
+      ['draft/unsaved', true],
+      ['draft/unsaved', false],
+      ['draft/unsaved-changes', false],
+    ]);
+  });
+
   it('starts whole again on a new port, after the extension was reloaded under it', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const guard = new DraftGuard();
@@ -187,8 +204,10 @@ describe('the draft guard and the background together', () => {
           else {
             expect(outcome).toBe('saved');
             expect(saved?.edits).toStrictEqual({ ...edits, allocations: last.allocations });
+            // Also as JSON: the order of the lines is part of a draft (`sameDraftEdits`).
+            expect(JSON.stringify(saved?.edits.allocations)).toBe(JSON.stringify(last.allocations));
             expect(saved?.baseRevision).toBe(last.baseRevision);
-            if (last.withBasis) expect(saved?.basis).toStrictEqual(basis);
+            expect(saved?.basis).toStrictEqual(last.withBasis ? basis : undefined);
           }
         } finally {
           vi.useRealTimers();
