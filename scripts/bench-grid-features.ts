@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { allocationRows, totalRow } from '../lib/allocation-rows';
 import type { BackfillValidator } from '../lib/backfill';
 import { CHROMIUM } from '../test/e2e/browser';
@@ -35,39 +35,47 @@ async function pageScript(): Promise<string> {
   return bundle.outputFiles[0]!.text;
 }
 
+/** The bench page in a context of its own, the rows loaded. */
+async function openPage(context: BrowserContext, url: string, script: string, input: unknown): Promise<Page> {
+  const page = await context.newPage();
+  await page.route('**/grid-bench.js', (route) => route.fulfill({ body: script, contentType: 'text/javascript' }));
+  await page.goto(url);
+  await page.evaluate((rows) => (window as unknown as { gridBench: GridBench }).gridBench.load(rows), input);
+  return page;
+}
+
+const render = (page: Page, steps: number) => page.evaluate((count) => (window as unknown as { gridBench: GridBench }).gridBench.render(count), steps);
+
 /**
  * Prints, per step, the median first render and what that step's features cost. Garbage is collected
- * before each render (`--expose-gc`), so one render's leftovers are not timed in the next.
+ * before each render (`--expose-gc`), so one render's leftovers are not timed in the next. Each render
+ * waits for the grid's first drawn frame, as the panel's does: a sample can hold up to a frame's wait.
  */
 export async function benchGridFeatures(validator: BackfillValidator): Promise<void> {
   const input = { rows: allocationRows(validator, { showOtherLines: false }), totalRow: totalRow(validator, validator.result().codes) };
   const script = await pageScript();
   // The size of the bench's bare grid, wide enough for all seven columns.
   const server = await serveFixtures({ 'grid.html': '<!doctype html><html><head><meta charset="utf-8"></head><body><div id="grid" style="height: 600px; width: 900px"></div><script src="/grid-bench.js"></script></body></html>' });
+  const url = `${server.url}/generated/grid.html`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--js-flags=--expose-gc'] });
-  const page = await browser.newPage();
   try {
-    await page.route('**/grid-bench.js', (route) => route.fulfill({ body: script, contentType: 'text/javascript' }));
-    await page.goto(`${server.url}/generated/grid.html`);
+    const page = await openPage(await browser.newContext(), url, script, input);
     const steps = await page.evaluate(() => (window as unknown as { gridBench: GridBench }).gridBench.steps);
-    await page.evaluate((rows) => (window as unknown as { gridBench: GridBench }).gridBench.load(rows), input);
     const samples: number[][] = steps.map(() => []);
     for (let round = 0; round < ROUNDS; round++) {
       const order = steps.map((_, index) => index);
       if (round % 2) order.reverse();
-      for (const step of order) {
-        samples[step]!.push(await page.evaluate((count) => (window as unknown as { gridBench: GridBench }).gridBench.render(count), step));
-      }
+      for (const step of order) samples[step]!.push(await render(page, step));
     }
-    // The first grid a fresh page draws (code not yet compiled, as when the panel opens): all features
-    // against none of them.
+    // The first grid of a fresh page in a context of its own (nothing compiled yet, as when the panel
+    // opens): all features against none, in turns.
     const bare = steps.length - 1;
-    const cold: number[][] = [[], []];
+    const cold: [number[], number[]] = [[], []];
     for (let round = 0; round < COLD_ROUNDS; round++) {
-      for (const [slot, step] of [[0, 0], [1, bare]] as const) {
-        await page.reload();
-        await page.evaluate((rows) => (window as unknown as { gridBench: GridBench }).gridBench.load(rows), input);
-        cold[slot]!.push(await page.evaluate((count) => (window as unknown as { gridBench: GridBench }).gridBench.render(count), step));
+      for (const slot of round % 2 ? [1, 0] : [0, 1]) {
+        const context = await browser.newContext();
+        cold[slot]!.push(await render(await openPage(context, url, script, input), slot === 0 ? 0 : bare));
+        await context.close();
       }
     }
     console.log(`grid first render by feature (${input.rows.length} rows, own page, median of ${ROUNDS})`);
@@ -78,7 +86,7 @@ export async function benchGridFeatures(validator: BackfillValidator): Promise<v
       console.log(`  ${name.padEnd(60)} ${medians[step]!.toFixed(1).padStart(7)} ms${saving}`);
     });
     const [full, none] = cold.map(median) as [number, number];
-    console.log(`  the first grid of a fresh page: all features / none           ${full.toFixed(1)} / ${none.toFixed(1)} ms = ${(full / none).toFixed(2)}× (median of ${COLD_ROUNDS})`);
+    console.log(`  the first grid of a fresh context: all features / none       ${full.toFixed(1)} / ${none.toFixed(1)} ms = ${(full / none).toFixed(2)}× (median of ${COLD_ROUNDS})`);
   } finally {
     await browser.close();
     await server.close();

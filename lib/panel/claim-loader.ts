@@ -87,15 +87,19 @@ export class ClaimLoader {
    */
   async read(): Promise<{ host: HostReading; saved: SavedDraft }> {
     const [host, { draft, basis, ledgerBackfilled }] = await Promise.all([this.readHost(), this.readStored()]);
+    const compared = performance.now();
     const changes = basis ? draftChanges(basis, host) : [];
+    if (draft) performance.measure('backfill:resume:compare', { start: compared, end: performance.now() });
     return { host, saved: { draft, changes, basisPending: !basis || changes.length > 0, ledgerBackfilled } };
   }
 
+  /** The draft, then its basis (none without a draft: a basis left without one is not read), and the ledger's word. */
   private async readStored(): Promise<{ draft: Draft | undefined; basis: DraftBasis | undefined; ledgerBackfilled: boolean }> {
     const started = performance.now();
-    const [draft, basis, backfill] = await Promise.all([this.drafts.get(this.claimId), this.drafts.basis(this.claimId), this.drafts.submittedBackfill(this.claimId)]);
+    const withBasis = this.drafts.get(this.claimId).then(async (draft) => ({ draft, basis: draft && (await this.drafts.basis(this.claimId)) }));
+    const [{ draft, basis }, backfill] = await Promise.all([withBasis, this.drafts.submittedBackfill(this.claimId)]);
     if (draft) performance.measure('backfill:resume:read', { start: started, end: performance.now() });
-    return { draft, basis: draft && basis, ledgerBackfilled: backfill !== undefined };
+    return { draft, basis, ledgerBackfilled: backfill !== undefined };
   }
 
   /**
