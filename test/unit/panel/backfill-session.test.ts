@@ -53,6 +53,17 @@ describe('BackfillSession', () => {
 
   const allocate = (session: BackfillSession) => Object.entries(BALANCED).forEach(([line, amount]) => session.setAllocation(line, amount));
 
+  /** A tab that saved a balanced draft, on a database of its own. */
+  async function aSavedDraft() {
+    const fake = makeFakeHost();
+    const name = `backfill-session-${++databases}`;
+    const first = await openTab(fake.host, name);
+    first.session.goTo('allocate');
+    allocate(first.session);
+    await first.session.flush();
+    return { fake, name, first };
+  }
+
   describe('what is accepted for saving reads back (issue: a saved draft vanished on reload)', () => {
     it.each([
       ['a 600-character title', { title: 'T'.repeat(600) }, 'title', /at most 500 characters/],
@@ -180,12 +191,7 @@ describe('BackfillSession', () => {
 
   describe('the host down on a later visit (local-first)', () => {
     it('opens the claim and its draft from the copy kept on the first visit, and says from when', async () => {
-      const fake = makeFakeHost();
-      const name = `backfill-session-${++databases}`;
-      const first = await openTab(fake.host, name);
-      first.session.goTo('allocate');
-      allocate(first.session);
-      await first.session.flush();
+      const { fake, name, first } = await aSavedDraft();
       // The copy is written while the claim opens, not before: it lands soon after.
       await vi.waitFor(async () => expect(await first.drafts.cachedHostData('YC-1')).toBeDefined());
 
@@ -214,12 +220,7 @@ describe('BackfillSession', () => {
   describe('two tabs on one claim (issue: a tab was left asking about a conflict after the other submitted)', () => {
     /** A balanced draft saved in one tab, then opened in a second. */
     async function twoTabsOnASavedDraft() {
-      const fake = makeFakeHost();
-      const name = `backfill-session-${++databases}`;
-      const first = await openTab(fake.host, name);
-      first.session.goTo('allocate');
-      allocate(first.session);
-      await first.session.flush();
+      const { fake, name, first } = await aSavedDraft();
       const second = await openTab(fake.host, name);
       expect(second.session.allocations).toEqual(BALANCED);
       return { fake, first, second };
