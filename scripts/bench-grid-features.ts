@@ -10,15 +10,15 @@ import { allocationRows, totalRow } from '../lib/allocation-rows';
 import type { BackfillValidator } from '../lib/backfill';
 import { CHROMIUM } from '../test/e2e/browser';
 import { serveFixtures } from '../test/e2e/fixture-server';
-import { median } from './bench-stats';
+import { halfSpread, median } from './bench-stats';
 
-const ROUNDS = 15;
+const ROUNDS = 25;
 const COLD_ROUNDS = 9;
 
 interface GridBench {
   steps: string[];
   load(input: unknown): void;
-  render(steps: number): Promise<number>;
+  render(steps: number, atOnce: boolean): Promise<number>;
 }
 
 async function pageScript(): Promise<string> {
@@ -44,12 +44,14 @@ async function openPage(context: BrowserContext, url: string, script: string, in
   return page;
 }
 
-const render = (page: Page, steps: number) => page.evaluate((count) => (window as unknown as { gridBench: GridBench }).gridBench.render(count), steps);
+const render = (page: Page, steps: number, atOnce: boolean) =>
+  page.evaluate(([count, now]) => (window as unknown as { gridBench: GridBench }).gridBench.render(count, now), [steps, atOnce] as const);
 
 /**
  * Prints, per step, the median first render and what that step's features cost. Garbage is collected
- * before each render (`--expose-gc`), so one render's leftovers are not timed in the next. Each render
- * waits for the grid's first drawn frame, as the panel's does: a sample can hold up to a frame's wait.
+ * before each render (`--expose-gc`), so one render's leftovers are not timed in the next. The steps
+ * are drawn at once (no animation frames, whose waits would round each time to a frame); the fresh
+ * context's renders are drawn as the panel draws, and wait for the first frame as its measure does.
  */
 export async function benchGridFeatures(validator: BackfillValidator): Promise<void> {
   const input = { rows: allocationRows(validator, { showOtherLines: false }), totalRow: totalRow(validator, validator.result().codes) };
@@ -65,7 +67,7 @@ export async function benchGridFeatures(validator: BackfillValidator): Promise<v
     for (let round = 0; round < ROUNDS; round++) {
       const order = steps.map((_, index) => index);
       if (round % 2) order.reverse();
-      for (const step of order) samples[step]!.push(await render(page, step));
+      for (const step of order) samples[step]!.push(await render(page, step, true));
     }
     // The first grid of a fresh page in a context of its own (nothing compiled yet, as when the panel
     // opens): all features against none, in turns.
@@ -74,16 +76,17 @@ export async function benchGridFeatures(validator: BackfillValidator): Promise<v
     for (let round = 0; round < COLD_ROUNDS; round++) {
       for (const slot of round % 2 ? [1, 0] : [0, 1]) {
         const context = await browser.newContext();
-        cold[slot]!.push(await render(await openPage(context, url, script, input), slot === 0 ? 0 : bare));
+        cold[slot]!.push(await render(await openPage(context, url, script, input), slot === 0 ? 0 : bare, false));
         await context.close();
       }
     }
-    console.log(`grid first render by feature (${input.rows.length} rows, own page, median of ${ROUNDS})`);
-    // A step's saving is what the features it takes away cost.
+    console.log(`grid first render by feature (${input.rows.length} rows, own page, drawn at once, median of ${ROUNDS})`);
+    // A step's saving is what the features it takes away cost; ± is how far runs of a step fall apart
+    // (half the interquartile range): a saving within it is not one.
     const medians = samples.map(median);
     steps.forEach((name, step) => {
       const saving = step === 0 ? '' : `   saves ${(medians[step - 1]! - medians[step]!).toFixed(1)} ms`;
-      console.log(`  ${name.padEnd(60)} ${medians[step]!.toFixed(1).padStart(7)} ms${saving}`);
+      console.log(`  ${name.padEnd(60)} ${medians[step]!.toFixed(1).padStart(7)} ± ${halfSpread(samples[step]!).toFixed(1)} ms${saving}`);
     });
     const [full, none] = cold.map(median) as [number, number];
     console.log(`  the first grid of a fresh context: all features / none       ${full.toFixed(1)} / ${none.toFixed(1)} ms = ${(full / none).toFixed(2)}× (median of ${COLD_ROUNDS})`);

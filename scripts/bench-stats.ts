@@ -7,6 +7,13 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** Half the spread of the middle half of the samples (interquartile range / 2): how far apart runs fall. */
+export function halfSpread(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
+  return (at(0.75) - at(0.25)) / 2;
+}
+
 /** Prints `name  median X ms (n)  target ≤ T ms  ok|OVER TARGET`; no target prints the number alone. */
 export function reportMedian(name: string, ms: number, samples: number, targetMs?: number): void {
   const target = targetMs === undefined ? '' : `   target ≤ ${targetMs} ms   ${ms <= targetMs ? 'ok' : 'OVER TARGET'}`;
