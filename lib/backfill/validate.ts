@@ -185,7 +185,8 @@ export class BackfillValidator {
    */
   set(sovLineId: string, value: string): void {
     const previous = this.lineStates.get(sovLineId);
-    const next = this.checkLine(sovLineId, value);
+    const entry = this.linesById.get(sovLineId);
+    const next = this.checkLine(sovLineId, value, entry);
     if (value === '') this.values.delete(sovLineId);
     else this.values.set(sovLineId, value);
 
@@ -196,7 +197,8 @@ export class BackfillValidator {
 
     const change = next.amount - (previous?.amount ?? 0);
     if (change === 0) return;
-    const code = this.codeOfLine(sovLineId);
+    const categoryCode = entry?.line.categoryCode;
+    const code = categoryCode == null ? undefined : this.codes.get(categoryCode);
     if (!code) return;
     code.allocated += BigInt(change);
     this.staleCodes.add(code);
@@ -222,11 +224,6 @@ export class BackfillValidator {
 
   private positionOf(sovLineId: string): number {
     return this.linesById.get(sovLineId)?.index ?? Number.MAX_SAFE_INTEGER;
-  }
-
-  private codeOfLine(sovLineId: string): CodeState | undefined {
-    const code = this.linesById.get(sovLineId)?.line.categoryCode;
-    return code == null ? undefined : this.codes.get(code);
   }
 
   private newCode(categoryCode: string, lineIds: readonly string[]): CodeState {
@@ -269,9 +266,8 @@ export class BackfillValidator {
     );
   }
 
-  private checkLine(sovLineId: string, value: string): LineState {
+  private checkLine(sovLineId: string, value: string, entry: IndexedLine | undefined): LineState {
     if (value === '') return { amount: 0, issues: [] };
-    const entry = this.linesById.get(sovLineId);
     // What an allocation may hold: an amount with at most two decimals within MAX_MONEY (typing goes
     // through parseMoney, so only drafts saved by older versions can fail this).
     const amount = centsOf(value);
