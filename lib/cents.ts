@@ -18,6 +18,13 @@ export function centsOf(value: string): number | null {
   return sign && amount !== 0 ? -amount : amount;
 }
 
+/** `centsOf` of a value that must be an amount (a stored or canonical one): a RangeError if it is not. */
+export function centsOfAmount(value: string): number {
+  const cents = centsOf(value);
+  if (cents === null) throw new RangeError(`Not an amount: ${value}`);
+  return cents;
+}
+
 /** The canonical money string of a whole number of cents; throws past what is counted exactly. */
 export function moneyOfCents(amount: number | bigint): Money {
   if (typeof amount === 'number' && !Number.isSafeInteger(amount)) throw new RangeError('An amount adds up to more than can be counted exactly.');

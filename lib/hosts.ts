@@ -25,6 +25,9 @@ export const SANDBOX_HOSTNAMES: readonly string[] = ['localhost', '127.0.0.1'];
 
 export const HOST_MATCHES: readonly string[] = hostMatches(STORE_BUILD);
 
+// Matched as the browser matches the manifest's patterns (any port; `*.` the domain itself too).
+const BUILT_IN_PATTERNS = HOST_MATCHES.map((pattern) => new MatchPattern(pattern));
+
 /**
  * Whether an origin is one the manifest names (the sandbox, the real host), where the panel may be
  * framed. Company hosts added at run time are not: there the panel opens in its own tab (S6).
@@ -35,9 +38,6 @@ export function isBuiltInHost(origin: string): boolean {
   const page = new URL(origin).href;
   return BUILT_IN_PATTERNS.some((pattern) => pattern.includes(page));
 }
-
-// Matched as the browser matches the manifest's patterns (any port; `*.` the domain itself too).
-const BUILT_IN_PATTERNS = HOST_MATCHES.map((pattern) => new MatchPattern(pattern));
 
 export type CompanyHost = { ok: true; origin: string; pattern: string } | { ok: false; error: string };
 

@@ -1,4 +1,4 @@
-import { centsOf, moneyOfCents } from './cents';
+import { centsOfAmount, moneyOfCents } from './cents';
 import { HostResponseError, HostUnavailableError, type HostAdapter } from './host/host-adapter';
 import type { Allocations, Backfill, BackfillRequest, ClaimHeader, HostError, Submission } from './schemas';
 
@@ -42,8 +42,7 @@ export function buildBackfillRequest(allocations: Allocations, header?: ClaimHea
   const lines: BackfillRequest['lines'] = [];
   for (const [sovLineId, value] of Object.entries(allocations)) {
     if (value === '') continue;
-    const cents = centsOf(value);
-    if (cents === null) throw new RangeError(`Not an amount: ${value}`);
+    const cents = centsOfAmount(value);
     if (cents !== 0) lines.push({ sovLineId, amount: moneyOfCents(cents) });
   }
   return header ? { lines, header } : { lines };

@@ -1,4 +1,4 @@
-import { centsOf, moneyOfCents } from '../cents';
+import { centsOf, centsOfAmount, moneyOfCents } from '../cents';
 import { Decimal } from '../decimal';
 import { MONEY_REFUSAL, formatMoney, parseMoney, type Money } from '../money';
 import type { Allocations, Sov, SovLine, YardiClaim } from '../schemas';
@@ -70,7 +70,7 @@ function sovIndex(sov: Sov): SovIndex {
   const linesById = new Map<string, IndexedLine>();
   const lineIdsByCode = new Map<string, string[]>();
   sov.lines.forEach((line, index) => {
-    linesById.set(line.id, { line, index, scheduled: moneyCents(line.scheduledValue), claimed: moneyCents(line.claimedToDate) });
+    linesById.set(line.id, { line, index, scheduled: centsOfAmount(line.scheduledValue), claimed: centsOfAmount(line.claimedToDate) });
     if (line.categoryCode !== null) (lineIdsByCode.get(line.categoryCode) ?? lineIdsByCode.set(line.categoryCode, []).get(line.categoryCode)!).push(line.id);
   });
   const index = { linesById, lineIdsByCode };
@@ -105,7 +105,7 @@ export class BackfillValidator {
     this.linesById = index.linesById;
     for (const claimLine of input.claim.lines) {
       const code = this.codes.get(claimLine.categoryCode) ?? this.newCode(claimLine.categoryCode, index.lineIdsByCode.get(claimLine.categoryCode) ?? []);
-      code.target += BigInt(moneyCents(claimLine.amount));
+      code.target += BigInt(centsOfAmount(claimLine.amount));
       this.codes.set(code.categoryCode, code);
     }
     for (const code of this.codes.values()) this.staleCodes.add(code);
@@ -342,13 +342,6 @@ function projectedIssues(line: SovLine, after: Decimal, projected: LineProjectio
   return [{ rule: 'LINE_OVER_WITH_LATER_DRAFTS', severity: 'warning', sovLineId: line.id, categoryCode, message }];
 }
 
-/** A stored amount (a claim's or an SOV's, canonical by their schemas) in cents. */
-function moneyCents(value: Money): number {
-  const cents = centsOf(value);
-  if (cents === null) throw new RangeError(`Not an amount: ${value}`);
-  return cents;
-}
-
 function refusal(value: string): string {
   const parsed = parseMoney(value);
   return parsed.ok || parsed.error === 'EMPTY' ? MONEY_REFUSAL.INVALID : MONEY_REFUSAL[parsed.error];
@@ -377,8 +370,8 @@ function findBlockers(claim: YardiClaim, sov: Sov, backfilled: Set<string>, code
       message: `Yardi paid ${formatMoney(moneyOfCents(code.target))} on ${code.categoryCode}, but no SOV line carries that code, so this claim cannot be backfilled to this SOV.`,
     });
   }
-  const linesTotal = claim.lines.reduce((sum, line) => sum + BigInt(moneyCents(line.amount)), 0n);
-  if (linesTotal !== BigInt(moneyCents(claim.total))) {
+  const linesTotal = claim.lines.reduce((sum, line) => sum + BigInt(centsOfAmount(line.amount)), 0n);
+  if (linesTotal !== BigInt(centsOfAmount(claim.total))) {
     blockers.push({
       rule: 'CLAIM_TOTAL_MISMATCH',
       severity: 'blocker',

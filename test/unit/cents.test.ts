@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bigCentsOf, centsOf, moneyOfCents, percentOfCents } from '../../lib/cents';
+import { bigCentsOf, centsOf, centsOfAmount, moneyOfCents, percentOfCents } from '../../lib/cents';
 import { Decimal, ROUND_HALF_UP } from '../../lib/decimal';
 import { MAX_MONEY, toMoney } from '../../lib/money';
 
@@ -25,6 +25,9 @@ describe('exact integer cents', () => {
 
   it('refuses what is not such an amount: three decimals, 13 digits, grouping, signs and spaces', () => {
     for (const text of ['1.005', '1234567890123', '1,000.00', '+5', ' 5', '5 ', '', '.5', '5.', '--5', '1e3', '０']) expect(centsOf(text)).toBeNull();
+    // Where a value must be an amount, one that is not is an error, never counted as zero.
+    expect(() => centsOfAmount('1,000.00')).toThrow(RangeError);
+    expect(centsOfAmount('-12.5')).toBe(-1250);
   });
 
   it('writes canonical money for numbers and bigints, zero without a sign, and refuses an inexact number', () => {
