@@ -30,17 +30,15 @@ export interface BackfillValidation {
 // Amounts are worked in exact integer cents (`lib/cents.ts`): the loop over a 5,000-line SOV runs on
 // every paste and load, and decimal.js objects cost it several times more. Code sums are bigints.
 const ZERO = new Decimal(0);
-
-interface LineState {
-  /** Whole cents; zero for an empty or invalid value. */
-  amount: number;
-  issues: Issue[];
-}
+/** Shared by every line without issues: a paste of 5,000 lines allocates no empty list per line. */
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 interface CodeState {
   categoryCode: string;
   target: bigint;
+  /** Allocated cents as of the last refresh; `pending` holds what moved since, as a safe integer. */
   allocated: bigint;
+  pending: number;
   lineIds: readonly string[];
   balance: CodeBalance;
   issues: Issue[];
@@ -89,9 +87,10 @@ export class BackfillValidator {
   private readonly blockers: Issue[];
   private readonly linesById: ReadonlyMap<string, IndexedLine>;
   private readonly codes = new Map<string, CodeState>();
-  private readonly lineStates = new Map<string, LineState>();
+  /** Whole cents each line counts toward its code, for lines where that is not zero. */
+  private readonly amounts = new Map<string, number>();
   /** Lines (and unknown ids) that currently carry issues, so the result never scans every line. */
-  private readonly linesWithIssues = new Set<string>();
+  private readonly issuesByLine = new Map<string, readonly Issue[]>();
   private readonly values = new Map<string, string>();
   /** Codes whose balance moved since their issues were last worked out. */
   private readonly staleCodes = new Set<CodeState>();
@@ -124,18 +123,18 @@ export class BackfillValidator {
 
   /** The amount on a line as the validator reads it (zero when empty or invalid). */
   amountOn(sovLineId: string): Decimal {
-    const cents = this.lineStates.get(sovLineId)?.amount ?? 0;
+    const cents = this.amounts.get(sovLineId) ?? 0;
     return cents === 0 ? ZERO : new Decimal(moneyOfCents(cents));
   }
 
   /** The amount on a line in whole cents (zero when empty or invalid): for rows built in bulk. */
   centsOn(sovLineId: string): number {
-    return this.lineStates.get(sovLineId)?.amount ?? 0;
+    return this.amounts.get(sovLineId) ?? 0;
   }
 
   /** The line's own issues (invalid amount, wrong code, past its scheduled value...). */
-  lineIssues(sovLineId: string): Issue[] {
-    return this.lineStates.get(sovLineId)?.issues ?? [];
+  lineIssues(sovLineId: string): readonly Issue[] {
+    return this.issuesByLine.get(sovLineId) ?? NO_ISSUES;
   }
 
   /** The value as typed for the line ('' when nothing is allocated). */
@@ -184,23 +183,28 @@ export class BackfillValidator {
    * so a batch of edits works each code out once. An empty value clears the line.
    */
   set(sovLineId: string, value: string): void {
-    const previous = this.lineStates.get(sovLineId);
     const entry = this.linesById.get(sovLineId);
-    const next = this.checkLine(sovLineId, value, entry);
+    const cents = value === '' ? 0 : centsOf(value);
+    const issues = value === '' ? NO_ISSUES : this.checkLine(sovLineId, value, cents, entry);
+    // Only a valid amount on a line of one of the claim's codes counts toward that code.
+    const code = cents === null || entry?.line.categoryCode == null ? undefined : this.codes.get(entry.line.categoryCode);
+    const amount = code ? cents! : 0;
     if (value === '') this.values.delete(sovLineId);
     else this.values.set(sovLineId, value);
+    if (issues.length > 0) this.issuesByLine.set(sovLineId, issues);
+    else this.issuesByLine.delete(sovLineId);
 
-    if (next.issues.length > 0) this.linesWithIssues.add(sovLineId);
-    else this.linesWithIssues.delete(sovLineId);
-    if (next.amount === 0 && next.issues.length === 0) this.lineStates.delete(sovLineId);
-    else this.lineStates.set(sovLineId, next);
-
-    const change = next.amount - (previous?.amount ?? 0);
-    if (change === 0) return;
-    const categoryCode = entry?.line.categoryCode;
-    const code = categoryCode == null ? undefined : this.codes.get(categoryCode);
-    if (!code) return;
-    code.allocated += BigInt(change);
+    const change = amount - (this.amounts.get(sovLineId) ?? 0);
+    if (amount === 0) this.amounts.delete(sovLineId);
+    else this.amounts.set(sovLineId, amount);
+    if (change === 0 || !code) return;
+    // Sums stay in plain numbers while they are exact; a sum past 2^53 goes to the bigint exactly.
+    const pending = code.pending + change;
+    if (Number.isSafeInteger(pending)) code.pending = pending;
+    else {
+      code.allocated += BigInt(code.pending) + BigInt(change);
+      code.pending = 0;
+    }
     this.staleCodes.add(code);
   }
 
@@ -217,8 +221,8 @@ export class BackfillValidator {
       codes.push(code.balance);
       issues.push(...code.issues);
     }
-    const lineIds = [...this.linesWithIssues].sort((a, b) => this.positionOf(a) - this.positionOf(b));
-    for (const id of lineIds) issues.push(...this.lineStates.get(id)!.issues);
+    const lineIds = [...this.issuesByLine.keys()].sort((a, b) => this.positionOf(a) - this.positionOf(b));
+    for (const id of lineIds) issues.push(...this.issuesByLine.get(id)!);
     return { canSubmit: !issues.some((issue) => issue.severity !== 'warning'), issues, codes };
   }
 
@@ -228,7 +232,7 @@ export class BackfillValidator {
 
   private newCode(categoryCode: string, lineIds: readonly string[]): CodeState {
     const balance = { categoryCode, target: '0.00', allocated: '0.00', remaining: '0.00' };
-    return { categoryCode, target: 0n, allocated: 0n, lineIds, balance, issues: [] };
+    return { categoryCode, target: 0n, allocated: 0n, pending: 0, lineIds, balance, issues: [] };
   }
 
   private refreshStaleCodes(): void {
@@ -237,6 +241,8 @@ export class BackfillValidator {
   }
 
   private refreshCode(code: CodeState): void {
+    code.allocated += BigInt(code.pending);
+    code.pending = 0;
     const remaining = code.target - code.allocated;
     code.balance = {
       categoryCode: code.categoryCode,
@@ -266,32 +272,24 @@ export class BackfillValidator {
     );
   }
 
-  private checkLine(sovLineId: string, value: string, entry: IndexedLine | undefined): LineState {
-    if (value === '') return { amount: 0, issues: [] };
-    // What an allocation may hold: an amount with at most two decimals within MAX_MONEY (typing goes
-    // through parseMoney, so only drafts saved by older versions can fail this).
-    const amount = centsOf(value);
+  /**
+   * A non-empty value's issues on its line. `amount` is the value in cents, null when it is not an
+   * amount with at most two decimals within MAX_MONEY (typing goes through parseMoney, so only drafts
+   * saved by older versions can fail this).
+   */
+  private checkLine(sovLineId: string, value: string, amount: number | null, entry: IndexedLine | undefined): readonly Issue[] {
     if (amount === null) {
       const label = entry ? `Line ${entry.line.lineNumber}` : `SOV line ${sovLineId}`;
-      return {
-        amount: 0,
-        issues: [{ rule: 'AMOUNT_INVALID', severity: 'error', sovLineId, message: `${label} has "${value}", which ${refusal(value)}.` }],
-      };
+      return [{ rule: 'AMOUNT_INVALID', severity: 'error', sovLineId, message: `${label} has "${value}", which ${refusal(value)}.` }];
     }
     if (!entry) {
-      return {
-        amount: 0,
-        issues: [{ rule: 'UNKNOWN_SOV_LINE', severity: 'error', sovLineId, message: `An amount of ${formatMoney(moneyOfCents(amount))} is on SOV line ${sovLineId}, which is no longer on this contract's SOV.` }],
-      };
+      return [{ rule: 'UNKNOWN_SOV_LINE', severity: 'error', sovLineId, message: `An amount of ${formatMoney(moneyOfCents(amount))} is on SOV line ${sovLineId}, which is no longer on this contract's SOV.` }];
     }
     const { line } = entry;
-    if (amount === 0) return { amount, issues: [] };
+    if (amount === 0) return NO_ISSUES;
     if (!this.isClaimCode(line.categoryCode)) {
       const why = line.categoryCode === null ? 'has no category code' : `is coded ${line.categoryCode}, which this claim did not pay`;
-      return {
-        amount: 0,
-        issues: [{ rule: 'LINE_NOT_IN_CLAIM', severity: 'error', sovLineId, message: `Line ${line.lineNumber} ${why}, so it cannot take part of this claim.` }],
-      };
+      return [{ rule: 'LINE_NOT_IN_CLAIM', severity: 'error', sovLineId, message: `Line ${line.lineNumber} ${why}, so it cannot take part of this claim.` }];
     }
     const issues: Issue[] = [];
     // Both at most 10^14 cents: the sum is exact.
@@ -315,8 +313,8 @@ export class BackfillValidator {
         message: `Line ${line.lineNumber} would be claimed to ${formatMoney(moneyOfCents(after))}, below zero.`,
       });
     }
-    if (projected && issues.length === 0) issues.push(...projectedIssues(line, new Decimal(moneyOfCents(after)), projected));
-    return { amount, issues };
+    if (projected && issues.length === 0) return projectedIssues(line, new Decimal(moneyOfCents(after)), projected);
+    return issues.length === 0 ? NO_ISSUES : issues;
   }
 }
 

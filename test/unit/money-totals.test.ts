@@ -42,6 +42,37 @@ describe('totals of the largest amounts a user can enter', () => {
     expect(totalRow(validator, validator.result().codes).allocated).toBe(fromCents(MAX_CENTS * 300n));
   });
 
+  it('keep a code exact through any edits near the largest amount, read between edits or not', () => {
+    const lines = Array.from({ length: 100 }, (_, index) => ({
+      id: `L${index}`,
+      lineNumber: index + 1,
+      categoryCode: '03-300',
+      description: `Line ${index}`,
+      scheduledValue: MAX_MONEY,
+      claimedToDate: '0.00',
+    }));
+    // Every line filled near the largest amount (the code's sum passes 2^53 cents), then any edits,
+    // the code's balance read now and then.
+    const nearMax = fc.bigInt(MAX_CENTS - 1000n, MAX_CENTS);
+    const edit = fc.record({ line: fc.integer({ min: 0, max: 99 }), cents: fc.oneof(nearMax, fc.bigInt(-MAX_CENTS, MAX_CENTS)), read: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(nearMax, { minLength: 100, maxLength: 100 }), fc.boolean(), fc.array(edit, { maxLength: 100 }), (filled, readFilled, edits) => {
+        const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov({ lines }), backfilledClaimIds: [] });
+        const typed = new Map<string, bigint>();
+        const type = (line: number, amount: bigint, read: boolean) => {
+          validator.set(`L${line}`, fromCents(amount));
+          typed.set(`L${line}`, amount);
+          if (read) validator.result();
+        };
+        filled.forEach((amount, line) => type(line, amount, readFilled && line % 10 === 0));
+        for (const { line, cents: amount, read } of edits) type(line, amount, read);
+        const expected = [...typed.values()].reduce((sum, amount) => sum + amount, 0n);
+        expect(validator.balanceOf('03-300')?.allocated).toBe(fromCents(expected));
+      }),
+      { numRuns: 100, endOnFailure: true },
+    );
+  });
+
   it('cannot take a 45-digit amount, so no total is ever rounded', () => {
     const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov(), backfilledClaimIds: [] });
     const huge = '1' + '0'.repeat(44) + '.01';
