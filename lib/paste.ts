@@ -311,10 +311,23 @@ interface Placed {
   lineNumbers: number[];
   /** Key placement: rows with no amount that name no line, or a line off the claim's codes. */
   skipped: number;
+  /** How many lines of the patch take an amount and how many are cleared, counted as it is built. */
+  amounts: number;
+  cleared: number;
+}
+
+const nothingPlaced = (): Placed => ({ patch: {}, reasons: [], lineNumbers: [], skipped: 0, amounts: 0, cleared: 0 });
+
+/** Puts a value on a line; the counts follow (reading a 5,000-key patch back costs more than this). */
+function place(placed: Placed, sovLineId: string, value: string): void {
+  const previous = Object.hasOwn(placed.patch, sovLineId) ? placed.patch[sovLineId] : undefined;
+  if (previous !== undefined) placed[previous === '' ? 'cleared' : 'amounts']--;
+  placed.patch[sovLineId] = value;
+  placed[value === '' ? 'cleared' : 'amounts']++;
 }
 
 function placeByPosition(body: BodyRow[], amount: number, targets: readonly PasteTarget[], startIndex: number): Placed {
-  const placed: Placed = { patch: {}, reasons: [], lineNumbers: [], skipped: 0 };
+  const placed = nothingPlaced();
   const lastEditable = targets.findLast((target) => target.editable);
   if (!lastEditable) return { ...placed, reasons: [{ reason: 'NO_LINES' }] };
   // Blank rows at the end of a selection are no part of the block when they have nowhere to go.
@@ -332,7 +345,7 @@ function placeByPosition(body: BodyRow[], amount: number, targets: readonly Past
     const text = cells[amount]!;
     const parsed = parseMoney(text);
     if (!parsed.ok && parsed.error !== 'EMPTY') placed.reasons.push({ reason: 'NOT_AN_AMOUNT', row, text, error: parsed.error, lineNumber });
-    else placed.patch[target.id] = parsed.ok ? parsed.value : '';
+    else place(placed, target.id, parsed.ok ? parsed.value : '');
     placed.lineNumbers.push(lineNumber);
   });
   if (overflow > 0) placed.reasons.unshift({ reason: 'RAN_PAST_END', rows: overflow, lastLineNumber: lastEditable.line!.lineNumber });
@@ -340,7 +353,7 @@ function placeByPosition(body: BodyRow[], amount: number, targets: readonly Past
 }
 
 function placeByKey(body: BodyRow[], layout: Layout, lines: LineIndex): Placed {
-  const placed: Placed = { patch: {}, reasons: [], lineNumbers: [], skipped: 0 };
+  const placed = nothingPlaced();
   const rowsOfLine = new Map<PasteTarget, number[]>();
   for (const { row, cells } of body) {
     const text = cells[layout.amount]!;
@@ -367,7 +380,7 @@ function placeByKey(body: BodyRow[], layout: Layout, lines: LineIndex): Placed {
     const lineNumber = target.line!.lineNumber;
     rowsOfLine.set(target, [...(rowsOfLine.get(target) ?? []), row]);
     if (!parsed.ok && parsed.error !== 'EMPTY') placed.reasons.push({ reason: 'NOT_AN_AMOUNT', row, text, error: parsed.error, lineNumber });
-    else if (target.editable) placed.patch[target.id] = parsed.ok ? parsed.value : '';
+    else if (target.editable) place(placed, target.id, parsed.ok ? parsed.value : '');
     else if (parsed.ok && parsed.value !== '0.00') placed.reasons.push({ reason: 'NOT_ON_CLAIM', row, lineNumber, amount: parsed.value });
     else placed.skipped++;
   }
@@ -387,9 +400,7 @@ const KEY_WORDS: Record<PasteKey, [string, string]> = {
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function appliedSummary(placed: Placed, placement: PastePlacement, header: boolean): string {
-  const values = Object.values(placed.patch);
-  const amounts = values.filter((value) => value !== '').length;
-  const cleared = values.length - amounts;
+  const { amounts, cleared } = placed;
   const did = [amounts > 0 ? `${count(amounts, 'amount')} placed` : '', cleared > 0 ? `${count(cleared, 'line')} cleared` : ''].filter(Boolean).join(' and ');
   const where = placement.by === 'key' ? ` by ${placement.keys.map((key) => KEY_WORDS[key][0]).join(' and ')}` : ` on ${lineRanges(placed.lineNumbers)}`;
   const parts = [did === '' ? 'Nothing to place' : `${did}${where}`];

@@ -1,8 +1,10 @@
 import type { AllocationPatch } from './helpers';
 
+/** One step, as parallel lists: a paste of 5,000 lines builds no 5,000-key objects until it is undone. */
 interface Step {
-  before: AllocationPatch;
-  after: AllocationPatch;
+  ids: string[];
+  before: string[];
+  after: string[];
 }
 
 /**
@@ -18,16 +20,17 @@ export class AllocationHistory {
 
   /** `valueBefore(id)` is the line's value before the patch is applied ('' when empty). */
   record(patch: AllocationPatch, valueBefore: (sovLineId: string) => string): void {
-    const before: AllocationPatch = {};
-    const after: AllocationPatch = {};
-    for (const [id, value] of Object.entries(patch)) {
+    const step: Step = { ids: [], before: [], after: [] };
+    for (const id in patch) {
+      if (!Object.hasOwn(patch, id)) continue;
       const previous = valueBefore(id);
-      if (previous === value) continue;
-      before[id] = previous;
-      after[id] = value;
+      if (previous === patch[id]) continue;
+      step.ids.push(id);
+      step.before.push(previous);
+      step.after.push(patch[id]!);
     }
-    if (Object.keys(after).length === 0) return;
-    this.undoSteps.push({ before, after });
+    if (step.ids.length === 0) return;
+    this.undoSteps.push(step);
     if (this.undoSteps.length > this.limit) this.undoSteps.shift();
     this.redoSteps.length = 0;
   }
@@ -51,7 +54,7 @@ export class AllocationHistory {
     const step = this.undoSteps.pop();
     if (!step) return null;
     this.redoSteps.push(step);
-    return step.before;
+    return patchOf(step.ids, step.before);
   }
 
   /** The patch that re-applies the last undone step, or null. */
@@ -59,6 +62,12 @@ export class AllocationHistory {
     const step = this.redoSteps.pop();
     if (!step) return null;
     this.undoSteps.push(step);
-    return step.after;
+    return patchOf(step.ids, step.after);
   }
+}
+
+function patchOf(ids: readonly string[], values: readonly string[]): AllocationPatch {
+  const patch: AllocationPatch = {};
+  ids.forEach((id, index) => (patch[id] = values[index]!));
+  return patch;
 }
