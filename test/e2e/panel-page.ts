@@ -33,7 +33,7 @@ export class PanelPage {
 
   /** The remaining (or "✓ Balanced") of a code in the pinned Yardi reference. */
   remaining(categoryCode: string): Locator {
-    return this.frame.locator(`section.reference tr[data-code="${categoryCode}"] td:last-child`);
+    return this.frame.locator(`section.reference [role="row"][data-code="${categoryCode}"] [role="cell"]:last-child`);
   }
 
   /** Types into a line's cell the way a user does: select the cell, type, Enter. */
