@@ -151,7 +151,7 @@ export class BackfillSession {
       this.quarantined = [...this.drafts.quarantined];
       if (!claim.backfilled && this.submission.state === 'ready' && !hasAmounts(this.allocations)) this.prepared = await this.loader.readPrepared(claim);
       // Not once closed (the workbench may move to another claim while this one still loads).
-      if (!this.closed) this.stopWatchingContract ??= this.drafts.watchContract(claim.contractId, (entries) => this.project(entries));
+      if (!this.closed) this.stopWatchingContract ??= this.drafts.watchOtherDrafts(claim.contractId, this.claimId, (entries) => this.project(entries));
       if (this.submission.state === 'submitted') this.showSubmitted();
       else if (this.submission.state === 'submitting') {
         this.step = 'confirm';

@@ -51,8 +51,8 @@ export class DraftStore implements SubmissionStore {
     return this.drafts.setAside(edits, reason);
   }
 
-  watchContract(contractId: string, onChange: (entries: MarkEntry[]) => void): () => void {
-    return this.drafts.watchContract(contractId, onChange);
+  watchOtherDrafts(contractId: string, claimId: string, onChange: (entries: MarkEntry[]) => void): () => void {
+    return this.drafts.watchOtherDrafts(contractId, claimId, onChange);
   }
 
   watchAll(onChange: (list: { entries: DraftEntry[]; unreadable: number }) => void): () => void {

@@ -106,17 +106,19 @@ export class Drafts {
   }
 
   /**
-   * The contract's drafts with the claim each was built against, again whenever any tab changes one:
-   * what the projection of its SOV lines is worked out from (`projectLines`). The SOV snapshots are
-   * not read.
+   * The contract's drafts other than `claimId`'s, with the claim each was built against, again
+   * whenever any tab changes one: what the projection of its SOV lines is worked out from
+   * (`projectLines`). The claim's own draft is not read (only its key): the panel saves it after every
+   * edit, and reading and checking 5,000 lines back each time would cost more than the projection.
    */
-  watchContract(contractId: string, onChange: (entries: MarkEntry[]) => void): () => void {
+  watchOtherDrafts(contractId: string, claimId: string, onChange: (entries: MarkEntry[]) => void): () => void {
     const read = async (): Promise<MarkEntry[]> => {
-      const drafts = await this.db.drafts.where('contractId').equals(contractId).toArray();
-      const claims = await this.bases.claimsOf(drafts.map((draft) => draft.claimId));
+      const keys = await this.db.drafts.where('contractId').equals(contractId).primaryKeys();
+      const drafts = await this.db.drafts.bulkGet(keys.filter((key) => key !== claimId));
+      const claims = await this.bases.claimsOf(drafts.flatMap((draft) => (draft ? [draft.claimId] : [])));
       return drafts.flatMap((record) => {
-        const parsed = DraftSchema.safeParse(record);
-        return parsed.success ? [{ draft: parsed.data, basis: claims.get(parsed.data.claimId) }] : [];
+        const parsed = record === undefined ? undefined : DraftSchema.safeParse(record);
+        return parsed?.success ? [{ draft: parsed.data, basis: claims.get(parsed.data.claimId) }] : [];
       });
     };
     return watchQuery(read, onChange, 'reading the contract’s other drafts');

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { DraftSchema } from '../../../lib/schemas';
 import { BALANCED, makeClaim, makeSov } from '../../support/fixtures';
 import { edits, freshStorage } from '../../support/storage';
 
@@ -10,6 +11,33 @@ describe('Drafts', () => {
     await drafts.saveEdits(edits, 0, basis);
     expect(await bases.get('YC-1')).toEqual(basis);
     expect(await bases.get('YC-2')).toBeUndefined();
+  });
+
+  it("follows the contract's other drafts, and a save of the claim's own draft reads no draft again", async () => {
+    const { drafts } = freshStorage();
+    const basis = (claimId: string) => ({ claimId, claim: makeClaim({ id: claimId }), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' });
+    await drafts.saveEdits(edits, 0, basis('YC-1'));
+    await drafts.saveEdits({ ...edits, claimId: 'YC-2', allocations: { L1: '5.00' } }, 0, basis('YC-2'));
+    await drafts.saveEdits({ ...edits, claimId: 'YC-9', contractId: 'C-9' }, 0);
+    const seen: string[][] = [];
+    const stop = drafts.watchOtherDrafts('C-1', 'YC-1', (entries) => seen.push(entries.map(({ draft, basis }) => `${draft.claimId}:${draft.revision}:${basis?.claim.id}`)));
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+    await settled();
+    expect(seen).toEqual([['YC-2:1:YC-2']]);
+
+    // The claim's own draft is never read back by the watch (the panel saves it after every edit).
+    const read = vi.spyOn(DraftSchema, 'safeParse');
+    await drafts.saveEdits({ ...edits, allocations: { L1: '1.00' } }, 1);
+    const checksBySave = read.mock.calls.length;
+    await settled();
+    expect(read.mock.calls.slice(checksBySave).map(([record]) => (record as { claimId?: string }).claimId)).not.toContain('YC-1');
+    expect(seen.at(-1)).toEqual(['YC-2:1:YC-2']);
+    read.mockRestore();
+
+    await drafts.saveEdits({ ...edits, claimId: 'YC-2', allocations: { L1: '6.00' } }, 1);
+    await settled();
+    expect(seen.at(-1)).toEqual(['YC-2:2:YC-2']);
+    stop();
   });
 
   it('saves edits and reads them back exactly, bumping the revision each time', async () => {
