@@ -12,7 +12,11 @@ import { DraftStore } from '@/lib/storage/draft-store';
 import { LocalSource } from '@/lib/storage/local-source';
 import { RowLinks } from '@/lib/storage/row-links';
 import { sendToPage } from '@/lib/extension/page-messages';
+import { loadAllocationGrid } from '@/components/allocation-grid-loader';
 import '@/components/theme.css';
+
+// The grid's code loads while the claim and its draft are read, not before.
+void loadAllocationGrid();
 
 /** Docked in a host page (the panel), or opened in its own tab from the drafts page (the app). */
 const embedded = window.top !== window;
