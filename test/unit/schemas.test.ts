@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AllocationsSchema, DraftSchema, MoneySchema, SovSchema, YardiClaimSchema } from '../../lib/schemas';
+import { z } from 'zod';
+import { AllocationsSchema, DraftSchema, MoneySchema, SovLineSchema, SovSchema, YardiClaimSchema } from '../../lib/schemas';
 import { makeClaim, makeSov } from '../support/fixtures';
 
 describe('schemas', () => {
@@ -40,5 +42,55 @@ describe('schemas', () => {
     }
     const result = DraftSchema.safeParse({ allocations: { L1: 5 } });
     expect(result.error!.issues.map((issue) => issue.path.join('.'))).toContain('allocations');
+  });
+});
+
+describe('SovSchema', () => {
+  // What its quick loop must agree with: every line through the line schema.
+  const LineByLine = z.object({ contractId: z.string(), lines: z.array(SovLineSchema) });
+  const text = fc.oneof(fc.constantFrom('L1', ' L2 ', '', ' ', '03-300', 'x'.repeat(201), '__proto__'), fc.string({ maxLength: 6 }));
+  const number = fc.oneof(fc.integer({ min: -2, max: 10_000 }), fc.constantFrom(1.5, Number.NaN, 2 ** 53, -0), fc.double());
+  const money = fc.oneof(fc.constantFrom('1234.50', '-12.00', '0.00', '1,234.50', '1234.5', '999999999999.99', '1000000000000.00', ' 1.00'), text);
+  const anything = fc.oneof(text, number, money, fc.constant(null), fc.constant(undefined), fc.boolean());
+  const required = ['id', 'lineNumber', 'categoryCode', 'description', 'scheduledValue', 'claimedToDate'] as const;
+  const withNote = { requiredKeys: [...required] };
+  const validLine = fc.record(
+    {
+      id: fc.constantFrom('L1', 'A-2', ' L3 ', 'line 4'),
+      lineNumber: fc.nat(10_000),
+      categoryCode: fc.constantFrom('03-300', null, ' 09 '),
+      description: fc.string({ maxLength: 12 }),
+      scheduledValue: fc.constantFrom('1234.50', '-12.00', '0.00'),
+      claimedToDate: fc.constantFrom('0.00', '999999999999.99'),
+      note: anything,
+    },
+    withNote,
+  );
+  const line = fc.oneof(
+    { weight: 6, arbitrary: validLine },
+    { weight: 2, arbitrary: fc.record({ id: text, lineNumber: number, categoryCode: fc.oneof(text, fc.constant(null)), description: text, scheduledValue: money, claimedToDate: money, note: anything }, withNote) },
+    { weight: 1, arbitrary: fc.record({ id: anything, lineNumber: anything, categoryCode: anything, description: anything, scheduledValue: anything, claimedToDate: anything }, { requiredKeys: [] }) },
+    { weight: 1, arbitrary: anything },
+  );
+
+  it('reads any lines exactly as the line schema does: the same lines out, or the same errors', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const input = { contractId: 'C-1', lines };
+        const quick = SovSchema.safeParse(input);
+        const reference = LineByLine.safeParse(input);
+        expect(quick.success).toBe(reference.success);
+        if (quick.success && reference.success) expect(quick.data.lines).toStrictEqual(reference.data.lines);
+        if (!quick.success && !reference.success) expect(z.prettifyError(quick.error)).toBe(z.prettifyError(reference.error));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('names the line and field it refuses, and trims what the line schema trims', () => {
+    const lines = [{ id: ' L1 ', lineNumber: 1, categoryCode: ' 03-300 ', description: 'Footings', scheduledValue: '10.00', claimedToDate: '0.00', extra: 1 }];
+    expect(SovSchema.parse({ contractId: 'C-1', lines }).lines).toStrictEqual([{ id: 'L1', lineNumber: 1, categoryCode: '03-300', description: 'Footings', scheduledValue: '10.00', claimedToDate: '0.00' }]);
+    const refused = SovSchema.safeParse({ contractId: 'C-1', lines: [...lines, { ...lines[0], scheduledValue: '10.5' }] });
+    expect(refused.success ? '' : z.prettifyError(refused.error)).toMatch(/at lines\[1\]\.scheduledValue/);
   });
 });
