@@ -13,6 +13,17 @@ const fromCents = (value: bigint) => {
   return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 };
 
+/** `count` SOV lines of code 03-300, each scheduled at the largest amount. */
+const largestLines = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({
+    id: `L${index}`,
+    lineNumber: index + 1,
+    categoryCode: '03-300',
+    description: `Line ${index}`,
+    scheduledValue: MAX_MONEY,
+    claimedToDate: '0.00',
+  }));
+
 // Any amount a user can type is bounded, so totals of many of them stay exact to the cent.
 describe('totals of the largest amounts a user can enter', () => {
   it('sum exactly, compared with integer cents, for up to 20,000 amounts', () => {
@@ -27,14 +38,7 @@ describe('totals of the largest amounts a user can enter', () => {
   });
 
   it('show exactly in the totals row of the grid', () => {
-    const lines = Array.from({ length: 300 }, (_, index) => ({
-      id: `L${index}`,
-      lineNumber: index + 1,
-      categoryCode: '03-300',
-      description: `Line ${index}`,
-      scheduledValue: MAX_MONEY,
-      claimedToDate: '0.00',
-    }));
+    const lines = largestLines(300);
     const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov({ lines }), backfilledClaimIds: [] });
     const typed = parseMoney('999,999,999,999.99');
     expect(typed.ok).toBe(true);
@@ -43,14 +47,7 @@ describe('totals of the largest amounts a user can enter', () => {
   });
 
   it('keep a code exact through any edits near the largest amount, read between edits or not', () => {
-    const lines = Array.from({ length: 100 }, (_, index) => ({
-      id: `L${index}`,
-      lineNumber: index + 1,
-      categoryCode: '03-300',
-      description: `Line ${index}`,
-      scheduledValue: MAX_MONEY,
-      claimedToDate: '0.00',
-    }));
+    const lines = largestLines(100);
     // Every line filled near the largest amount (the code's sum passes 2^53 cents), then any edits,
     // the code's balance read now and then.
     const nearMax = fc.bigInt(MAX_CENTS - 1000n, MAX_CENTS);
