@@ -15,8 +15,9 @@ import { sendToPage } from '@/lib/extension/page-messages';
 import { loadAllocationGrid } from '@/components/allocation-grid-loader';
 import '@/components/theme.css';
 
-// The grid's code loads while the claim and its draft are read, not before.
-void loadAllocationGrid();
+// The grid's code starts loading now, while the claim and its draft are read, rather than once the
+// grid is shown; a failure is reported where the grid goes.
+loadAllocationGrid().catch(() => undefined);
 
 /** Docked in a host page (the panel), or opened in its own tab from the drafts page (the app). */
 const embedded = window.top !== window;

@@ -28,7 +28,8 @@ export interface BackfillValidation {
 }
 
 // Amounts are worked in exact integer cents (`lib/cents.ts`): the loop over a 5,000-line SOV runs on
-// every paste and load, and decimal.js objects cost it several times more. Code sums are bigints.
+// every paste and load, and decimal.js objects cost it several times more. A code's sum is a plain
+// number while it is exact, and a bigint past that.
 const ZERO = new Decimal(0);
 /** Shared by every line without issues: a paste of 5,000 lines allocates no empty list per line. */
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
@@ -36,7 +37,7 @@ const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 interface CodeState {
   categoryCode: string;
   target: bigint;
-  /** Allocated cents as of the last refresh; `pending` holds what moved since, as a safe integer. */
+  /** The code's allocated cents are `allocated + pending`: `set` adds to `pending` (a safe integer), a refresh folds it in. */
   allocated: bigint;
   pending: number;
   lineIds: readonly string[];

@@ -92,5 +92,7 @@ describe('SovSchema', () => {
     expect(SovSchema.parse({ contractId: 'C-1', lines }).lines).toStrictEqual([{ id: 'L1', lineNumber: 1, categoryCode: '03-300', description: 'Footings', scheduledValue: '10.00', claimedToDate: '0.00' }]);
     const refused = SovSchema.safeParse({ contractId: 'C-1', lines: [...lines, { ...lines[0], scheduledValue: '10.5' }] });
     expect(refused.success ? '' : z.prettifyError(refused.error)).toMatch(/at lines\[1\]\.scheduledValue/);
+    // An array is no line, whatever properties it carries.
+    expect(SovSchema.safeParse({ contractId: 'C-1', lines: [Object.assign([], makeSov().lines[0])] }).success).toBe(false);
   });
 });
