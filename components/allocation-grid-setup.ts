@@ -212,13 +212,14 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       headerName: 'Remaining',
       colId: 'remainingBalance',
       valueGetter: ({ data }) => (data?.kind === 'total' ? data.remaining : line(data)?.remainingBalance),
-      valueFormatter: ({ value, data }) => (data?.kind === 'total' ? `${money(value)} left` : money(value)),
+      // On the totals row: what the claim still has to place (the footer says it in words).
+      valueFormatter: ({ value }) => money(value),
       // Other drafts of the contract on the line: the remaining counts the earlier ones, and says so.
       cellClassRules: { 'cell-projected': ({ data }) => data?.kind === 'line' && data.otherDrafts !== '' },
       tooltipValueGetter: ({ data }) =>
         data?.kind === 'line' && data.otherDrafts ? `After claimed to date ${money(data.claimedToDate)}, the earlier drafts (to ${money(data.projectedToDate)}) and this claim. Other drafts on this line: ${data.otherDrafts}.` : undefined,
       type: 'rightAligned',
-      width: 112,
+      width: 124,
     },
     {
       headerName: 'This claim',

@@ -45,17 +45,20 @@ describe('the panel at its default width', () => {
           .map((row) => row.getAttribute('row-id')),
       );
       const percentCells = [...document.querySelectorAll('.ag-row .ag-cell[col-id="percentAfter"]')];
+      // The lines' remaining balances and the totals row's remaining, as shown on the seeded claim.
+      const remainingCells = [...document.querySelectorAll('.ag-row .ag-cell[col-id="remainingBalance"]')];
       return {
         missing: columns.filter((_, index) => headers[index] === null),
         clippedHeaders: columns.filter((_, index) => clipped(headers[index]!.querySelector('.ag-header-cell-text'))),
         clippedPercents: percentCells.filter((cell) => clipped(cell.querySelector('.ag-cell-value') ?? cell)).length,
+        clippedRemaining: remainingCells.filter((cell) => clipped(cell.querySelector('.ag-cell-value') ?? cell)).length,
         sideways: clipped(document.querySelector('.ag-center-cols-viewport')),
         gridHeaderBelowReference: gridHeader.top >= reference.bottom - 1,
         rowsInView: rows.size,
       };
     }, COLUMNS_ALWAYS_SHOWN);
     console.log(`panel at ${width} × 900:`, JSON.stringify(layout));
-    expect(layout).toMatchObject({ missing: [], clippedHeaders: [], clippedPercents: 0, sideways: false, gridHeaderBelowReference: true });
+    expect(layout).toMatchObject({ missing: [], clippedHeaders: [], clippedPercents: 0, clippedRemaining: 0, sideways: false, gridHeaderBelowReference: true });
     expect(layout.rowsInView).toBeGreaterThanOrEqual(12);
   });
 });
