@@ -66,8 +66,7 @@ export class AllocationHistory {
   }
 }
 
+// Built with fromEntries, never by assignment: a line id spelled `__proto__` stays an own entry.
 function patchOf(ids: readonly string[], values: readonly string[]): AllocationPatch {
-  const patch: AllocationPatch = {};
-  ids.forEach((id, index) => (patch[id] = values[index]!));
-  return patch;
+  return Object.fromEntries(ids.map((id, index) => [id, values[index]!]));
 }

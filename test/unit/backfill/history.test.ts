@@ -38,4 +38,12 @@ describe('AllocationHistory', () => {
     expect(history.undo()).not.toBeNull();
     expect(history.undo()).toBeNull();
   });
+
+  it('gives back a line whose id is spelled __proto__ as a line of its own', () => {
+    const history = new AllocationHistory();
+    history.record(JSON.parse('{"__proto__":"1.00"}') as Record<string, string>, () => '');
+    const undone = history.undo()!;
+    expect(Object.hasOwn(undone, '__proto__')).toBe(true);
+    expect(Object.entries(undone)).toEqual([['__proto__', '']]);
+  });
 });
