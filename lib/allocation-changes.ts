@@ -3,7 +3,7 @@ import type { Allocations } from './schemas';
 /** What changed between two versions of a draft's allocations: each changed line's text, or null where it was emptied. */
 export type AllocationChanges = Record<string, string | null>;
 
-// Built with fromEntries, never by assignment: a line id spelled `__proto__` stays an own entry.
+// Both build with fromEntries, never by assignment: a line id spelled `__proto__` stays an own entry.
 
 /**
  * The changes that turn `before` into `after`, lines in the same order: `withAllocationChanges` keeps
@@ -34,7 +34,6 @@ export function allocationChanges(before: Allocations, after: Allocations): Allo
   for (const sovLineId of kept) if (!Object.hasOwn(after, sovLineId)) changes.push([sovLineId, null]);
   return Object.fromEntries(changes);
 }
-
 
 /** `allocations` with `changes` made, as a new object: its lines stay where they were, new ones come last. */
 export function withAllocationChanges(allocations: Allocations, changes: AllocationChanges): Allocations {
