@@ -4,22 +4,12 @@ import { buildPanelHash } from '@/lib/panel-link';
 import { draftMarks } from '@/lib/draft-marks';
 import { identityKey } from '@/lib/claim-identity';
 import { isBuiltInHost } from '@/lib/hosts';
-import {
-  ContentRequestSchema,
-  DRAFT_GUARD_PORT,
-  PageReplySchema,
-  parseDraftGuardMessage,
-  parsePageMessage,
-  type ClaimOpenMessage,
-  type DraftMarksRequest,
-  type PageMessage,
-  type PageReply,
-} from '@/lib/protocol';
+import type { ClaimOpenMessage, DraftMarksRequest, PageMessage, PageReply } from '@/lib/protocol';
+import { readContentRequest } from '@/lib/content-request-reader';
+import { DRAFT_GUARD_PORT, readDraftGuardMessage } from '@/lib/draft-guard-reader';
+import { readPageMessage, readPageReply } from '@/lib/page-message-reader';
 import { CompanyHosts } from '@/lib/extension/company-hosts';
-import { backfillDatabase } from '@/lib/storage/database';
-import { DraftStore } from '@/lib/storage/draft-store';
-import { RowLinks } from '@/lib/storage/row-links';
-import { SeenRows } from '@/lib/storage/seen-rows';
+import { WorkerStore } from '@/lib/storage/worker-store';
 import { UnsavedEdits } from '@/lib/extension/unsaved-edits';
 
 type Handler<Type extends PageMessage['type']> = (
@@ -30,8 +20,8 @@ type Handler<Type extends PageMessage['type']> = (
 /** Page messages go to the content script in the top frame of the tab the panel is docked in. */
 async function forwardToPage(message: PageMessage, tabId: number): Promise<PageReply> {
   try {
-    const reply = PageReplySchema.safeParse(await browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
-    return reply.success ? reply.data : { ok: false, reason: 'the page sent no valid reply' };
+    const reply = readPageReply(await browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
+    return reply ?? { ok: false, reason: 'the page sent no valid reply' };
   } catch (error) {
     return { ok: false, reason: `the page did not answer: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -64,22 +54,22 @@ function isOwnPage(url: string | undefined, pathname: string): boolean {
  * serve, the origin taken from the browser's record of the sender's tab, never from the message.
  */
 async function answerContentScript(message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
-  const parsed = ContentRequestSchema.safeParse(message);
+  const request = readContentRequest(message);
   const page = sender.url && URL.canParse(sender.url) ? new URL(sender.url) : undefined;
   const origin = page?.origin;
-  if (!parsed.success || page === undefined || origin === undefined || sender.tab === undefined) return { ok: false, reason: 'not a request we answer' };
+  if (request === null || page === undefined || origin === undefined || sender.tab === undefined) return { ok: false, reason: 'not a request we answer' };
   const builtIn = isBuiltInHost(origin);
   // Marks are asked after every save: on a host the manifest names, no company-host lookup is needed.
-  if (parsed.data.type === 'drafts/marks' && builtIn) return markRows(parsed.data, page);
+  if (request.type === 'drafts/marks' && builtIn) return markRows(request, page);
   const companyHost = await new CompanyHosts().serves(origin);
   if (!companyHost && !builtIn) {
     console.warn('[Backfill] Dropped a request from a host Backfill does not serve:', origin);
     return { ok: false, reason: 'unexpected sender' };
   }
-  if (parsed.data.type === 'drafts/marks') return markRows(parsed.data, page);
+  if (request.type === 'drafts/marks') return markRows(request, page);
   // Opening in a tab is for company hosts only: on built-in hosts the panel docks in the page.
   if (!companyHost) return { ok: false, reason: 'unexpected sender' };
-  return openClaimInTab(parsed.data, origin, sender.tab);
+  return openClaimInTab(request, origin, sender.tab);
 }
 
 /**
@@ -101,18 +91,15 @@ const recordedRows = new Set<string>();
  * recorded as seen, for the workbench's queue; that never holds up or fails the answer.
  */
 async function markRows({ rows }: DraftMarksRequest, page: URL): Promise<unknown> {
-  const db = backfillDatabase();
+  const store = new WorkerStore();
   const unrecorded = rows.filter((row) => !recordedRows.has(identityKey(row)));
   if (unrecorded.length > 0) {
-    new SeenRows(db).record(unrecorded, page).then(
+    store.recordSeenRows(unrecorded, page).then(
       () => unrecorded.forEach((row) => recordedRows.add(identityKey(row))),
       (error: unknown) => console.warn('[Backfill] Could not record the rows seen on this page:', error),
     );
   }
-  const [entries, links] = await Promise.all([
-    new DraftStore(db).markEntries(),
-    new RowLinks(db).claimIds(rows.filter((row) => row.claimId === undefined).map(identityKey)),
-  ]);
+  const [entries, links] = await Promise.all([store.markEntries(), store.rowLinkClaimIds(rows.filter((row) => row.claimId === undefined).map(identityKey))]);
   return { ok: true, marks: draftMarks(rows, entries, links) };
 }
 
@@ -123,7 +110,7 @@ async function handleMessage(message: unknown, sender: Browser.runtime.MessageSe
     console.warn('[Backfill] Dropped a message not sent by the panel:', sender.url ?? sender.id);
     return { ok: false, reason: 'unexpected sender' };
   }
-  const parsed = parsePageMessage(message);
+  const parsed = readPageMessage(message);
   if (!parsed.ok) {
     console.warn('[Backfill] Dropped a message that is not in the protocol:', parsed.reason);
     return { ok: false, reason: 'not a page message' };
@@ -144,14 +131,14 @@ function guardDraft(port: Browser.runtime.Port): void {
     port.disconnect();
     return;
   }
-  const unsaved = new UnsavedEdits(new DraftStore(backfillDatabase()));
+  const unsaved = new UnsavedEdits(new WorkerStore());
   // The page the panel is docked in shows a draft badge on the claim's row: tell it when it changed.
   const tabId = port.sender.tab?.id;
   const draftsChanged = () => {
     if (tabId !== undefined) void forwardToPage({ type: 'drafts/changed' }, tabId);
   };
   port.onMessage.addListener((message: unknown) => {
-    const parsed = parseDraftGuardMessage(message);
+    const parsed = readDraftGuardMessage(message);
     const followed = parsed.ok && unsaved.follow(parsed.message);
     if (followed && parsed.message.type === 'draft/saved') draftsChanged();
     if (followed) return;

@@ -1,3 +1,5 @@
+import { isIsoDate } from './dates';
+
 /**
  * Which claim a reconciliation row is about, as the page shows it. Real pages rarely show a claim id;
  * they show contract, vendor, invoice number and date. A row's identity is the best the page offers,
@@ -119,9 +121,6 @@ export function readIdentityValue(value: unknown): ClaimIdentity | null {
     if (trimmed === '' || trimmed.length > IDENTITY_TEXT_LIMITS[field as keyof ClaimIdentity]) return null;
     identity[field as keyof ClaimIdentity] = trimmed;
   }
-  if (identity.invoiceDate !== undefined && !ISO_DATE.test(identity.invoiceDate)) return null;
+  if (identity.invoiceDate !== undefined && !isIsoDate(identity.invoiceDate)) return null;
   return isCompleteIdentity(identity) ? identity : null;
 }
-
-// A calendar date as ISO writes it: the month's days counted, leap years included.
-const ISO_DATE = /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$/;

@@ -1,6 +1,6 @@
 import type { OtherDraft } from './backfill';
 import type { MarkEntry } from './draft-marks';
-import { isLocalClaimId } from './local-source/records';
+import { isLocalClaimId } from './local-source/claim-id';
 
 /**
  * The drafts of a contract that stack on `claimId`'s lines (`projectLines`), from the same source as

@@ -1,8 +1,9 @@
+import type { MarkedDraft } from './canonical-records';
 import { identityKey, matchKey, type ClaimIdentity } from './claim-identity';
 import { bigCentsOf } from './cents';
 import { allocatedCentsOf, hasAmounts } from './draft-allocated';
 import type { DraftMark } from './draft-marks-reply';
-import { isLocalClaimId } from './local-source/records';
+import { isLocalClaimId } from './local-source/claim-id';
 import type { Draft, DraftBasis } from './schemas';
 
 export interface DraftEntry {
@@ -10,9 +11,9 @@ export interface DraftEntry {
   basis: DraftBasis | undefined;
 }
 
-/** A draft and the claim it was built against: all a row's mark needs. */
-export interface MarkEntry {
-  draft: Draft;
+/** A draft and the claim it was built against: all a row's mark needs (`readMarkedDraft`). */
+export interface MarkEntry<D extends MarkedDraft = MarkedDraft> {
+  draft: D;
   basis: Pick<DraftBasis, 'claim'> | undefined;
 }
 
@@ -47,7 +48,7 @@ function byInvoice(entries: readonly MarkEntry[]): Map<string, MarkEntry[]> {
 }
 
 /** A workbench draft worth offering: finished, or with an amount typed. */
-function isPrepared(draft: Draft): boolean {
+function isPrepared(draft: MarkedDraft): boolean {
   return draft.submission.state === 'submitted' || hasAmounts(draft.allocations);
 }
 

@@ -1,4 +1,5 @@
-import { CLAIM_HEADER_LIMITS, ClaimHeaderSchema, DraftSchema, SubmissionSchema, isAllocationEntry, type Allocations, type Draft } from './schemas';
+import { isAllocationEntry } from './canonical-records';
+import { CLAIM_HEADER_LIMITS, ClaimHeaderSchema, DraftSchema, SubmissionSchema, type Allocations, type Draft } from './schemas';
 
 export interface RepairedDraft {
   draft: Draft;

@@ -1,5 +1,5 @@
 import { IDENTITY_LIMITS, readIdentityValue } from './claim-identity';
-import type { PageMessage } from './protocol';
+import type { PageMessage, PageReply } from './protocol';
 
 /**
  * Page messages as the content script reads them: the protocol's `PageMessageSchema` checked by hand,
@@ -24,4 +24,13 @@ export function readPageMessage(value: unknown): { ok: true; message: PageMessag
     default:
       return { ok: false, reason: 'not a page message type' };
   }
+}
+
+/** The content script's answer to a page message (`PageReplySchema`), checked by hand; null for anything else. */
+export function readPageReply(value: unknown): PageReply | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const reply = value as Record<string, unknown>;
+  const keys = Object.keys(reply).length;
+  if (reply.ok === true && keys === 1) return { ok: true };
+  return reply.ok === false && keys === 2 && typeof reply.reason === 'string' && reply.reason.length <= 500 ? { ok: false, reason: reply.reason } : null;
 }

@@ -2,19 +2,22 @@ import { z } from 'zod';
 import { ClaimIdentitySchema } from './claim-identity-schema';
 import { MAX_MARKED_ROWS } from './draft-marks-reply';
 import type { AllocationChanges } from './allocation-changes';
-import { DraftBasisSchema, DraftEditsSchema, isAllocationEntry } from './schemas';
+import { isAllocationChanges } from './canonical-records';
+import { DraftBasisSchema, DraftEditsSchema } from './schemas';
 
 /**
  * Messages between the extension's parts, one zod schema each (S4). Every receiver checks the
- * sender and parses with these schemas; anything that does not parse is dropped with a logged
- * reason, never half-handled.
+ * sender and parses with these schemas, or with a reader checked by hand against them where a schema
+ * library would weigh too much (the content script and the service worker: `page-message-reader.ts`,
+ * `content-request-reader.ts`, `draft-guard-reader.ts`); anything that does not parse is dropped with a
+ * logged reason, never half-handled.
  *
  * Page messages go from the panel (an extension page in an iframe) through the background to the
  * content script in the tab's top frame. The content script opens the panel with the row's claim in
  * the iframe URL (see `panel-link.ts`), and the panel re-reads that claim from the host; it asks the
  * background only what its rows should show (`drafts/marks`), and on a company host to open a claim.
  *
- * Draft guard messages go from the panel to the background over a port (see below).
+ * Draft guard messages go from the panel to the background over a port (`DRAFT_GUARD_PORT`).
  */
 
 const ClaimIdSchema = z.string().trim().min(1).max(200);
@@ -72,22 +75,6 @@ export const PageReplySchema = z.discriminatedUnion('ok', [
 ]);
 export type PageReply = z.infer<typeof PageReplySchema>;
 
-/** Parses anything into a page message, or says in words why it is not one (for the log). */
-export const parsePageMessage = (value: unknown) => parseMessage(PageMessageSchema, value);
-
-function parseMessage<T>(schema: z.ZodType<T>, value: unknown): { ok: true; message: T } | { ok: false; reason: string } {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return { ok: true, message: parsed.data };
-  return { ok: false, reason: z.prettifyError(parsed.error).slice(0, 500) };
-}
-
-/**
- * The panel's port to the background while a claim is open (D2). A docked frame can be destroyed with
- * no time left to save (host tab closed, dock closed, host navigated away); the background has that
- * time, so it keeps the panel's latest unsaved edits and saves them when the port disconnects.
- */
-export const DRAFT_GUARD_PORT = 'draft-guard';
-
 /**
  * The panel's latest edits not yet on disk, built on `baseRevision`. With `writing`, the panel is
  * writing exactly these now as revision `baseRevision + 1`: if that lands just before the panel goes
@@ -104,10 +91,9 @@ export const DraftUnsavedMessageSchema = z.strictObject({
 export type DraftUnsavedMessage = z.infer<typeof DraftUnsavedMessageSchema>;
 
 /** Checked with one plain loop, as the allocations themselves are (`AllocationsSchema`). */
-const AllocationChangesSchema = z.custom<AllocationChanges>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.entries(value).every(([sovLineId, text]) => text === null || isAllocationEntry(sovLineId, text)),
-  { message: 'Expected the changed amounts per SOV line: each line id 1–200 characters without surrounding spaces, each amount at most 100 characters or null.' },
-);
+const AllocationChangesSchema = z.custom<AllocationChanges>(isAllocationChanges, {
+  message: 'Expected the changed amounts per SOV line: each line id 1–200 characters without surrounding spaces, each amount at most 100 characters or null.',
+});
 
 /**
  * The same as `draft/unsaved`, sent as what changed since the previous one on this port: the lines
@@ -128,6 +114,3 @@ export const DraftSavedMessageSchema = z.strictObject({ type: z.literal('draft/s
 
 export const DraftGuardMessageSchema = z.discriminatedUnion('type', [DraftUnsavedMessageSchema, DraftUnsavedChangesMessageSchema, DraftSavedMessageSchema]);
 export type DraftGuardMessage = z.infer<typeof DraftGuardMessageSchema>;
-
-/** Parses anything into a draft guard message, or says in words why it is not one (for the log). */
-export const parseDraftGuardMessage = (value: unknown) => parseMessage(DraftGuardMessageSchema, value);

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { allocationChanges } from '@/lib/allocation-changes';
-import { DRAFT_GUARD_PORT, type DraftGuardMessage, type DraftUnsavedMessage } from '@/lib/protocol';
+import { DRAFT_GUARD_PORT } from '@/lib/draft-guard-reader';
+import type { DraftGuardMessage, DraftUnsavedMessage } from '@/lib/protocol';
 import type { DraftSnapshot, UnsavedEditsGuard } from '@/lib/panel/draft-autosave.svelte';
 import type { Allocations, DraftBasis } from '@/lib/schemas';
 

@@ -2,7 +2,13 @@ import { withAllocationChanges } from '@/lib/allocation-changes';
 import type { DraftGuardMessage } from '@/lib/protocol';
 import { sameDraftEdits } from '@/lib/draft-edits';
 import type { DraftBasis, DraftEdits } from '@/lib/schemas';
-import type { DraftStore } from '@/lib/storage/draft-store';
+import type { WorkerSaveResult } from '@/lib/storage/worker-store';
+
+/** Where a closed panel's edits are saved: the service worker's store (`WorkerStore`). */
+export interface LeftEditsStore {
+  saveEdits(edits: DraftEdits, baseRevision: number, basis?: DraftBasis): Promise<WorkerSaveResult>;
+  setAside(edits: DraftEdits, reason: string): Promise<void>;
+}
 
 /** What became of a panel's unsaved edits once it went away. */
 export type LeftEditsOutcome =
@@ -27,7 +33,7 @@ export class UnsavedEdits {
   /** What the panel's latest write puts on disk, if it lands. */
   private ownWrite: { revision: number; edits: DraftEdits } | undefined;
 
-  constructor(private readonly store: DraftStore) {}
+  constructor(private readonly store: LeftEditsStore) {}
 
   /** Takes in a message of the panel's; false for changes that came with no edits to apply them to. */
   follow(message: DraftGuardMessage): boolean {
@@ -64,7 +70,7 @@ export class UnsavedEdits {
     if (result.reason === 'frozen') return 'frozen';
     const { stored } = result;
     // By content, not by who wrote it: a draft identical to ours holds no other tab's work to lose.
-    if (ownWrite?.revision !== stored.revision || !sameDraftEdits(stored, ownWrite.edits)) {
+    if (stored === null || ownWrite?.revision !== stored.revision || !sameDraftEdits(stored, ownWrite.edits)) {
       await this.store.setAside(edits, 'Left unsaved by a panel that went away after another tab had saved a newer draft.');
       return 'conflict';
     }

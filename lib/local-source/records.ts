@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { matchKey } from '../claim-identity';
 import { fnv1a64 } from '../fnv1a';
+import { LOCAL_CLAIM_PREFIX } from './claim-id';
 import type { ImportedClaim, ImportedSovLine } from '../import';
 import { CategoryCodeSchema, MoneySchema, type HostClaim, type Sov, type SovLine } from '../schemas';
 
@@ -57,13 +58,6 @@ export type LocalSov = z.infer<typeof LocalSovSchema>;
 /** How the local source compares contract and invoice numbers: by `matchKey`, or as written when that leaves nothing (`---`). */
 export function localKey(text: string): string {
   return matchKey(text) || text.trim();
-}
-
-/** Local claim ids start so: a claim id the host gives never does, so the two never meet. */
-export const LOCAL_CLAIM_PREFIX = 'local-';
-
-export function isLocalClaimId(claimId: string): boolean {
-  return claimId.startsWith(LOCAL_CLAIM_PREFIX);
 }
 
 /**

@@ -22,26 +22,14 @@ export class DraftBases {
     await this.db.draftBases.put(readable(DraftBasisSchema, basis));
   }
 
-  /**
-   * The claim of every basis whose claim reads, by claim id: what the rows' draft marks need. The SOVs
-   * (5,000 lines in a large contract) are not checked, as marks are asked for after every save.
-   */
-  async claimsByClaim(): Promise<Map<string, Pick<DraftBasis, 'claim'>>> {
-    return this.claimsIn(await this.db.draftBases.toArray());
-  }
-
-  private claimsIn(records: readonly unknown[]): Map<string, Pick<DraftBasis, 'claim'>> {
+  /** The claim of these claims' bases that read, by claim id (their SOVs are not checked). */
+  async claimsOf(claimIds: readonly string[]): Promise<Map<string, Pick<DraftBasis, 'claim'>>> {
     const claimOf = new Map<string, Pick<DraftBasis, 'claim'>>();
-    for (const record of records) {
+    for (const record of await this.db.draftBases.bulkGet([...claimIds])) {
       const parsed = BasisClaimSchema.safeParse(record);
       if (parsed.success) claimOf.set(parsed.data.claimId, { claim: parsed.data.claim });
     }
     return claimOf;
-  }
-
-  /** The claim of these claims' bases that read, by claim id (their SOVs are not checked). */
-  async claimsOf(claimIds: readonly string[]): Promise<Map<string, Pick<DraftBasis, 'claim'>>> {
-    return this.claimsIn(await this.db.draftBases.bulkGet([...claimIds]));
   }
 
   /** Every readable basis by claim id; unreadable ones are left out (opening their claim quarantines them). */

@@ -51,7 +51,7 @@ export class DraftStore implements SubmissionStore {
     return this.drafts.setAside(edits, reason);
   }
 
-  watchOtherDrafts(contractId: string, claimId: string, onChange: (entries: MarkEntry[]) => void): () => void {
+  watchOtherDrafts(contractId: string, claimId: string, onChange: (entries: MarkEntry<Draft>[]) => void): () => void {
     return this.drafts.watchOtherDrafts(contractId, claimId, onChange);
   }
 
@@ -61,10 +61,6 @@ export class DraftStore implements SubmissionStore {
 
   all(): Promise<{ entries: DraftEntry[]; unreadable: number }> {
     return this.drafts.all();
-  }
-
-  markEntries(): Promise<MarkEntry[]> {
-    return this.drafts.markEntries();
   }
 
   watch(claimId: string, onChange: (draft: Draft | undefined) => void): () => void {

@@ -91,11 +91,6 @@ export class Drafts {
     return this.withBases(await this.bases.readableByClaim());
   }
 
-  /** Every readable draft with the claim it was built against, for the rows' marks (`DraftBases.claimsByClaim`). */
-  async markEntries(): Promise<MarkEntry[]> {
-    return (await this.withBases(await this.bases.claimsByClaim())).entries;
-  }
-
   private async withBases<B>(basisOf: ReadonlyMap<string, B>): Promise<{ entries: { draft: Draft; basis: B | undefined }[]; unreadable: number }> {
     const drafts = await this.db.drafts.orderBy('updatedAt').reverse().toArray();
     const entries = drafts.flatMap((record) => {
@@ -111,8 +106,8 @@ export class Drafts {
    * (`projectLines`). The claim's own draft is not read (only its key): the panel saves it after every
    * edit, and reading and checking 5,000 lines back each time would cost more than the projection.
    */
-  watchOtherDrafts(contractId: string, claimId: string, onChange: (entries: MarkEntry[]) => void): () => void {
-    const read = async (): Promise<MarkEntry[]> => {
+  watchOtherDrafts(contractId: string, claimId: string, onChange: (entries: MarkEntry<Draft>[]) => void): () => void {
+    const read = async (): Promise<MarkEntry<Draft>[]> => {
       const keys = await this.db.drafts.where('contractId').equals(contractId).primaryKeys();
       const drafts = await this.db.drafts.bulkGet(keys.filter((key) => key !== claimId));
       const claims = await this.bases.claimsOf(drafts.flatMap((draft) => (draft ? [draft.claimId] : [])));

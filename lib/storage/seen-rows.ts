@@ -1,5 +1,3 @@
-import { identityKey, type ClaimIdentity } from '@/lib/claim-identity';
-import { nowIso } from '@/lib/clock';
 import { RowLinkSchema, SeenRowSchema } from '@/lib/schemas';
 import type { SeenClaim } from '@/lib/workbench/queue';
 import type { BackfillDatabase } from './database';
@@ -8,12 +6,6 @@ import { watchQuery } from './watch';
 /** The rows reconciliation pages showed (`seenRows`): claims known before any draft is made. */
 export class SeenRows {
   constructor(private readonly db: BackfillDatabase) {}
-
-  /** Records rows shown on `page` (kept as origin and path), as seen now. */
-  async record(rows: readonly ClaimIdentity[], page: URL): Promise<void> {
-    const seenAt = nowIso();
-    await this.db.seenRows.bulkPut(rows.map((identity) => ({ key: identityKey(identity), identity, pageUrl: `${page.origin}${page.pathname}`, seenAt })));
-  }
 
   /** Every row that reads back, with its claim id where one is known; unreadable records are skipped. */
   async all(): Promise<SeenClaim[]> {

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { isLocalClaimId, sovLineItem } from '../local-source/records';
+import { isLocalClaimId } from '../local-source/claim-id';
+import { sovLineItem } from '../local-source/records';
 import type { Money } from '../money';
 import type { AuditEntry, Backfill, DraftBasis } from '../schemas';
 import { neutraliseFormula } from '../spreadsheet-formula';

@@ -8,6 +8,7 @@ import { Ledger } from '../../lib/storage/ledger';
 import { LocalSource } from '../../lib/storage/local-source';
 import { BackupStore } from '../../lib/storage/backup-store';
 import { Quarantine } from '../../lib/storage/quarantine';
+import { WorkerStore } from '../../lib/storage/worker-store';
 import { BALANCED } from './fixtures';
 
 /** Each table's repository over one database, sharing one quarantine as `DraftStore` does. */
@@ -18,9 +19,10 @@ export function storage(db: BackfillDatabase) {
   return { db, quarantine, bases, drafts, ledger: new Ledger(db, drafts), hostCache: new HostCache(db), localSource: new LocalSource(db), backups: new BackupStore(db, quarantine) };
 }
 
-/** `storage` over a new, empty database of its own. */
+/** `storage` over a new, empty database of its own, with the service worker's store of the same database. */
 export function freshStorage() {
-  return storage(new BackfillDatabase('backfill-test', { indexedDB: new IDBFactory(), IDBKeyRange }));
+  const factory = new IDBFactory();
+  return { ...storage(new BackfillDatabase('backfill-test', { indexedDB: factory, IDBKeyRange })), worker: new WorkerStore(factory, 'backfill-test') };
 }
 
 /** What a tab on claim YC-1 saves: the balanced amounts, focused on L2. */

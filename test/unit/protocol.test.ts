@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PageMessageSchema, PageReplySchema, parseDraftGuardMessage, parsePageMessage } from '../../lib/protocol';
+import { readDraftGuardMessage } from '../../lib/draft-guard-reader';
+import { readPageMessage, readPageReply } from '../../lib/page-message-reader';
+import { PageMessageSchema, PageReplySchema } from '../../lib/protocol';
 import { makeClaim, makeSov } from '../support/fixtures';
 
 describe('page messages', () => {
@@ -9,11 +11,11 @@ describe('page messages', () => {
     [{ type: 'claim/submitted', claimId: 'C-1001' }],
     [{ type: 'claim/submitted', claimId: 'YC-1001', row: { contractNumber: 'SC-1042', invoiceNumber: 'GRC-3357' } }],
   ])('accepts %j', (message) => {
-    expect(parsePageMessage(message)).toEqual({ ok: true, message });
+    expect(readPageMessage(message)).toEqual({ ok: true, message });
   });
 
   it('trims the claim id', () => {
-    expect(parsePageMessage({ type: 'claim/submitted', claimId: ' C-1 ' })).toEqual({
+    expect(readPageMessage({ type: 'claim/submitted', claimId: ' C-1 ' })).toEqual({
       ok: true,
       message: { type: 'claim/submitted', claimId: 'C-1' },
     });
@@ -33,7 +35,7 @@ describe('page messages', () => {
     [{ type: 'claim/submitted', claimId: 'C-1', row: { vendorName: 'Acme', invoiceNumber: 'A-1' } }],
     [{ type: 'claim/submitted', claimId: 'C-1', row: { contractNumber: 'SC-1', invoiceNumber: 'A-1', url: 'https://evil.example.com' } }],
   ])('drops %j with a reason', (message) => {
-    const parsed = parsePageMessage(message);
+    const parsed = readPageMessage(message);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason.length).toBeGreaterThan(0);
   });
@@ -41,7 +43,7 @@ describe('page messages', () => {
   it('rejects or parses arbitrary values, never throws', () => {
     fc.assert(
       fc.property(fc.anything({ withObjectString: true, withNullPrototype: true, withBigInt: true, withMap: true }), (value) => {
-        const parsed = parsePageMessage(value);
+        const parsed = readPageMessage(value);
         if (parsed.ok) expect(PageMessageSchema.parse(parsed.message)).toEqual(parsed.message);
       }),
     );
@@ -58,7 +60,7 @@ describe('page messages', () => {
     );
     fc.assert(
       fc.property(message, (value) => {
-        const parsed = parsePageMessage(value);
+        const parsed = readPageMessage(value);
         if (parsed.ok) expect(['panel/close', 'claim/submitted']).toContain(parsed.message.type);
       }),
     );
@@ -68,10 +70,12 @@ describe('page messages', () => {
 describe('page replies', () => {
   it.each([[{ ok: true }], [{ ok: false, reason: 'unexpected sender' }]])('accepts %j', (reply) => {
     expect(PageReplySchema.parse(reply)).toEqual(reply);
+    expect(readPageReply(reply)).toEqual(reply);
   });
 
   it.each([[{ ok: 'yes' }], [{ ok: false }], [{ ok: true, reason: 'x' }], [undefined]])('rejects %j', (reply) => {
     expect(PageReplySchema.safeParse(reply).success).toBe(false);
+    expect(readPageReply(reply)).toBeNull();
   });
 });
 
@@ -87,7 +91,7 @@ describe('draft guard messages', () => {
     [{ type: 'draft/unsaved-changes', edits: changedEdits, changes: {}, basis, baseRevision: 0, writing: true }],
     [{ type: 'draft/saved' }],
   ])('accepts %j', (message) => {
-    expect(parseDraftGuardMessage(message)).toEqual({ ok: true, message });
+    expect(readDraftGuardMessage(message)).toEqual({ ok: true, message });
   });
 
   it.each([
@@ -105,7 +109,7 @@ describe('draft guard messages', () => {
     [{ type: 'draft/saved', claimId: 'YC-1' }],
     [{ type: 'panel/close' }],
   ])('drops %j with a reason', (message) => {
-    const parsed = parseDraftGuardMessage(message);
+    const parsed = readDraftGuardMessage(message);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.reason.length).toBeGreaterThan(0);
   });

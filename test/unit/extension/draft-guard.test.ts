@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DraftGuard } from '../../../lib/extension/draft-guard';
 import { UnsavedEdits } from '../../../lib/extension/unsaved-edits';
-import { parseDraftGuardMessage } from '../../../lib/protocol';
+import { readDraftGuardMessage } from '../../../lib/draft-guard-reader';
 import type { DraftBasis, DraftEdits } from '../../../lib/schemas';
 import type { DraftStore } from '../../../lib/storage/draft-store';
 import { fakePort } from '../../support/fake-port';
@@ -190,12 +190,12 @@ describe('the draft guard and the background together', () => {
               last = each;
             }
           }
-          // Every message as the background gets it: through JSON, parsed at the boundary.
+          // Every message as the background gets it: through JSON, read at the boundary.
           ports.forEach((port, index) => {
             const follower = new UnsavedEdits(store);
             followers.set(index, follower);
             for (const [message] of port.port.postMessage.mock.calls) {
-              const parsed = parseDraftGuardMessage(JSON.parse(JSON.stringify(message)));
+              const parsed = readDraftGuardMessage(JSON.parse(JSON.stringify(message)));
               expect(parsed.ok && follower.follow(parsed.message)).toBe(true);
             }
           });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ITEM_NUMBER_LENGTH, LocalClaimSchema, LocalSovSchema, isLocalClaimId, localClaim, localClaimId, localHostClaim, localHostSov, localSov, sovLineItem } from '../../../lib/local-source/records';
+import { ITEM_NUMBER_LENGTH, LocalClaimSchema, LocalSovSchema, localClaim, localClaimId, localHostClaim, localHostSov, localSov, sovLineItem } from '../../../lib/local-source/records';
+import { isLocalClaimId } from '../../../lib/local-source/claim-id';
 import { HostClaimSchema, SovSchema } from '../../../lib/schemas';
 import { importSovCsv } from '../../../lib/import';
 import { IMPORTED } from '../../support/local-source';

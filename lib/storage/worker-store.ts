@@ -1,0 +1,131 @@
+import { readBasisClaim, readDraftEdits, readDraftHead, readMarkedDraft, readRowLink } from '@/lib/canonical-records';
+import { identityKey, type ClaimIdentity } from '@/lib/claim-identity';
+import { nowIso } from '@/lib/clock';
+import type { MarkEntry } from '@/lib/draft-marks';
+import type { DraftBasis, DraftEdits, SeenRow } from '@/lib/schemas';
+import { committed, openExisting, requested } from './idb';
+import { announceWorkerWrite } from './worker-writes';
+
+export type WorkerSaveResult =
+  | { ok: true; revision: number }
+  /** The draft is being submitted or was submitted: it is read-only history now. */
+  | { ok: false; reason: 'frozen' }
+  /** Another tab saved since: nothing was written; here are its edits (null when they do not read). */
+  | { ok: false; reason: 'conflict'; stored: (DraftEdits & { revision: number }) | null };
+
+/**
+ * What the service worker reads and writes of Backfill's database, with plain IndexedDB and records
+ * checked by hand (`canonical-records.ts`): the edits a closed panel left unsaved, the rows' draft
+ * marks, the row links and the rows seen. The same records and rules as the pages' Dexie repositories
+ * (`Drafts`, `RowLinks`, `SeenRows`, `Quarantine`); every write is strict (D3), and the pages are told of
+ * it (`announceWorkerWrite`).
+ */
+export class WorkerStore {
+  constructor(
+    private readonly factory: IDBFactory = indexedDB,
+    private readonly name = 'backfill',
+  ) {}
+
+  /**
+   * Saves a closed panel's edits if the stored draft is still at `baseRevision` (compare-and-swap, D7),
+   * as `Drafts.saveEdits` does. A stored draft whose head does not read is never overwritten: that is a
+   * conflict, and opening the claim repairs it.
+   */
+  async saveEdits(edits: DraftEdits, baseRevision: number, basis?: DraftBasis): Promise<WorkerSaveResult> {
+    const result = await this.withDatabase(async (db): Promise<WorkerSaveResult> => {
+      const transaction = db.transaction(['drafts', 'draftBases'], 'readwrite', { durability: 'strict' });
+      const drafts = transaction.objectStore('drafts');
+      const decide = async (): Promise<WorkerSaveResult> => {
+        const record: unknown = await requested(drafts.get(edits.claimId));
+        const head = record === undefined ? undefined : readDraftHead(record);
+        if (head === null) return { ok: false, reason: 'conflict', stored: null };
+        if (head !== undefined && head.state !== 'ready') return { ok: false, reason: 'frozen' };
+        if (head !== undefined && head.revision !== baseRevision) {
+          const stored = readDraftEdits(record);
+          return { ok: false, reason: 'conflict', stored: stored && { ...stored, revision: head.revision } };
+        }
+        const revision = (head?.revision ?? 0) + 1;
+        const lineage = head?.lineage;
+        drafts.put({ ...edits, revision, updatedAt: nowIso(), submission: { state: 'ready' }, ...(lineage && { lineage }) });
+        if (basis) transaction.objectStore('draftBases').put(basis);
+        return { ok: true, revision };
+      };
+      // Settles once the transaction is on disk (or fails with it), whatever was decided.
+      const [result] = await Promise.all([decide(), committed(transaction)]);
+      return result;
+    });
+    if (result === undefined) throw new Error('Backfill’s database is not there: no page has opened it');
+    if (result.ok) announceWorkerWrite();
+    return result;
+  }
+
+  /** Keeps edits that could not be saved without overwriting newer work, in the quarantine (as `Quarantine.add`): never lost. */
+  async setAside(edits: DraftEdits, reason: string): Promise<void> {
+    const written = await this.write('quarantine', (store) => store.add({ table: 'drafts', key: edits.claimId, at: nowIso(), error: reason, record: edits }));
+    if (!written) throw new Error('Backfill’s database is not there: no page has opened it');
+  }
+
+  /** Every draft that reads with the claim it was built against, for the rows' marks (`draftMarks`). */
+  async markEntries(): Promise<MarkEntry[]> {
+    const entries = await this.withDatabase(async (db) => {
+      const transaction = db.transaction(['drafts', 'draftBases'], 'readonly');
+      const [drafts, bases] = await Promise.all([requested(transaction.objectStore('drafts').getAll()), requested(transaction.objectStore('draftBases').getAll())]);
+      const claimOf = new Map(bases.flatMap((record: unknown) => {
+        const basis = readBasisClaim(record);
+        return basis ? [[basis.claimId, { claim: basis.claim }] as const] : [];
+      }));
+      return drafts.flatMap((record: unknown) => {
+        const draft = readMarkedDraft(record);
+        return draft ? [{ draft, basis: claimOf.get(draft.claimId) }] : [];
+      });
+    });
+    return entries ?? [];
+  }
+
+  /** The claim id of each row key that has one (`RowLinks`); records that do not read count as none. */
+  async rowLinkClaimIds(keys: readonly string[]): Promise<Map<string, string>> {
+    if (keys.length === 0) return new Map();
+    const records = await this.withDatabase(async (db) => {
+      const rowLinks = db.transaction('rowLinks', 'readonly').objectStore('rowLinks');
+      return Promise.all(keys.map((key) => requested<unknown>(rowLinks.get(key))));
+    });
+    const links = new Map<string, string>();
+    for (const record of records ?? []) {
+      const link = readRowLink(record);
+      if (link) links.set(link.key, link.claimId);
+    }
+    return links;
+  }
+
+  /** Records rows shown on `page` (kept as origin and path), as seen now (`SeenRows`). */
+  async recordSeenRows(rows: readonly ClaimIdentity[], page: URL): Promise<void> {
+    const seenAt = nowIso();
+    const pageUrl = `${page.origin}${page.pathname}`;
+    await this.write('seenRows', (store) => {
+      for (const identity of rows) store.put({ key: identityKey(identity), identity, pageUrl, seenAt } satisfies SeenRow);
+    });
+  }
+
+  /** Runs `work` on one table in a strict write, and tells the pages once it is on disk; false when the database is not there. */
+  private async write(table: string, work: (store: IDBObjectStore) => void): Promise<boolean> {
+    const written = await this.withDatabase(async (db) => {
+      const transaction = db.transaction(table, 'readwrite', { durability: 'strict' });
+      work(transaction.objectStore(table));
+      await committed(transaction);
+      return true;
+    });
+    if (written) announceWorkerWrite();
+    return written ?? false;
+  }
+
+  /** `work` on the database, closed after; undefined when no page has made the database yet. */
+  private async withDatabase<T>(work: (db: IDBDatabase) => Promise<T>): Promise<T | undefined> {
+    const db = await openExisting(this.factory, this.name);
+    if (db === undefined) return undefined;
+    try {
+      return await work(db);
+    } finally {
+      db.close();
+    }
+  }
+}
