@@ -4,7 +4,7 @@ import { nowIso } from '@/lib/clock';
 import type { MarkEntry } from '@/lib/draft-marks';
 import type { DraftBasis, DraftEdits, SeenRow } from '@/lib/schemas';
 import { committed, openExisting, requested } from './idb';
-import { announceWorkerWrite } from './worker-writes';
+import { announceWorkerWrite, writtenParts } from './worker-writes';
 
 export type WorkerSaveResult =
   | { ok: true; revision: number }
@@ -17,8 +17,8 @@ export type WorkerSaveResult =
  * What the service worker reads and writes of Backfill's database, with plain IndexedDB and records
  * checked by hand (`canonical-records.ts`): the edits a closed panel left unsaved, the rows' draft
  * marks, the row links and the rows seen. The same records and rules as the pages' Dexie repositories
- * (`Drafts`, `RowLinks`, `SeenRows`, `Quarantine`); every write is strict (D3), and the pages are told of
- * it (`announceWorkerWrite`).
+ * (`Drafts`, `RowLinks`, `SeenRows`, `Quarantine`); every write is strict (D3), and the pages' live
+ * queries are told of it (`announceWorkerWrite`).
  */
 export class WorkerStore {
   constructor(
@@ -32,9 +32,11 @@ export class WorkerStore {
    * conflict, and opening the claim repairs it.
    */
   async saveEdits(edits: DraftEdits, baseRevision: number, basis?: DraftBasis): Promise<WorkerSaveResult> {
+    let written: Record<string, unknown> = {};
     const result = await this.withDatabase(async (db): Promise<WorkerSaveResult> => {
       const transaction = db.transaction(['drafts', 'draftBases'], 'readwrite', { durability: 'strict' });
       const drafts = transaction.objectStore('drafts');
+      const bases = transaction.objectStore('draftBases');
       const decide = async (): Promise<WorkerSaveResult> => {
         const record: unknown = await requested(drafts.get(edits.claimId));
         const head = record === undefined ? undefined : readDraftHead(record);
@@ -47,7 +49,8 @@ export class WorkerStore {
         const revision = (head?.revision ?? 0) + 1;
         const lineage = head?.lineage;
         drafts.put({ ...edits, revision, updatedAt: nowIso(), submission: { state: 'ready' }, ...(lineage && { lineage }) });
-        if (basis) transaction.objectStore('draftBases').put(basis);
+        if (basis) bases.put(basis);
+        written = writtenParts(this.name, basis ? [drafts, bases] : [drafts]);
         return { ok: true, revision };
       };
       // Settles once the transaction is on disk (or fails with it), whatever was decided.
@@ -55,7 +58,7 @@ export class WorkerStore {
       return result;
     });
     if (result === undefined) throw new Error('Backfill’s database is not there: no page has opened it');
-    if (result.ok) announceWorkerWrite();
+    if (result.ok) announceWorkerWrite(written);
     return result;
   }
 
@@ -110,12 +113,14 @@ export class WorkerStore {
   private async write(table: string, work: (store: IDBObjectStore) => void): Promise<boolean> {
     const written = await this.withDatabase(async (db) => {
       const transaction = db.transaction(table, 'readwrite', { durability: 'strict' });
-      work(transaction.objectStore(table));
+      const store = transaction.objectStore(table);
+      work(store);
+      const parts = writtenParts(this.name, [store]);
       await committed(transaction);
-      return true;
+      return parts;
     });
-    if (written) announceWorkerWrite();
-    return written ?? false;
+    if (written) announceWorkerWrite(written);
+    return written !== undefined;
   }
 
   /** `work` on the database, closed after; undefined when no page has made the database yet. */

@@ -2,10 +2,9 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DraftGuard } from '../../../lib/extension/draft-guard';
-import { UnsavedEdits } from '../../../lib/extension/unsaved-edits';
+import { UnsavedEdits, type LeftEditsStore } from '../../../lib/extension/unsaved-edits';
 import { readDraftGuardMessage } from '../../../lib/draft-guard-reader';
 import type { DraftBasis, DraftEdits } from '../../../lib/schemas';
-import type { DraftStore } from '../../../lib/storage/draft-store';
 import { fakePort } from '../../support/fake-port';
 import { makeClaim, makeSov } from '../../support/fixtures';
 
@@ -169,12 +168,13 @@ describe('the draft guard and the background together', () => {
           // One background follower per port, as the background makes one per connection.
           const followers = new Map<number, UnsavedEdits>();
           let saved: { edits: DraftEdits; baseRevision: number; basis?: DraftBasis } | undefined;
-          const store = {
+          const store: LeftEditsStore = {
             saveEdits: async (edits: DraftEdits, baseRevision: number, basis?: DraftBasis) => {
               saved = { edits, baseRevision, basis };
               return { ok: true, revision: baseRevision + 1 };
             },
-          } as unknown as DraftStore;
+            setAside: async () => expect.fail('nothing is set aside: no other tab saves'),
+          };
           let last: Extract<Step, { kind: 'unsaved' | 'writing' }> | undefined;
           for (const each of steps) {
             if (each.kind === 'saved') {
