@@ -1,7 +1,7 @@
 import type { AllocationChanges } from './allocation-changes';
 import { isIsoDate, isIsoDateTime } from './dates';
 import { isMoney } from './money-parse';
-import type { Allocations, DraftBasis, DraftEdits, SovLine, Submission, YardiClaim } from './schemas';
+import type { Allocations, DraftBasis, DraftEdits, SovLine, Submission, YardiClaim, YardiClaimLine } from './schemas';
 
 /**
  * Stored drafts and their bases checked by hand, for the service worker (which carries no schema
@@ -86,8 +86,10 @@ export function isCanonicalSovLine(value: unknown): value is SovLine {
   );
 }
 
-/** The fields `SovLineSchema` keeps, in its order. */
-export function sovLineOf({ id, lineNumber, categoryCode, description, scheduledValue, claimedToDate }: SovLine): SovLine {
+/** `SovLineSchema`: the fields it keeps, in its order. */
+export function readSovLine(value: unknown): SovLine | null {
+  if (!isCanonicalSovLine(value)) return null;
+  const { id, lineNumber, categoryCode, description, scheduledValue, claimedToDate } = value;
   return { id, lineNumber, categoryCode, description, scheduledValue, claimedToDate };
 }
 
@@ -119,7 +121,8 @@ export function readDraftEdits(value: unknown): DraftEdits | null {
   return { claimId, contractId, header, allocations, focusedSovLineId, ...(hostOrigin !== undefined && { hostOrigin }) };
 }
 
-function readClaimLine(value: unknown): YardiClaim['lines'][number] | null {
+/** `YardiClaimLineSchema`. */
+export function readClaimLine(value: unknown): YardiClaimLine | null {
   const line = fieldsOf(value);
   if (line === null) return null;
   const { categoryCode, description, amount } = line;
@@ -134,7 +137,7 @@ export function readYardiClaim(value: unknown): YardiClaim | null {
   const { id, contractId, vendorName, invoiceNumber, invoiceDate, total, allocated } = claim;
   if (!isAddressId(id) || !isAddressId(contractId) || !isText(vendorName, 500) || !isText(invoiceNumber, 200)) return null;
   if (typeof invoiceDate !== 'string' || !isIsoDate(invoiceDate) || !isMoneyText(total) || typeof allocated !== 'boolean') return null;
-  const lines: YardiClaim['lines'] = [];
+  const lines: YardiClaimLine[] = [];
   for (const value of claim.lines as unknown[]) {
     const line = readClaimLine(value);
     if (line === null) return null;
@@ -152,9 +155,10 @@ export function readDraftBasis(value: unknown): DraftBasis | null {
   const claim = readYardiClaim(fields.claim);
   if (!isId(claimId) || claim === null || !isAddressId(sov.contractId) || typeof recordedAt !== 'string' || !isIsoDateTime(recordedAt)) return null;
   const lines: SovLine[] = [];
-  for (const line of sov.lines as unknown[]) {
-    if (!isCanonicalSovLine(line)) return null;
-    lines.push(sovLineOf(line));
+  for (const value of sov.lines as unknown[]) {
+    const line = readSovLine(value);
+    if (line === null) return null;
+    lines.push(line);
   }
   return { claimId, claim, sov: { contractId: sov.contractId, lines }, recordedAt };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AllocationsSchema, DraftSchema, MoneySchema, SovLineSchema, SovSchema, YardiClaimSchema } from '../../lib/schemas';
+import { AllocationsSchema, DraftSchema, MoneySchema, SovLineSchema, SovSchema, YardiClaimLineSchema, YardiClaimSchema } from '../../lib/schemas';
 import { makeClaim, makeSov } from '../support/fixtures';
 
 describe('schemas', () => {
@@ -94,5 +94,30 @@ describe('SovSchema', () => {
     expect(refused.success ? '' : z.prettifyError(refused.error)).toMatch(/at lines\[1\]\.scheduledValue/);
     // An array is no line, whatever properties it carries.
     expect(SovSchema.safeParse({ contractId: 'C-1', lines: [Object.assign([], makeSov().lines[0])] }).success).toBe(false);
+  });
+});
+
+describe('YardiClaimSchema', () => {
+  // What its quick loop must agree with: every line through the line schema, at least one.
+  const LineByLine = z.object({ lines: z.array(YardiClaimLineSchema).min(1) });
+  const text = fc.oneof(fc.constantFrom('03-300', ' 09 ', '', ' ', 'c'.repeat(101), '__proto__'), fc.string({ maxLength: 6 }));
+  const money = fc.oneof(fc.constantFrom('1234.50', '-12.00', '0.00', '-0.00', '1,234.50', '1234.5', ' 1.00'), text, fc.integer());
+  const line = fc.oneof(
+    { weight: 6, arbitrary: fc.record({ categoryCode: fc.constantFrom('03-300', ' 09 '), description: fc.string({ maxLength: 12 }), amount: fc.constantFrom('1234.50', '-12.00'), note: text }, { requiredKeys: ['categoryCode', 'amount'] }) },
+    { weight: 2, arbitrary: fc.record({ categoryCode: text, description: fc.oneof(text, fc.constant('d'.repeat(1001))), amount: money }, { requiredKeys: [] }) },
+    { weight: 1, arbitrary: fc.anything() },
+  );
+
+  it('reads any lines exactly as the line schema does: the same lines out, or the same errors', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
+        const quick = YardiClaimSchema.shape.lines.safeParse(lines);
+        const reference = LineByLine.shape.lines.safeParse(lines);
+        expect(quick.success).toBe(reference.success);
+        if (quick.success && reference.success) expect(quick.data).toStrictEqual(reference.data);
+        if (!quick.success && !reference.success) expect(z.prettifyError(quick.error)).toBe(z.prettifyError(reference.error));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
