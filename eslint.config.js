@@ -99,7 +99,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['zod', 'zod/*', 'dexie', 'decimal.js', '@/lib/schemas', '@/lib/protocol', '@/lib/claim-identity-schema', '@/lib/money', '@/lib/storage/database', '@/lib/storage/draft-store'],
+              group: ['zod', 'zod/*', 'dexie', 'decimal.js', '@/lib/schemas', '@/lib/protocol', '@/lib/claim-identity-schema', '@/lib/money', '@/lib/decimal', '@/lib/storage/database', '@/lib/storage/draft-store'],
               allowTypeImports: true,
               message: 'The service worker stays small: no zod, Dexie or decimal.js (read with lib/canonical-records.ts, write with WorkerStore).',
             },

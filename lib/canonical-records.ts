@@ -41,6 +41,11 @@ function isMoneyText(value: unknown): value is string {
   return typeof value === 'string' && isMoney(value);
 }
 
+/** `z.url().max(max)` returning the text unchanged: `z.url()` trims it and drops tabs and line breaks. */
+function isCanonicalUrl(value: unknown, max: number): value is string {
+  return isText(value, max) && value.trim() === value && !/[\t\n\r]/.test(value) && URL.canParse(value);
+}
+
 function isRevision(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
@@ -108,7 +113,7 @@ export function readDraftEditsHead(value: unknown): Omit<DraftEdits, 'allocation
   const { claimId, contractId, focusedSovLineId, hostOrigin } = fields;
   const header = readHeader(fields.header);
   if (!isId(claimId) || !isId(contractId) || header === null || !(focusedSovLineId === null || isId(focusedSovLineId))) return null;
-  if (hostOrigin !== undefined && !(isText(hostOrigin, 300) && URL.canParse(hostOrigin))) return null;
+  if (hostOrigin !== undefined && !isCanonicalUrl(hostOrigin, 300)) return null;
   return { claimId, contractId, header, focusedSovLineId, ...(hostOrigin !== undefined && { hostOrigin }) };
 }
 

@@ -47,10 +47,6 @@ export class DraftStore implements SubmissionStore {
     return this.drafts.saveEdits(edits, baseRevision, basis);
   }
 
-  setAside(edits: DraftEdits, reason: string): Promise<void> {
-    return this.drafts.setAside(edits, reason);
-  }
-
   watchOtherDrafts(contractId: string, claimId: string, onChange: (entries: MarkEntry<Draft>[]) => void): () => void {
     return this.drafts.watchOtherDrafts(contractId, claimId, onChange);
   }

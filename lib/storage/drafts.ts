@@ -73,11 +73,6 @@ export class Drafts {
     await this.db.drafts.put({ ...draft, submission, revision: draft.revision + 1, updatedAt: nowIso() });
   }
 
-  /** Keeps edits that could not be saved without overwriting newer work, in the quarantine: never lost. */
-  async setAside(edits: DraftEdits, reason: string): Promise<void> {
-    await this.quarantine.add('drafts', edits.claimId, reason, edits);
-  }
-
   /** `all()`, again whenever any tab changes a draft (the drafts page). */
   watchAll(onChange: (list: { entries: DraftEntry[]; unreadable: number }) => void): () => void {
     return watchQuery(() => this.all(), onChange, 'listing drafts');

@@ -16,7 +16,8 @@ export function requested<T>(request: IDBRequest<T>): Promise<T> {
 export function committed(transaction: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error ?? new Error('an IndexedDB transaction failed'));
+    // The failed request's own error: the transaction's is set only once it has aborted.
+    transaction.onerror = (event) => reject((event.target as IDBRequest | null)?.error ?? transaction.error ?? new Error('an IndexedDB transaction failed'));
     transaction.onabort = () => reject(transaction.error ?? new Error('an IndexedDB transaction was aborted'));
   });
 }

@@ -54,7 +54,7 @@ export class WorkerStore {
         return { ok: true, revision };
       };
       // Settles once the transaction is on disk (or fails with it), whatever was decided.
-      const [result] = await Promise.all([decide(), committed(transaction)]);
+      const [result] = await Promise.all([abortingOnThrow(transaction, decide), committed(transaction)]);
       return result;
     });
     if (result === undefined) throw new Error('Backfill’s database is not there: no page has opened it');
@@ -104,9 +104,11 @@ export class WorkerStore {
   async recordSeenRows(rows: readonly ClaimIdentity[], page: URL): Promise<void> {
     const seenAt = nowIso();
     const pageUrl = `${page.origin}${page.pathname}`;
-    await this.write('seenRows', (store) => {
+    const written = await this.write('seenRows', (store) => {
       for (const identity of rows) store.put({ key: identityKey(identity), identity, pageUrl, seenAt } satisfies SeenRow);
     });
+    // The caller tries again later (a page makes the database when a claim or the workbench is opened).
+    if (!written) throw new Error('Backfill’s database is not there yet: no page has opened it');
   }
 
   /** Runs `work` on one table in a strict write, and tells the pages once it is on disk; false when the database is not there. */
@@ -114,9 +116,8 @@ export class WorkerStore {
     const written = await this.withDatabase(async (db) => {
       const transaction = db.transaction(table, 'readwrite', { durability: 'strict' });
       const store = transaction.objectStore(table);
-      work(store);
       const parts = writtenParts(this.name, [store]);
-      await committed(transaction);
+      await Promise.all([abortingOnThrow(transaction, async () => work(store)), committed(transaction)]);
       return parts;
     });
     if (written) announceWorkerWrite(written);
@@ -132,5 +133,16 @@ export class WorkerStore {
     } finally {
       db.close();
     }
+  }
+}
+
+/** `work` in `transaction`, which is aborted if the work throws: nothing of it is half written, as Dexie does. */
+async function abortingOnThrow<T>(transaction: IDBTransaction, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    // A failed request has aborted it already.
+    if (transaction.error === null) transaction.abort();
+    throw error;
   }
 }

@@ -11,10 +11,15 @@ const DEXIE_CHANNEL = 'x-storagemutated-1';
 /** An interval tree (Dexie's `RangeSet`) over every key. */
 const EVERY_KEY = { d: 1, from: -Infinity, to: [[]] };
 
-/** What a write to these object stores changed, as Dexie names it: each store's keys and each of its indexes. */
+/**
+ * What a write to these object stores changed, as Dexie names it: each store's keys (`''`), the keys of
+ * queries that read keys only (`:dels`), and each of its indexes.
+ */
 export function writtenParts(databaseName: string, stores: readonly IDBObjectStore[]): Record<string, typeof EVERY_KEY> {
   const parts: Record<string, typeof EVERY_KEY> = {};
-  for (const store of stores) for (const index of ['', ...Array.from(store.indexNames)]) parts[`idb://${databaseName}/${store.name}/${index}`] = EVERY_KEY;
+  for (const store of stores) {
+    for (const index of ['', ':dels', ...Array.from(store.indexNames)]) parts[`idb://${databaseName}/${store.name}/${index}`] = EVERY_KEY;
+  }
   return parts;
 }
 

@@ -54,6 +54,14 @@ describe('the service worker’s store', () => {
     expect(await worker.saveEdits(draftEdits({ L1: '3.00' }), 2)).toEqual({ ok: false, reason: 'frozen' });
   });
 
+  it('writes nothing of a save that fails halfway (as Dexie, it aborts the whole transaction)', async () => {
+    const { drafts, bases, worker } = await opened();
+    const uncloneable = { ...basis, recordedAt: () => 'now' } as never;
+    await expect(worker.saveEdits(draftEdits({ L1: '1.00' }), 0, uncloneable)).rejects.toThrow();
+    expect(await drafts.get('YC-1')).toBeUndefined();
+    expect(await bases.get('YC-1')).toBeUndefined();
+  });
+
   it('sets edits aside in the quarantine, as the pages do', async () => {
     const { db, worker } = await opened();
     await worker.setAside(draftEdits({ L1: '1.00' }), 'Left unsaved by a panel.');
@@ -93,6 +101,8 @@ describe('the service worker’s store', () => {
     expect(await worker.markEntries()).toEqual([]);
     expect(await worker.rowLinkClaimIds(['k'])).toEqual(new Map());
     await expect(worker.saveEdits(draftEdits({ L1: '1.00' }), 0)).rejects.toThrow('no page has opened it');
+    // Rows seen are recorded on a later visit, once a page has made the database.
+    await expect(worker.recordSeenRows([{ claimId: 'YC-1' }], new URL('https://pf.example.com/recon'))).rejects.toThrow('no page has opened it');
     expect(await factory.databases()).toEqual([]);
   });
 });
