@@ -7,7 +7,6 @@ import { isIsoDate, isIsoDateTime } from '../../lib/dates';
 import { readDraftGuardMessage } from '../../lib/draft-guard-reader';
 import { ContentRequestSchema, DraftGuardMessageSchema } from '../../lib/protocol';
 import { DraftBasisSchema, DraftEditsSchema, DraftSchema, RowLinkSchema } from '../../lib/schemas';
-import { makeClaim, makeSov } from '../support/fixtures';
 
 // Odd values around every edge the schemas care about: padded, blank, too long, path-like, wrong types.
 const oddId = fc.oneof(fc.constantFrom(' L2', 'L3 ', '', '.', '..', 'x'.repeat(201)), fc.string({ maxLength: 4 }), fc.integer());
