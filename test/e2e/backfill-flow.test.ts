@@ -75,11 +75,16 @@ describe('linking, allocating and submitting a claim', () => {
     // Typing; Submit stays closed until every code is exact.
     const review = panel.button('Review and submit');
     const entries = Object.entries(allocation);
+    const totals = panel.frame.locator('.ag-grid-pinned-bottom-rows-container');
     for (const [index, [lineId, amount]] of entries.entries()) {
       expect(await review.isDisabled()).toBe(true);
       // Typed the way people type: with a dollar sign and thousands separators on some lines.
       await panel.typeAmount(lineId, index % 2 ? formatMoney(amount) : amount);
+      // The totals row follows each amount (it takes its figures in place, never built anew).
+      const typed = entries.slice(0, index + 1).reduce((sum, [, each]) => sum.plus(each), new Decimal(0));
+      await expect.poll(() => totals.locator('[col-id="thisClaim"]').textContent()).toBe(formatMoney(typed.toFixed(2)));
     }
+    await expect.poll(() => totals.locator('[col-id="remainingBalance"]').textContent()).toBe(formatMoney('0.00'));
     for (const { categoryCode } of claim.lines) await expect.poll(() => panel.remaining(categoryCode).textContent()).toContain('Balanced');
     await expect.poll(() => review.isEnabled()).toBe(true);
 

@@ -35,7 +35,7 @@ describe('the panel at its default width', () => {
       const reference = document.querySelector('section.reference')!.getBoundingClientRect();
       const gridHeader = document.querySelector('.ag-header')!.getBoundingClientRect();
       // Rows of the grid's body (each row is drawn in every column section: counted once, by id).
-      const bodyRows = [...document.querySelectorAll('.ag-row[row-id]')].filter((row) => row.closest('.ag-floating-bottom, .ag-floating-top') === null);
+      const bodyRows = [...document.querySelectorAll('.ag-row[row-id]')].filter((row) => row.closest('.ag-grid-pinned-bottom-rows-container, .ag-grid-pinned-top-rows-container') === null);
       const rows = new Set(
         bodyRows
           .filter((row) => {
