@@ -99,7 +99,7 @@ async function markRows({ rows }: DraftMarksRequest, page: URL): Promise<unknown
       (error: unknown) => console.warn('[Backfill] Could not record the rows seen on this page:', error),
     );
   }
-  const [entries, links] = await Promise.all([store.markEntries(), store.rowLinkClaimIds(rows.filter((row) => row.claimId === undefined).map(identityKey))]);
+  const { entries, links } = await store.markSources(rows.filter((row) => row.claimId === undefined).map(identityKey));
   return { ok: true, marks: draftMarks(rows, entries, links) };
 }
 

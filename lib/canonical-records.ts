@@ -15,7 +15,8 @@ import type { Allocations, DraftBasis, DraftEdits, SovLine, Submission, YardiCla
 
 type Fields = Record<string, unknown>;
 
-function fieldsOf(value: unknown): Fields | null {
+/** The value as a plain object's fields, or null for anything else (null, an array, a string...). */
+export function fieldsOf(value: unknown): Fields | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : null;
 }
 
@@ -46,34 +47,39 @@ function isCanonicalUrl(value: unknown, max: number): value is string {
   return isText(value, max) && value.trim() === value && !/[\t\n\r]/.test(value) && URL.canParse(value);
 }
 
-function isRevision(value: unknown): value is number {
+/** A whole number of 0 or more, as `z.number().int().nonnegative()` takes it: a revision, a line number. */
+export function isWholeNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 /** One stored allocation: a SOV line id (1–200 characters, no surrounding spaces) and at most 100 characters typed for it. */
 export function isAllocationEntry(sovLineId: string, value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 100 && sovLineId.length > 0 && sovLineId.length <= 200 && sovLineId.trim() === sovLineId;
+  return isId(sovLineId) && isText(value, 100);
 }
 
 /**
- * The amounts typed per SOV line (`AllocationsSchema`), by one plain loop: a draft is checked on every
- * save and read, and a 5,000-line draft costs 0.5 ms this way against 5 ms entry by entry.
+ * Every entry of a per-SOV-line object is an allocation (or, with `emptied`, null), by one plain loop:
+ * a draft is checked on every save and read, and a 5,000-line draft costs 0.5 ms this way against 5 ms
+ * entry by entry.
  */
-export function isAllocations(value: unknown): value is Allocations {
+function isPerLine(value: unknown, emptied: boolean): boolean {
   const fields = fieldsOf(value);
   if (fields === null) return false;
-  for (const sovLineId in fields) if (Object.hasOwn(fields, sovLineId) && !isAllocationEntry(sovLineId, fields[sovLineId])) return false;
+  for (const sovLineId in fields) {
+    if (!Object.hasOwn(fields, sovLineId) || (emptied && fields[sovLineId] === null)) continue;
+    if (!isAllocationEntry(sovLineId, fields[sovLineId])) return false;
+  }
   return true;
+}
+
+/** The amounts typed per SOV line (`AllocationsSchema`). */
+export function isAllocations(value: unknown): value is Allocations {
+  return isPerLine(value, false);
 }
 
 /** Changed amounts per SOV line (`null`: emptied), as the draft guard sends them. */
 export function isAllocationChanges(value: unknown): value is AllocationChanges {
-  const fields = fieldsOf(value);
-  if (fields === null) return false;
-  for (const sovLineId in fields) {
-    if (Object.hasOwn(fields, sovLineId) && fields[sovLineId] !== null && !isAllocationEntry(sovLineId, fields[sovLineId])) return false;
-  }
-  return true;
+  return isPerLine(value, true);
 }
 
 /** A line that `SovLineSchema` would return as it is: trimmed ids and codes, whole line numbers, canonical money. */
@@ -83,7 +89,7 @@ export function isCanonicalSovLine(value: unknown): value is SovLine {
   const { id, lineNumber, categoryCode, description, scheduledValue, claimedToDate } = line;
   return (
     isId(id) &&
-    isRevision(lineNumber) &&
+    isWholeNumber(lineNumber) &&
     (categoryCode === null || isCategoryCode(categoryCode)) &&
     isText(description, 1000) &&
     isMoneyText(scheduledValue) &&
@@ -188,7 +194,7 @@ export interface DraftHead {
 export function readDraftHead(value: unknown): DraftHead | null {
   const fields = fieldsOf(value);
   const state = fieldsOf(fields?.submission)?.state;
-  if (fields === null || !isRevision(fields.revision) || !SUBMISSION_STATES.has(state)) return null;
+  if (fields === null || !isWholeNumber(fields.revision) || !SUBMISSION_STATES.has(state)) return null;
   const { lineage } = fields;
   const readableLineage = Array.isArray(lineage) && lineage.length <= 50 && lineage.every((print) => typeof print === 'string' && /^[0-9a-f]{16}$/.test(print));
   return { revision: fields.revision, state: state as Submission['state'], ...(readableLineage && { lineage: lineage as string[] }) };

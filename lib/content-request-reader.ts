@@ -1,4 +1,5 @@
-import { readIdentityValue, type ClaimIdentity } from './claim-identity';
+import { fieldsOf } from './canonical-records';
+import { IDENTITY_LIMITS, readIdentityValue, type ClaimIdentity } from './claim-identity';
 import { MAX_MARKED_ROWS } from './draft-marks-reply';
 import type { ClaimOpenMessage, DraftMarksRequest } from './protocol';
 
@@ -8,10 +9,8 @@ import type { ClaimOpenMessage, DraftMarksRequest } from './protocol';
  * Null for anything else. The unit tests hold the reader to the schema.
  */
 export function readContentRequest(value: unknown): ClaimOpenMessage | DraftMarksRequest | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const request = value as Record<string, unknown>;
-  const keys = Object.keys(request);
-  if (keys.length !== 2) return null;
+  const request = fieldsOf(value);
+  if (request === null || Object.keys(request).length !== 2) return null;
   if (request.type === 'drafts/marks') {
     if (!Array.isArray(request.rows) || request.rows.length > MAX_MARKED_ROWS) return null;
     const rows: ClaimIdentity[] = [];
@@ -28,5 +27,5 @@ export function readContentRequest(value: unknown): ClaimOpenMessage | DraftMark
     return row === null ? null : { type: 'claim/open', row };
   }
   const claimId = typeof request.claimId === 'string' ? request.claimId.trim() : '';
-  return claimId === '' || claimId.length > 200 ? null : { type: 'claim/open', claimId };
+  return claimId === '' || claimId.length > IDENTITY_LIMITS.text ? null : { type: 'claim/open', claimId };
 }

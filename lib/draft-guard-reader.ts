@@ -1,4 +1,4 @@
-import { isAllocationChanges, readDraftBasis, readDraftEdits, readDraftEditsHead } from './canonical-records';
+import { fieldsOf, isAllocationChanges, isWholeNumber, readDraftBasis, readDraftEdits, readDraftEditsHead } from './canonical-records';
 import type { DraftGuardMessage } from './protocol';
 
 /**
@@ -23,15 +23,15 @@ const FIELDS: Record<DraftGuardMessage['type'], readonly string[]> = {
  * to the schema.
  */
 export function readDraftGuardMessage(value: unknown): Read {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('type' in value)) return { ok: false, reason: 'not a message with a type' };
-  const message = value as Record<string, unknown>;
+  const message = fieldsOf(value);
+  if (message === null || !('type' in message)) return { ok: false, reason: 'not a message with a type' };
   const type = message.type;
   if (type !== 'draft/unsaved' && type !== 'draft/unsaved-changes' && type !== 'draft/saved') return { ok: false, reason: 'not a draft guard message type' };
   const unknown = Object.keys(message).find((key) => !FIELDS[type].includes(key));
   if (unknown !== undefined) return { ok: false, reason: `${type} has an unknown field: ${unknown.slice(0, 50)}` };
   if (type === 'draft/saved') return { ok: true, message: { type } };
   const { baseRevision, writing } = message;
-  if (typeof baseRevision !== 'number' || !Number.isSafeInteger(baseRevision) || baseRevision < 0) return { ok: false, reason: `${type} needs a base revision, a whole number of 0 or more` };
+  if (!isWholeNumber(baseRevision)) return { ok: false, reason: `${type} needs a base revision, a whole number of 0 or more` };
   if (writing !== undefined && typeof writing !== 'boolean') return { ok: false, reason: `${type}: writing is true or false` };
   const basis = message.basis === undefined ? undefined : readDraftBasis(message.basis);
   if (basis === null) return { ok: false, reason: `${type} carries a basis that does not read` };

@@ -1,3 +1,4 @@
+import { fieldsOf } from './canonical-records';
 import { IDENTITY_LIMITS, readIdentityValue } from './claim-identity';
 import type { PageMessage, PageReply } from './protocol';
 
@@ -28,8 +29,8 @@ export function readPageMessage(value: unknown): { ok: true; message: PageMessag
 
 /** The content script's answer to a page message (`PageReplySchema`), checked by hand; null for anything else. */
 export function readPageReply(value: unknown): PageReply | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const reply = value as Record<string, unknown>;
+  const reply = fieldsOf(value);
+  if (reply === null) return null;
   const keys = Object.keys(reply).length;
   if (reply.ok === true && keys === 1) return { ok: true };
   return reply.ok === false && keys === 2 && typeof reply.reason === 'string' && reply.reason.length <= 500 ? { ok: false, reason: reply.reason } : null;

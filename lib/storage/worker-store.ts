@@ -32,8 +32,7 @@ export class WorkerStore {
    * conflict, and opening the claim repairs it.
    */
   async saveEdits(edits: DraftEdits, baseRevision: number, basis?: DraftBasis): Promise<WorkerSaveResult> {
-    let written: Record<string, unknown> = {};
-    const result = await this.withDatabase(async (db): Promise<WorkerSaveResult> => {
+    const saved = await this.withDatabase(async (db) => {
       const transaction = db.transaction(['drafts', 'draftBases'], 'readwrite', { durability: 'strict' });
       const drafts = transaction.objectStore('drafts');
       const bases = transaction.objectStore('draftBases');
@@ -50,16 +49,15 @@ export class WorkerStore {
         const lineage = head?.lineage;
         drafts.put({ ...edits, revision, updatedAt: nowIso(), submission: { state: 'ready' }, ...(lineage && { lineage }) });
         if (basis) bases.put(basis);
-        written = writtenParts(this.name, basis ? [drafts, bases] : [drafts]);
         return { ok: true, revision };
       };
       // Settles once the transaction is on disk (or fails with it), whatever was decided.
       const [result] = await Promise.all([abortingOnThrow(transaction, decide), committed(transaction)]);
-      return result;
+      return { result, written: writtenParts(this.name, basis ? [drafts, bases] : [drafts]) };
     });
-    if (result === undefined) throw new Error('Backfill’s database is not there: no page has opened it');
-    if (result.ok) announceWorkerWrite(written);
-    return result;
+    if (saved === undefined) throw new Error('Backfill’s database is not there: no page has opened it');
+    if (saved.result.ok) announceWorkerWrite(saved.written);
+    return saved.result;
   }
 
   /** Keeps edits that could not be saved without overwriting newer work, in the quarantine (as `Quarantine.add`): never lost. */
@@ -68,36 +66,36 @@ export class WorkerStore {
     if (!written) throw new Error('Backfill’s database is not there: no page has opened it');
   }
 
-  /** Every draft that reads with the claim it was built against, for the rows' marks (`draftMarks`). */
-  async markEntries(): Promise<MarkEntry[]> {
-    const entries = await this.withDatabase(async (db) => {
-      const transaction = db.transaction(['drafts', 'draftBases'], 'readonly');
-      const [drafts, bases] = await Promise.all([requested(transaction.objectStore('drafts').getAll()), requested(transaction.objectStore('draftBases').getAll())]);
-      const claimOf = new Map(bases.flatMap((record: unknown) => {
-        const basis = readBasisClaim(record);
-        return basis ? [[basis.claimId, { claim: basis.claim }] as const] : [];
-      }));
-      return drafts.flatMap((record: unknown) => {
-        const draft = readMarkedDraft(record);
-        return draft ? [{ draft, basis: claimOf.get(draft.claimId) }] : [];
-      });
+  /**
+   * What the rows' marks are worked out from (`draftMarks`), in one read: every draft that reads with
+   * the claim it was built against, and the claim id linked to each of `rowKeys` that has one
+   * (`RowLinks`). Records that do not read count as none; with no database yet, there is nothing.
+   */
+  async markSources(rowKeys: readonly string[]): Promise<{ entries: MarkEntry[]; links: Map<string, string> }> {
+    const read = await this.withDatabase(async (db) => {
+      const transaction = db.transaction(['drafts', 'draftBases', 'rowLinks'], 'readonly');
+      const rowLinks = transaction.objectStore('rowLinks');
+      return Promise.all([
+        requested<unknown[]>(transaction.objectStore('drafts').getAll()),
+        requested<unknown[]>(transaction.objectStore('draftBases').getAll()),
+        Promise.all(rowKeys.map((key) => requested<unknown>(rowLinks.get(key)))),
+      ]);
     });
-    return entries ?? [];
-  }
-
-  /** The claim id of each row key that has one (`RowLinks`); records that do not read count as none. */
-  async rowLinkClaimIds(keys: readonly string[]): Promise<Map<string, string>> {
-    if (keys.length === 0) return new Map();
-    const records = await this.withDatabase(async (db) => {
-      const rowLinks = db.transaction('rowLinks', 'readonly').objectStore('rowLinks');
-      return Promise.all(keys.map((key) => requested<unknown>(rowLinks.get(key))));
+    const [drafts, bases, linkRecords] = read ?? [[], [], []];
+    const claimOf = new Map(bases.flatMap((record) => {
+      const basis = readBasisClaim(record);
+      return basis ? [[basis.claimId, { claim: basis.claim }] as const] : [];
+    }));
+    const entries = drafts.flatMap((record) => {
+      const draft = readMarkedDraft(record);
+      return draft ? [{ draft, basis: claimOf.get(draft.claimId) }] : [];
     });
     const links = new Map<string, string>();
-    for (const record of records ?? []) {
+    for (const record of linkRecords) {
       const link = readRowLink(record);
       if (link) links.set(link.key, link.claimId);
     }
-    return links;
+    return { entries, links };
   }
 
   /** Records rows shown on `page` (kept as origin and path), as seen now (`SeenRows`). */

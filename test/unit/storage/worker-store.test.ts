@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { identityKey } from '../../../lib/claim-identity';
 import { DraftSchema } from '../../../lib/schemas';
+import { RowLinks } from '../../../lib/storage/row-links';
 import { WorkerStore } from '../../../lib/storage/worker-store';
 import { draftEdits, makeClaim, makeSov } from '../../support/fixtures';
 import { freshStorage } from '../../support/storage';
@@ -68,13 +70,16 @@ describe('the service worker’s store', () => {
     expect(await db.quarantine.toArray()).toEqual([expect.objectContaining({ table: 'drafts', key: 'YC-1', error: 'Left unsaved by a panel.', record: draftEdits({ L1: '1.00' }) })]);
   });
 
-  it('lists the drafts and their claims for the rows’ marks, skipping what does not read', async () => {
+  it('reads the drafts and their claims, and the rows’ links, for the rows’ marks, skipping what does not read', async () => {
     const { db, drafts, worker } = await opened();
     await drafts.saveEdits(draftEdits({ L1: '1.00' }), 0, basis);
     await drafts.saveEdits({ ...draftEdits({}), claimId: 'YC-2' }, 0, { ...basis, claimId: 'YC-2', claim: makeClaim({ id: 'YC-2' }) });
     await db.draftBases.put({ ...basis, claimId: 'YC-2', claim: { ...makeClaim({ id: 'YC-2' }), total: 'lots' } });
     await db.drafts.put({ claimId: 'YC-3', allocations: [] } as never);
-    const entries = await worker.markEntries();
+    await new RowLinks(db).remember({ contractNumber: 'SC-1', invoiceNumber: 'A-1' }, 'YC-2');
+    await db.rowLinks.put({ key: 'damaged', claimId: '', at: 'yesterday' });
+    const { entries, links } = await worker.markSources([identityKey({ contractNumber: 'SC-1', invoiceNumber: 'A-1' }), 'damaged', 'unknown']);
+    expect(links).toEqual(new Map([[identityKey({ contractNumber: 'SC-1', invoiceNumber: 'A-1' }), 'YC-2']]));
     expect(entries.map(({ draft, basis }) => [draft.claimId, draft.allocations, basis?.claim.id])).toEqual(
       expect.arrayContaining([
         ['YC-1', { L1: '1.00' }, 'YC-1'],
@@ -98,8 +103,7 @@ describe('the service worker’s store', () => {
   it('never makes the database: with none yet, no marks, and a save that fails', async () => {
     const factory = new IDBFactory();
     const worker = new WorkerStore(factory, 'not-made');
-    expect(await worker.markEntries()).toEqual([]);
-    expect(await worker.rowLinkClaimIds(['k'])).toEqual(new Map());
+    expect(await worker.markSources(['k'])).toEqual({ entries: [], links: new Map() });
     await expect(worker.saveEdits(draftEdits({ L1: '1.00' }), 0)).rejects.toThrow('no page has opened it');
     // Rows seen are recorded on a later visit, once a page has made the database.
     await expect(worker.recordSeenRows([{ claimId: 'YC-1' }], new URL('https://pf.example.com/recon'))).rejects.toThrow('no page has opened it');
