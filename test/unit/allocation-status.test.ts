@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocationStatus } from '../../lib/allocation-status';
+import { Decimal } from '../../lib/decimal';
+import { formatMoney } from '../../lib/money';
+import { moneyArb } from '../support/arbitraries';
 
 const code = (categoryCode: string, target: string, remaining: string) => ({ categoryCode, target, allocated: '0.00', remaining });
 
@@ -13,5 +17,17 @@ describe('allocationStatus', () => {
       '2 codes to go, $12,406.10 unallocated',
     );
     expect(allocationStatus([code('03-300', '100.00', '-0.01')])).toBe('1 code to go, ($0.01) unallocated');
+  });
+
+  it('agrees with decimal.js on any remainings, up to the largest amounts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(moneyArb(), fc.constant('0.00')), { maxLength: 40 }), (remainings) => {
+        const open = remainings.filter((remaining) => !new Decimal(remaining).isZero());
+        const sum = open.reduce((total, remaining) => total.plus(remaining), new Decimal(0));
+        const expected = open.length === 0 ? 'Balanced' : `${open.length} ${open.length === 1 ? 'code' : 'codes'} to go, ${formatMoney(sum)} unallocated`;
+        expect(allocationStatus(remainings.map((remaining, index) => code(`C-${index}`, '1.00', remaining)))).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -167,4 +167,16 @@ describe('BackfillValidator (incremental)', () => {
     expect(validator.result().canSubmit).toBe(true);
     expect(validator.allocations()).toEqual({ L1: '600.00', L2: '400', L3: '500.00' });
   });
+
+  it('gives a code a new balance object only when its figures change (the reference formats only those again)', () => {
+    const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov(), backfilledClaimIds: [] });
+    validator.setMany(BALANCED);
+    const [concrete, painting] = validator.result().codes;
+    validator.set('L3', '450.00');
+    const [concreteAfter, paintingAfter] = validator.result().codes;
+    expect(concreteAfter).toBe(concrete);
+    expect(paintingAfter).not.toBe(painting);
+    expect(paintingAfter).toEqual({ categoryCode: '09-900', target: '500.00', allocated: '450.00', remaining: '50.00' });
+    expect(validator.result().codes[1]).toBe(paintingAfter); // read again, nothing changed
+  });
 });
