@@ -2,6 +2,8 @@
  * Where the allocation grid's first render goes: the panel's real grid options, less one feature at
  * a time down to a bare grid, each timed in Chromium with the same 5,000 lines and 300 code rows in a
  * page of their own (no panel around them), rounds alternating so the machine's noise spreads evenly.
+ * Then amounts typed into the grid with all its features and with none: the grid's own part of the
+ * panel's edit → painted, and a bare grid's on the same machine.
  */
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -19,7 +21,12 @@ interface GridBench {
   steps: string[];
   load(input: unknown): void;
   render(steps: number, atOnce: boolean): Promise<number>;
+  openForEdits(steps: number): Promise<void>;
+  edits: number[];
 }
+
+const EDIT_ROUNDS = 6;
+const EDITS_PER_ROUND = 8;
 
 async function pageScript(): Promise<string> {
   const bundle = await build({
@@ -46,6 +53,24 @@ async function openPage(context: BrowserContext, url: string, script: string, in
 
 const render = (page: Page, steps: number, atOnce: boolean) =>
   page.evaluate(([count, now]) => (window as unknown as { gridBench: GridBench }).gridBench.render(count, now), [steps, atOnce] as const);
+
+/**
+ * Amounts typed into the grid after the first `steps` steps, as in the panel (keystrokes, Enter, on
+ * to the next line): from each reaching the grid's value setter to the next painted frame, in ms.
+ * The first two of a round are left out, as the panel's bench leaves out its first edits.
+ */
+async function typeAmounts(page: Page, steps: number): Promise<number[]> {
+  await page.evaluate((count) => (window as unknown as { gridBench: GridBench }).gridBench.openForEdits(count), steps);
+  // The first line of the first code: row 0 is that code's header row (the bare step has none).
+  await page.locator('.ag-row[row-index="1"] [col-id="thisClaim"]').click();
+  for (let edit = 1; edit <= EDITS_PER_ROUND; edit++) {
+    await page.keyboard.type(`${edit}.25`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((count) => (window as unknown as { gridBench: GridBench }).gridBench.edits.length >= count, edit);
+    if (await page.evaluate(() => document.activeElement?.closest('.ag-full-width-row') != null)) await page.keyboard.press('ArrowDown');
+  }
+  return page.evaluate(() => (window as unknown as { gridBench: GridBench }).gridBench.edits.slice(2));
+}
 
 /**
  * Prints, per step, the median first render and what that step's features cost. Garbage is collected
@@ -90,6 +115,15 @@ export async function benchGridFeatures(validator: BackfillValidator): Promise<v
     });
     const [full, none] = cold.map(median) as [number, number];
     console.log(`  the first grid of a fresh context: all features / none       ${full.toFixed(1)} / ${none.toFixed(1)} ms = ${(full / none).toFixed(2)}× (median of ${COLD_ROUNDS})`);
+
+    // Typing: what the grid's own part of an edit costs, with all features and with none, in turns.
+    // The panel's edit → painted adds the draft model and the page around the grid to this.
+    const typed: [number[], number[]] = [[], []];
+    for (let round = 0; round < EDIT_ROUNDS; round++) {
+      for (const slot of round % 2 ? [1, 0] : [0, 1]) typed[slot]!.push(...(await typeAmounts(page, slot === 0 ? 0 : bare)));
+    }
+    const [fullEdit, bareEdit] = typed.map(median) as [number, number];
+    console.log(`  one edit → next painted frame, grid alone: all features / none ${fullEdit.toFixed(1)} / ${bareEdit.toFixed(1)} ms (median of ${typed[0].length})`);
   } finally {
     await browser.close();
     await server.close();

@@ -3,7 +3,7 @@
  * its features taken away one step at a time, each step timed from `createGrid` to the first rows
  * drawn (what `backfill:grid-render` times in the panel).
  */
-import { AllCommunityModule, createGrid, themeQuartz, type ColDef, type GridOptions, type Module } from 'ag-grid-community';
+import { AllCommunityModule, createGrid, themeQuartz, type ColDef, type GridApi, type GridOptions, type Module } from 'ag-grid-community';
 import { ALLOCATION_GRID_MODULES, allocationGridOptions, type GridRow } from '../components/allocation-grid-setup';
 
 interface GridSetup {
@@ -59,10 +59,10 @@ interface BenchInput {
   totalRow: GridRow;
 }
 
-/** The grid after the first `steps` steps. */
-function setupAfter({ rows, totalRow }: BenchInput, steps: number, onFirstRender: () => void): GridSetup {
+/** The grid after the first `steps` steps; `onEdit` hears each typed amount, as the panel's draft model does. */
+function setupAfter({ rows, totalRow }: BenchInput, steps: number, onFirstRender: () => void, onEdit: () => void = () => {}): GridSetup {
   // The same row objects every time, as the bare grid's: a destroyed grid lets go of them.
-  const options = allocationGridOptions({ rows, totalRow, dark: false, onEdit: () => {}, onLineFocused: () => {}, onFirstRender }, true);
+  const options = allocationGridOptions({ rows, totalRow, dark: false, onEdit, onLineFocused: () => {}, onFirstRender }, true);
   const setup = { options, modules: ALLOCATION_GRID_MODULES };
   STEPS.slice(0, steps).forEach(([, strip]) => strip(setup));
   return setup;
@@ -94,10 +94,34 @@ function render(steps: number, atOnce: boolean): Promise<number> {
   });
 }
 
+let editing: GridApi<GridRow> | undefined;
+/** From each typed amount reaching the grid's value setter to the next painted frame, as the panel's `backfill:edit:painted`. */
+const edits: number[] = [];
+
+/**
+ * Shows the grid after the first `steps` steps, drawn as the panel draws it, for the bench to type
+ * amounts into (it reads `edits`). The value setter hears each amount as the panel's does; the grid
+ * shows no change, so this is the grid's own part of an edit, without the draft model's.
+ */
+function openForEdits(steps: number): Promise<void> {
+  editing?.destroy();
+  edits.length = 0;
+  return new Promise((done) => {
+    const onEdit = () => {
+      const start = performance.now();
+      requestAnimationFrame(() => setTimeout(() => edits.push(performance.now() - start)));
+    };
+    const { options, modules } = setupAfter(input!, steps, done, onEdit);
+    editing = createGrid(document.getElementById('grid')!, options, { modules });
+  });
+}
+
 Object.assign(window, {
   gridBench: {
     steps: ['the panel’s grid', ...STEPS.map(([name]) => `less ${name}`)],
     load: (rows: BenchInput) => void (input = rows),
     render,
+    openForEdits,
+    edits,
   },
 });
