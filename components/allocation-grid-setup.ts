@@ -228,6 +228,7 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       valueGetter: ({ data }) => (data?.kind === 'line' ? data.thisClaim : data?.kind === 'total' ? data.allocated : undefined),
       editable: ({ data }) => data?.kind === 'line' && data.editable,
       valueSetter: ({ data, newValue }) => {
+        dropEditorCaret(); // now, while the editor is still there: once it is gone, the caret stays behind
         if (data?.kind === 'line') onEdit(data.id, typeof newValue === 'string' ? newValue : '');
         return false; // the draft model owns the value; the grid shows what it gives back
       },
@@ -256,6 +257,17 @@ export interface AllocationGridSetup {
   onLineFocused: (sovLineId: string) => void;
   /** The first rows are on screen: the grid can be used. */
   onFirstRender?: () => void;
+}
+
+/**
+ * Lets go of the page's caret when a cell's editor closes, as before the edit began. AG Grid removes
+ * the focused editor and the caret stays behind in a cell no one can type in, which the browser then
+ * works out again at every update, walking the page: on a 300-code claim, several milliseconds of
+ * every keystroke that follows (measured in a trace, 12 to 15 ms an edit before, 1 to 2 after).
+ */
+function dropEditorCaret(): void {
+  const selection = document.getSelection();
+  if (selection?.type === 'Caret') selection.removeAllRanges();
 }
 
 /** A code's header row, or the other lines' toggle: drawn across the whole grid. */
@@ -319,6 +331,8 @@ export function allocationGridOptions({ rows, totalRow, dark, onEdit, onLineFocu
       }
     },
     onFirstDataRendered: () => onFirstRender?.(),
+    // An edit cancelled or left unchanged never reaches the value setter.
+    onCellEditingStopped: dropEditorCaret,
     onCellFocused: ({ api, rowIndex, rowPinned }) => {
       const row = rowIndex === null || rowPinned ? undefined : api.getDisplayedRowAtIndex(rowIndex)?.data;
       if (row?.kind === 'line') onLineFocused(row.id);

@@ -47,11 +47,15 @@ describe('the allocation grid', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => cellText(first!)).toBe('$1,234.50');
     await expect.poll(() => panel.focusedRowId()).toBe(second); // Enter moves down, as in Excel
+    // The closed editor leaves no caret behind (the browser would work it out on every keystroke).
+    expect(await panel.selectionType()).not.toBe('Caret');
 
     await page.keyboard.type('99');
+    expect(await panel.selectionType()).toBe('Caret'); // typing in the cell's editor
     await page.keyboard.press('Escape'); // cancels the edit, keeps the panel open
     await expect.poll(() => cellText(second!)).toBe('');
     expect(await panel.heading('Link Progress Claim').isVisible()).toBe(true);
+    expect(await panel.selectionType()).not.toBe('Caret');
 
     await page.keyboard.type('(12.00)');
     await page.keyboard.press('Enter');

@@ -63,6 +63,14 @@ export class PanelPage {
     return cell.first().evaluate((element) => element.closest('.ag-row')?.getAttribute('row-id') ?? null);
   }
 
+  /**
+   * The panel page's selection kind: 'None' when nothing is selected, 'Caret' for a caret. A caret left
+   * behind by a closed cell editor makes the browser work it out again at every update.
+   */
+  selectionType(): Promise<string> {
+    return this.frame.locator('.ag-root').evaluate(() => document.getSelection()?.type ?? 'None');
+  }
+
   /** Clicks Submit once the panel has seen it is visible (a covered panel refuses, S7). */
   async submit(options: { double?: boolean } = {}): Promise<void> {
     const button = this.frame.locator('button[data-visible="true"]', { hasText: 'Submit backfill' });
