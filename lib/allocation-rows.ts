@@ -1,6 +1,6 @@
 import { bigCentsOf, moneyOfCents, percentOfCents } from './cents';
 import type { Money } from './money';
-import { describeDrafts, type BackfillValidator } from './backfill';
+import { describeDrafts, type BackfillValidator, type LineProjection } from './backfill';
 import type { PasteTarget } from './paste';
 import type { SovLine } from './schemas';
 
@@ -43,9 +43,9 @@ export interface LineRow {
   percentAfter: string;
   editable: boolean;
   /** The line's validation errors, plain sentences. */
-  problems: string[];
+  problems: readonly string[];
   /** Its warnings (the contract's other drafts would overrun it): worth a look, they do not stop a submit. */
-  warnings: string[];
+  warnings: readonly string[];
 }
 
 export interface TotalRow {
@@ -118,6 +118,15 @@ export function codeRow(validator: BackfillValidator, categoryCode: string): Cod
   return { kind: 'code', id: codeRowId(categoryCode), description, ...balance, balanced: balance.remaining === '0.00' };
 }
 
+function otherDrafts(projection: LineProjection): string {
+  const earlier = describeDrafts(projection, true);
+  const later = describeDrafts(projection, false);
+  return [earlier && `earlier: ${earlier}`, later && `later: ${later}`].filter(Boolean).join('; ');
+}
+
+// A line with no issue (nearly every one) shares this.
+const NO_MESSAGES: readonly string[] = Object.freeze([]);
+
 // In bigint cents: a paste or a resumed draft builds 5,000 of these at once, where decimal.js objects
 // cost several times more; every figure is the same.
 export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
@@ -125,8 +134,7 @@ export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
   const projectedToDate = bigCentsOf(line.claimedToDate) + (projection ? bigCentsOf(projection.earlier) : 0n);
   const claimedAfter = projectedToDate + BigInt(validator.centsOn(line.id));
   const scheduled = bigCentsOf(line.scheduledValue);
-  const earlier = projection && describeDrafts(projection, true);
-  const later = projection && describeDrafts(projection, false);
+  const issues = validator.lineIssues(line.id);
   return {
     kind: 'line',
     id: line.id,
@@ -135,14 +143,15 @@ export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
     description: line.description,
     scheduledValue: line.scheduledValue,
     claimedToDate: line.claimedToDate,
-    projectedToDate: moneyOfCents(projectedToDate),
-    otherDrafts: [earlier && `earlier: ${earlier}`, later && `later: ${later}`].filter(Boolean).join('; '),
+    // Canonical money strings both: with no other draft on the line, projected is claimed to date.
+    projectedToDate: projection ? moneyOfCents(projectedToDate) : line.claimedToDate,
+    otherDrafts: projection ? otherDrafts(projection) : '',
     remainingBalance: moneyOfCents(scheduled - claimedAfter),
     thisClaim: validator.valueOf(line.id),
     percentAfter: percentOfCents(claimedAfter, scheduled),
     editable: validator.isClaimCode(line.categoryCode),
-    problems: validator.lineIssues(line.id).flatMap((issue) => (issue.severity === 'warning' ? [] : [issue.message])),
-    warnings: validator.lineIssues(line.id).flatMap((issue) => (issue.severity === 'warning' ? [issue.message] : [])),
+    problems: issues.length === 0 ? NO_MESSAGES : issues.flatMap((issue) => (issue.severity === 'warning' ? [] : [issue.message])),
+    warnings: issues.length === 0 ? NO_MESSAGES : issues.flatMap((issue) => (issue.severity === 'warning' ? [issue.message] : [])),
   };
 }
 
