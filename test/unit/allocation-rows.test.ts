@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocationRows, pasteTargets } from '../../lib/allocation-rows';
+import { allocationRows, lineRow, pasteTargets } from '../../lib/allocation-rows';
 import { BackfillValidator } from '../../lib/backfill';
 import { makeClaim, makeSov } from '../support/fixtures';
 
@@ -11,5 +11,34 @@ describe('pasteTargets', () => {
     expect(targets.filter(({ editable }) => editable).map(({ id }) => id)).toEqual(['L1', 'L2', 'L3']);
     expect(targets.find(({ id }) => id === 'L5')).toEqual({ id: 'L5', editable: false, line: { lineNumber: 5, categoryCode: '26-000', description: 'Electrical' } });
     expect(targets.find(({ id }) => id === 'code:03-300')).toEqual({ id: 'code:03-300', editable: false, line: null });
+  });
+});
+
+describe('lineRow', () => {
+  it('gives a line its figures after this claim, and its problems apart from its warnings', () => {
+    const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov(), backfilledClaimIds: [] });
+    validator.setMany({ L1: '600.00', L2: 'ten' });
+    const [footings, slabs] = makeSov().lines;
+    expect(lineRow(validator, footings!)).toEqual({
+      kind: 'line',
+      id: 'L1',
+      lineNumber: 1,
+      categoryCode: '03-300',
+      description: 'Footings',
+      scheduledValue: '2000.00',
+      claimedToDate: '500.00',
+      projectedToDate: '500.00', // no other draft on the line
+      otherDrafts: '',
+      remainingBalance: '900.00',
+      thisClaim: '600.00',
+      percentAfter: '55.00',
+      editable: true,
+      problems: [],
+      warnings: [],
+    });
+    const refused = lineRow(validator, slabs!);
+    expect(refused.problems).toHaveLength(1);
+    expect(refused.problems[0]).toMatch(/ten/);
+    expect(refused.warnings).toEqual([]);
   });
 });
