@@ -228,7 +228,6 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       valueGetter: ({ data }) => (data?.kind === 'line' ? data.thisClaim : data?.kind === 'total' ? data.allocated : undefined),
       editable: ({ data }) => data?.kind === 'line' && data.editable,
       valueSetter: ({ data, newValue }) => {
-        dropEditorCaret(); // now, while the editor is still there: once it is gone, the caret stays behind
         if (data?.kind === 'line') onEdit(data.id, typeof newValue === 'string' ? newValue : '');
         return false; // the draft model owns the value; the grid shows what it gives back
       },
@@ -260,12 +259,17 @@ export interface AllocationGridSetup {
 }
 
 /**
- * Lets go of the page's caret when a cell's editor closes, as before the edit began. AG Grid removes
- * the focused editor and the caret stays behind in a cell no one can type in, which the browser then
- * works out again at every update, walking the page: on a 300-code claim, about 12 ms of the main
- * thread for every amount typed (1 to 2 ms without it, in traces).
+ * Lets go of the caret a cell's editor had, as the editor closes: as before the edit began, there is
+ * none. AG Grid removes the focused editor and its caret stays behind, in a cell or wherever the
+ * browser moves it (a heading below the grid after Esc), and the browser then works it out again at
+ * every update, walking the page: on a 300-code claim, about 12 ms of the main thread for every amount
+ * typed (1 to 2 ms without it, in traces). When the focus is on something outside the grid, a click
+ * there ended the edit, and the caret is the user's (in the field they clicked): it stays.
  */
-function dropEditorCaret(): void {
+function dropEditorCaret(grid: HTMLElement): void {
+  const document = grid.ownerDocument;
+  const focused = document.activeElement;
+  if (focused !== null && focused !== document.body && !grid.contains(focused)) return;
   const selection = document.getSelection();
   if (selection?.type === 'Caret') selection.removeAllRanges();
 }
@@ -285,14 +289,21 @@ function codeHeaderRows(api: GridApi<GridRow>): IRowNode<GridRow>[] {
 
 /**
  * The allocation grid's options, showing `rows` (plain objects, by id; the caller replaces them later)
- * with the columns for a grid `startWide` or not. Kept apart from creating the grid so that
- * `npm run bench` can weigh each of its features against a bare grid.
+ * with the columns for a grid `startWide` or not, for the grid drawn in the element `grid`. Kept
+ * apart from creating the grid so that `npm run bench` can weigh each of its features against a bare grid.
  */
-export function allocationGridOptions({ rows, totalRow, dark, onEdit, onLineFocused, onFirstRender }: AllocationGridSetup, startWide: boolean): GridOptions<GridRow> {
+export function allocationGridOptions(
+  { rows, totalRow, dark, onEdit, onLineFocused, onFirstRender }: AllocationGridSetup,
+  startWide: boolean,
+  grid: HTMLElement,
+): GridOptions<GridRow> {
   let shownWide = startWide;
   return {
     theme: gridTheme(dark),
-    columnDefs: columnDefs(onEdit, shownWide),
+    columnDefs: columnDefs((sovLineId, text) => {
+      dropEditorCaret(grid); // now, while the editor is still there: once it is gone, its caret stays behind
+      onEdit(sovLineId, text);
+    }, shownWide),
     rowData: rows,
     pinnedBottomRowData: [totalRow],
     defaultColDef: { sortable: false, suppressMovable: true, resizable: true },
@@ -332,7 +343,7 @@ export function allocationGridOptions({ rows, totalRow, dark, onEdit, onLineFocu
     },
     onFirstDataRendered: () => onFirstRender?.(),
     // An edit cancelled or left unchanged never reaches the value setter.
-    onCellEditingStopped: dropEditorCaret,
+    onCellEditingStopped: () => dropEditorCaret(grid),
     onCellFocused: ({ api, rowIndex, rowPinned }) => {
       const row = rowIndex === null || rowPinned ? undefined : api.getDisplayedRowAtIndex(rowIndex)?.data;
       if (row?.kind === 'line') onLineFocused(row.id);
@@ -343,5 +354,5 @@ export function allocationGridOptions({ rows, totalRow, dark, onEdit, onLineFocu
 /** The allocation grid with only our modules (`allocationGridOptions`). */
 export function createAllocationGrid(container: HTMLElement, setup: AllocationGridSetup): GridApi<GridRow> {
   // The columns for the width the grid starts at: changed after the first render, every row is drawn again.
-  return createGrid<GridRow>(container, allocationGridOptions(setup, container.clientWidth >= WIDE_GRID), { modules: ALLOCATION_GRID_MODULES });
+  return createGrid<GridRow>(container, allocationGridOptions(setup, container.clientWidth >= WIDE_GRID, container), { modules: ALLOCATION_GRID_MODULES });
 }

@@ -62,7 +62,7 @@ interface BenchInput {
 /** The grid after the first `steps` steps; `onEdit` hears each typed amount, as the panel's draft model does. */
 function setupAfter({ rows, totalRow }: BenchInput, steps: number, onFirstRender: () => void, onEdit: () => void = () => {}): GridSetup {
   // The same row objects every time, as the bare grid's: a destroyed grid lets go of them.
-  const options = allocationGridOptions({ rows, totalRow, dark: false, onEdit, onLineFocused: () => {}, onFirstRender }, true);
+  const options = allocationGridOptions({ rows, totalRow, dark: false, onEdit, onLineFocused: () => {}, onFirstRender }, true, document.getElementById('grid')!);
   const setup = { options, modules: ALLOCATION_GRID_MODULES };
   STEPS.slice(0, steps).forEach(([, strip]) => strip(setup));
   return setup;

@@ -79,6 +79,24 @@ describe('the allocation grid', () => {
     await expect.poll(() => cellText(first!)).toBe('$42.00');
   });
 
+  it('keeps every keystroke typed into a field clicked while a cell was being edited', async () => {
+    const [first] = linesOf('03-300');
+    await panel.amountCell(first!).click();
+    await page.keyboard.type('5');
+    const title = panel.frame.getByLabel('Title');
+    await title.click(); // ends the edit; the caret the click put in the field is the user's
+    await page.keyboard.type('abc');
+    await expect.poll(() => title.inputValue()).toContain('abc');
+    await expect.poll(() => cellText(first!)).toBe('$5.00');
+    await panel.amountCell(first!).click();
+    await page.keyboard.type('7');
+    const number = panel.frame.getByLabel('Number');
+    await number.click();
+    await page.keyboard.type('N-1');
+    await expect.poll(() => number.inputValue()).toContain('N-1');
+    await expect.poll(() => cellText(first!)).toBe('$7.00');
+  });
+
   it('refuses what is not an amount, says why in the cell, and stores nothing', async () => {
     const [first] = linesOf('03-300');
     const before = await panel.remaining('03-300').textContent();
