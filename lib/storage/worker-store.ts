@@ -36,6 +36,8 @@ export class WorkerStore {
       const transaction = db.transaction(['drafts', 'draftBases'], 'readwrite', { durability: 'strict' });
       const drafts = transaction.objectStore('drafts');
       const bases = transaction.objectStore('draftBases');
+      // Named while the transaction is live, as `write` names its parts.
+      const written = writtenParts(this.name, basis ? [drafts, bases] : [drafts]);
       const decide = async (): Promise<WorkerSaveResult> => {
         const record: unknown = await requested(drafts.get(edits.claimId));
         const head = record === undefined ? undefined : readDraftHead(record);
@@ -53,7 +55,7 @@ export class WorkerStore {
       };
       // Settles once the transaction is on disk (or fails with it), whatever was decided.
       const [result] = await Promise.all([abortingOnThrow(transaction, decide), committed(transaction)]);
-      return { result, written: writtenParts(this.name, basis ? [drafts, bases] : [drafts]) };
+      return { result, written };
     });
     if (saved === undefined) throw new Error('Backfill’s database is not there: no page has opened it');
     if (saved.result.ok) announceWorkerWrite(saved.written);
