@@ -96,6 +96,34 @@ describe('formatMoney', () => {
   ])('shows %s as %s', (value, shown) => {
     expect(formatMoney(value)).toBe(shown);
   });
+
+  it.each([
+    ['-0.00', '$0.00'],
+    ['12.345', '$12.35'],
+    ['-12.345', '($12.35)'],
+    ['012.00', '$12.00'],
+    ['1e3', '$1,000.00'],
+    ['123456789012345678.90', '$123,456,789,012,345,678.90'],
+  ])('shows %s, which is not canonical money, as %s', (value, shown) => {
+    expect(formatMoney(value)).toBe(shown);
+    expect(formatMoney(new Decimal(value))).toBe(shown);
+  });
+
+  it('shows a canonical string as its amount worked out in decimal.js', () => {
+    const fromDecimal = (value: string) => {
+      const decimal = new Decimal(value);
+      const digits = decimal.abs().toFixed(2).split('.');
+      const grouped = digits[0]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      return decimal.isNegative() && !decimal.isZero() ? `($${grouped}.${digits[1]})` : `$${grouped}.${digits[1]}`;
+    };
+    fc.assert(
+      fc.property(fc.oneof(moneyArb(), moneyArb(10n ** 30n)), (value) => {
+        expect(formatMoney(value)).toBe(fromDecimal(value));
+        expect(formatMoney(new Decimal(value))).toBe(fromDecimal(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('canonical money', () => {
