@@ -15,6 +15,7 @@ import {
   type ValidateBackfillInput,
 } from './backfill';
 import { allocationRows, pasteTargets, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from './allocation-rows';
+import { AllocationJournal } from './allocation-journal';
 import { planPaste, type PastePlan, type PasteTarget } from './paste';
 import { MONEY_REFUSAL, parseMoney } from './money';
 import type { Allocations } from './schemas';
@@ -29,18 +30,21 @@ export type DraftEditorBasis = Omit<ValidateBackfillInput, 'allocations'>;
  * (a draft being submitted or submitted is read-only history). Amounts are canonical money strings.
  */
 export class DraftEditor {
-  /** The allocations as they stand, a new object after each change (nothing before `reset`). */
-  allocations: Allocations = {};
   /** Their validation, a new object after each change; null until `reset`. */
   validation: BackfillValidation | null = null;
-
   private validator: BackfillValidator | null = null;
+  /** The allocations as last copied out, until they change. */
+  private copied: Allocations | undefined;
   private readonly history = new AllocationHistory();
   /** The grid's rows as paste reads them: they change only with the claim and SOV. */
   private targets: PasteTarget[] | null = null;
   private projection: Projection = new Map();
 
-  constructor(private readonly editable: () => boolean = () => true) {}
+  constructor(
+    private readonly editable: () => boolean = () => true,
+    /** Every change of the allocations, numbered (`version`), and what it changed. */
+    readonly journal = new AllocationJournal(),
+  ) {}
 
   /** Starts on this claim and SOV with these allocations; the undo history is kept (see `clearHistory`). */
   reset(basis: DraftEditorBasis, allocations: Allocations): void {
@@ -48,8 +52,17 @@ export class DraftEditor {
     this.targets = null;
     this.validator.setProjection(this.projection);
     this.validator.setMany(allocations);
-    this.allocations = this.validator.allocations();
+    this.copied = undefined;
+    this.journal.restart();
     this.validation = this.validator.result();
+  }
+
+  /**
+   * The allocations as they stand, a new object after each change (nothing before `reset`). Copied
+   * out when asked for, not on every change: a keystroke on a 5,000-line draft has no use for a copy.
+   */
+  get allocations(): Allocations {
+    return (this.copied ??= this.validator?.allocations() ?? {});
   }
 
   /**
@@ -166,7 +179,8 @@ export class DraftEditor {
     if (changed.length === 0) return [];
     if (record) this.history.record(patch, (id) => validator.valueOf(id));
     validator.setMany(patch);
-    this.allocations = validator.allocations();
+    this.copied = undefined;
+    this.journal.record(Object.fromEntries(changed.map((id) => [id, patch[id] === '' ? null : patch[id]!])));
     this.validation = validator.result();
     return changed;
   }

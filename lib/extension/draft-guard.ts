@@ -1,13 +1,20 @@
 import { browser, type Browser } from 'wxt/browser';
-import { allocationChanges } from '@/lib/allocation-changes';
+import { allocationChanges, type AllocationChanges } from '@/lib/allocation-changes';
 import { DRAFT_GUARD_PORT } from '@/lib/draft-guard-reader';
-import type { DraftGuardMessage, DraftUnsavedMessage } from '@/lib/protocol';
-import type { DraftSnapshot, UnsavedEditsGuard } from '@/lib/panel/draft-autosave.svelte';
-import type { Allocations, DraftBasis } from '@/lib/schemas';
+import type { DraftSnapshot, JournalPlace } from '@/lib/draft-snapshot';
+import type { DraftGuardMessage } from '@/lib/protocol';
+import type { UnsavedEditsGuard } from '@/lib/panel/draft-autosave.svelte';
+import type { Allocations, DraftBasis, DraftEdits } from '@/lib/schemas';
 
 // A port that has lived this long was accepted by a running worker: one the background refuses, or
 // one opened to a worker that is gone, is cut sooner.
 const ACCEPTED_AFTER_MS = 1000;
+
+/** A snapshot to hand over, as unsaved, or as being written now. */
+type Unsaved = { snapshot: DraftSnapshot; baseRevision: number; writing?: true };
+
+/** Allocations as the background holds them: their place in the editor's journal, or a copy. */
+type SentAllocations = { place: Pick<JournalPlace, 'journal' | 'version'> } | { copy: Allocations };
 
 /**
  * The panel's line to the background (D2): every unsaved snapshot goes there at once, so the edits
@@ -18,30 +25,31 @@ const ACCEPTED_AFTER_MS = 1000;
  *
  * The first snapshot on a port goes whole; the next ones as what changed since (`draft/unsaved-changes`),
  * which the background applies to the one it holds: a port delivers in order, and a new port starts whole.
+ * What changed comes from the editor's journal, with no copy of the allocations made or compared.
  */
 export class DraftGuard implements UnsavedEditsGuard {
   private port: Browser.runtime.Port | undefined;
   private connectedAt = 0;
   /** The last unsaved snapshot handed over, until it is saved. */
-  private pending: DraftUnsavedMessage | undefined;
+  private pending: Unsaved | undefined;
   /** What the background holds from this port: the allocations last sent, and the basis not yet saved. */
-  private sent: { port: Browser.runtime.Port; allocations: Allocations; basis: DraftBasis | undefined } | undefined;
+  private sent: { port: Browser.runtime.Port; allocations: SentAllocations; basis: DraftBasis | undefined } | undefined;
 
   unsaved(snapshot: DraftSnapshot, baseRevision: number): boolean {
     const accepted = this.port !== undefined && performance.now() - this.connectedAt >= ACCEPTED_AFTER_MS;
-    this.pending = { type: 'draft/unsaved', ...snapshot, baseRevision };
+    this.pending = { snapshot, baseRevision };
     this.post(this.pending);
     return accepted && this.port !== undefined;
   }
 
   writing(snapshot: DraftSnapshot, baseRevision: number): void {
-    this.pending = { type: 'draft/unsaved', ...snapshot, baseRevision, writing: true };
+    this.pending = { snapshot, baseRevision, writing: true };
     this.post(this.pending);
   }
 
   saved(): void {
     this.pending = undefined;
-    this.post({ type: 'draft/saved' });
+    this.post('saved');
   }
 
   close(): void {
@@ -50,10 +58,10 @@ export class DraftGuard implements UnsavedEditsGuard {
     this.port = undefined;
   }
 
-  private post(message: DraftGuardMessage): void {
+  private post(what: Unsaved | 'saved'): void {
     try {
       const port = (this.port ??= this.connect());
-      port.postMessage(this.onPort(port, message));
+      port.postMessage(this.onPort(port, what));
     } catch (error) {
       // The extension was updated or reloaded under this page: the panel's own saves still run.
       this.port = undefined;
@@ -62,24 +70,27 @@ export class DraftGuard implements UnsavedEditsGuard {
   }
 
   /** The message as it goes over `port`: a snapshot after another on the same port goes as its changes. */
-  private onPort(port: Browser.runtime.Port, message: DraftGuardMessage): DraftGuardMessage {
+  private onPort(port: Browser.runtime.Port, what: Unsaved | 'saved'): DraftGuardMessage {
     const sent = this.sent?.port === port ? this.sent : undefined;
-    if (message.type === 'draft/saved') {
+    if (what === 'saved') {
       // The basis is on disk now: the background lets go of it.
       if (sent) sent.basis = undefined;
+      return { type: 'draft/saved' };
+    }
+    const { snapshot, baseRevision, writing } = what;
+    const { basis } = snapshot;
+    // Whole when the background holds a basis this snapshot no longer has (it was saved meanwhile),
+    // or when what changed cannot be told (lines in another order, an editor started afresh).
+    const changes = sent && !(sent.basis && !basis) ? changesSince(sent.allocations, snapshot) : undefined;
+    if (!changes) {
+      const message: DraftGuardMessage = { type: 'draft/unsaved', edits: snapshot.edits, ...(basis && { basis }), baseRevision, ...(writing && { writing }) };
+      this.sent = { port, allocations: sentAllocations(snapshot), basis };
       return message;
     }
-    if (message.type !== 'draft/unsaved') return message;
-    const { edits, basis, baseRevision, writing } = message;
-    const { allocations, ...rest } = edits;
-    // Whole when the background holds a basis this snapshot no longer has (it was saved meanwhile),
-    // or when the lines come in an order changes cannot carry.
-    const changes = sent && !(sent.basis && !basis) ? allocationChanges(sent.allocations, allocations) : undefined;
-    this.sent = { port, allocations, basis: changes ? (basis ?? sent?.basis) : basis };
-    if (!changes) return message;
+    this.sent = { port, allocations: sentAllocations(snapshot), basis: basis ?? sent?.basis };
     return {
       type: 'draft/unsaved-changes',
-      edits: rest,
+      edits: besideAllocations(snapshot),
       changes,
       ...(basis && basis !== sent?.basis && { basis }),
       baseRevision,
@@ -99,4 +110,23 @@ export class DraftGuard implements UnsavedEditsGuard {
     });
     return port;
   }
+}
+
+/** What turns the allocations the background holds into the snapshot's, when that can be told. */
+function changesSince(sent: SentAllocations, snapshot: DraftSnapshot): AllocationChanges | undefined {
+  const place = snapshot.journaled;
+  if ('copy' in sent) return place ? undefined : allocationChanges(sent.copy, snapshot.edits.allocations);
+  return place && sent.place.journal === place.journal ? place.journal.changesBetween(sent.place.version, place.version) : undefined;
+}
+
+/** Read after the snapshot's edits were sent, when they were: a snapshot copied late holds later allocations. */
+function sentAllocations(snapshot: DraftSnapshot): SentAllocations {
+  const place = snapshot.journaled;
+  return place ? { place: { journal: place.journal, version: place.version } } : { copy: snapshot.edits.allocations };
+}
+
+function besideAllocations(snapshot: DraftSnapshot): Omit<DraftEdits, 'allocations'> {
+  if (snapshot.journaled) return snapshot.journaled.besideAllocations;
+  const { allocations: _allocations, ...rest } = snapshot.edits;
+  return rest;
 }

@@ -4,6 +4,7 @@ import type { PastePlan } from '@/lib/paste';
 import type { HostAdapter } from '@/lib/host/host-adapter';
 import { claimHeaderProblem, defaultClaimHeader } from '@/lib/claim-header';
 import { DraftEditor } from '@/lib/draft-editor';
+import { EditorSnapshot, type DraftSnapshot } from '@/lib/draft-snapshot';
 import { hasAmounts } from '@/lib/draft-allocated';
 import type { MarkEntry } from '@/lib/draft-marks';
 import { otherDrafts } from '@/lib/contract-drafts';
@@ -31,7 +32,8 @@ export class BackfillSession {
   header = $state<ClaimHeader>({ number: '', title: '', payPeriod: '2000-01-01' });
   /** Header fields the user typed that could not be kept, with why. */
   headerProblems = $state.raw<Partial<Record<keyof ClaimHeader, string>>>({});
-  allocations = $state.raw<Allocations>({});
+  /** The editor's allocations version (`AllocationJournal`) last shown: what makes `allocations` reactive. */
+  private allocationsVersion = $state(0);
   validation = $state.raw<BackfillValidation | null>(null);
   submission = $state.raw<Submission>({ state: 'ready' });
   step = $state<Step>('claim');
@@ -108,6 +110,12 @@ export class BackfillSession {
       },
       guard,
     );
+  }
+
+  /** The allocations as they stand (copied out of the editor only when read). */
+  get allocations(): Allocations {
+    void this.allocationsVersion;
+    return this.editor.allocations;
   }
 
   get blockers() {
@@ -383,7 +391,7 @@ export class BackfillSession {
 
   /** Shows the editor's allocations, validation and undo state. */
   private sync(): void {
-    this.allocations = this.editor.allocations;
+    this.allocationsVersion = this.editor.journal.version;
     this.validation = this.editor.validation;
     this.canUndo = this.editor.canUndo;
     this.canRedo = this.editor.canRedo;
@@ -401,22 +409,21 @@ export class BackfillSession {
     return result;
   }
 
-  private edits(): { edits: DraftEdits; basis?: DraftBasis } | null {
+  private edits(): DraftSnapshot | null {
     if (!this.claim || !this.sov) return null;
-    const edits: DraftEdits = {
+    const besideAllocations: Omit<DraftEdits, 'allocations'> = {
       claimId: this.claimId,
       contractId: this.claim.contractId,
       header: $state.snapshot(this.header),
-      allocations: this.allocations,
       focusedSovLineId: this.focusedSovLineId,
       ...(this.hostOrigin !== null && { hostOrigin: this.hostOrigin }),
     };
-    if (!this.basisPending) return { edits };
+    if (!this.basisPending) return new EditorSnapshot(besideAllocations, this.editor);
     if (this.basisToRecord?.claim !== this.claim || this.basisToRecord.sov !== this.sov) {
       const { status: _status, backfilled: _backfilled, ...claim } = this.claim;
       this.basisToRecord = { claim: this.claim, sov: this.sov, basis: { claimId: this.claimId, claim, sov: this.sov, recordedAt: nowIso() } };
     }
-    return { edits, basis: this.basisToRecord.basis };
+    return new EditorSnapshot(besideAllocations, this.editor, this.basisToRecord.basis);
   }
 
   private async reloadClaim(): Promise<void> {

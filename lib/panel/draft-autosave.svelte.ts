@@ -1,14 +1,12 @@
 import { sameDraftEdits } from '@/lib/draft-edits';
-import type { Draft, DraftBasis, DraftEdits } from '@/lib/schemas';
+import type { DraftSnapshot } from '@/lib/draft-snapshot';
+import type { Draft } from '@/lib/schemas';
 import type { DraftStore } from '@/lib/storage/draft-store';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
 const AUTOSAVE_DELAY_MS = 250;
 const RETRY_DELAY_MS = 3_000;
-
-/** The draft as it stands, and its basis when that must be recorded (new or rebased draft). */
-export type DraftSnapshot = { edits: DraftEdits; basis?: DraftBasis };
 
 /**
  * Told of every unsaved snapshot, of every write and of every completed save, so that edits outlive a

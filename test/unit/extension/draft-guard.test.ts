@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { allocationChanges } from '../../../lib/allocation-changes';
+import { AllocationJournal } from '../../../lib/allocation-journal';
+import { EditorSnapshot, type DraftSnapshot } from '../../../lib/draft-snapshot';
 import { DraftGuard } from '../../../lib/extension/draft-guard';
 import { UnsavedEdits, type LeftEditsStore } from '../../../lib/extension/unsaved-edits';
 import { readDraftGuardMessage } from '../../../lib/draft-guard-reader';
-import type { DraftBasis, DraftEdits } from '../../../lib/schemas';
+import type { Allocations, DraftBasis, DraftEdits } from '../../../lib/schemas';
 import { fakePort } from '../../support/fake-port';
 import { makeClaim, makeSov } from '../../support/fixtures';
 
@@ -15,6 +18,33 @@ const edits: DraftEdits = {
   allocations: { L1: '1.00' },
   focusedSovLineId: 'L1',
 };
+
+const { allocations: _allocations, ...besideAllocations } = edits;
+
+/**
+ * Allocations as the draft editor keeps them: each change recorded in its journal (or a restart when
+ * the lines come in another order), and copied out only when read.
+ */
+function journaledAllocations() {
+  let current: Allocations = {};
+  const source = {
+    journal: new AllocationJournal(),
+    copies: 0,
+    get allocations() {
+      source.copies++;
+      return current;
+    },
+    set(next: Allocations, basis?: DraftBasis): DraftSnapshot {
+      const changes = allocationChanges(current, next);
+      if (changes) {
+        if (Object.keys(changes).length > 0) source.journal.record(changes);
+      } else source.journal.restart();
+      current = next;
+      return new EditorSnapshot(besideAllocations, source, basis);
+    },
+  };
+  return source;
+}
 
 let ports: ReturnType<typeof fakePort>[];
 let connect: ReturnType<typeof vi.fn>;
@@ -132,6 +162,54 @@ describe('the panel’s draft guard', () => {
     expect(connect).toHaveBeenCalledOnce();
   });
 
+  it('hands over an editor’s keystrokes as the lines they changed, never copying its allocations again', () => {
+    const guard = new DraftGuard();
+    const editor = journaledAllocations();
+    guard.unsaved(editor.set({ L1: '1.00', L2: '2.00' }), 0);
+    expect(editor.copies).toBe(1); // the first snapshot on a port goes whole
+    guard.unsaved(editor.set({ L1: '1.50', L2: '2.00' }), 0);
+    guard.unsaved(editor.set({ L1: '1.50', L2: '2.00', L3: '3.00' }), 0);
+    guard.writing(editor.set({ L2: '2.00', L3: '3.00' }), 0);
+    expect(editor.copies).toBe(1);
+    expect(ports[0]!.port.postMessage.mock.calls.slice(1).map(([message]) => [message.type, message.changes])).toEqual([
+      ['draft/unsaved-changes', { L1: '1.50' }],
+      ['draft/unsaved-changes', { L3: '3.00' }],
+      ['draft/unsaved-changes', { L1: null }],
+    ]);
+    // Lines in another order (another tab's draft taken) restart the journal: that goes whole.
+    guard.unsaved(editor.set({ L3: '3.00', L2: '2.00' }), 1);
+    expect(ports[0]!.port.postMessage.mock.lastCall![0]).toEqual({ type: 'draft/unsaved', edits: { ...edits, allocations: { L3: '3.00', L2: '2.00' } }, baseRevision: 1 });
+  });
+
+  it('hands over with the next snapshot the changes it was not told of (made while a conflict stood)', () => {
+    const guard = new DraftGuard();
+    const editor = journaledAllocations();
+    guard.unsaved(editor.set({ L1: '1.00' }), 0);
+    editor.set({ L1: '1.00', L2: '2.00' }); // the autosave told the guard nothing: a conflict stood
+    guard.unsaved(editor.set({ L1: '1.50', L2: '2.00' }), 0);
+    expect(ports[0]!.port.postMessage.mock.lastCall![0]).toMatchObject({ type: 'draft/unsaved-changes', changes: { L2: '2.00', L1: '1.50' } });
+  });
+
+  it('hands a new worker the snapshot it holds as the editor has it then, and goes on from that', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const guard = new DraftGuard();
+      const editor = journaledAllocations();
+      guard.unsaved(editor.set({ L1: '1.00' }), 0);
+      guard.unsaved(editor.set({ L1: '2.00' }), 0); // sent as changes: not copied
+      editor.set({ L1: '2.00', L2: '2.00' }); // not told (a conflict stood)
+      vi.advanceTimersByTime(30_000);
+      ports[0]!.drop();
+      // Copied now, so with the line it was not told of.
+      expect(ports[1]!.port.postMessage).toHaveBeenCalledExactlyOnceWith({ type: 'draft/unsaved', edits: { ...edits, allocations: { L1: '2.00', L2: '2.00' } }, baseRevision: 0 });
+      guard.unsaved(editor.set({ L1: '2.00', L2: '2.00', L3: '3.00' }), 0);
+      expect(ports[1]!.port.postMessage.mock.lastCall![0]).toMatchObject({ type: 'draft/unsaved-changes', changes: { L3: '3.00' } });
+      expect(ports[1]!.port.postMessage.mock.lastCall![0].changes).toEqual({ L3: '3.00' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('never throws into the panel when the extension was reloaded under it', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     connect.mockImplementationOnce(() => {
@@ -157,7 +235,7 @@ describe('the draft guard and the background together', () => {
     fc.constant({ kind: 'worker stopped' as const }),
   );
 
-  it('leave the background holding exactly the panel’s last unsaved snapshot, whatever went before', async () => {
+  it.each(['copies', 'an editor’s journal'])('leave the background holding exactly the panel’s last unsaved snapshot, whatever went before (snapshots as %s)', async (kind) => {
     const basis = { claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' };
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 12 }), async (steps) => {
@@ -165,6 +243,7 @@ describe('the draft guard and the background together', () => {
         try {
           ports = [];
           const guard = new DraftGuard();
+          const editor = journaledAllocations();
           // One background follower per port, as the background makes one per connection.
           const followers = new Map<number, UnsavedEdits>();
           let saved: { edits: DraftEdits; baseRevision: number; basis?: DraftBasis } | undefined;
@@ -184,7 +263,10 @@ describe('the draft guard and the background together', () => {
               vi.advanceTimersByTime(2_000);
               ports.at(-1)?.drop();
             } else {
-              const snapshot = { edits: { ...edits, allocations: each.allocations }, ...(each.withBasis && { basis }) };
+              const snapshot =
+                kind === 'copies'
+                  ? { edits: { ...edits, allocations: each.allocations }, ...(each.withBasis && { basis }) }
+                  : editor.set(each.allocations, each.withBasis ? basis : undefined);
               if (each.kind === 'unsaved') guard.unsaved(snapshot, each.baseRevision);
               else guard.writing(snapshot, each.baseRevision);
               last = each;
