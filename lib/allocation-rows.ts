@@ -1,4 +1,4 @@
-import { bigCentsOf, moneyOfCents, percentOfCents } from './cents';
+import { bigCentsOf, centsOfAmount, moneyOfCents, percentOfCents } from './cents';
 import type { Money } from './money';
 import { describeDrafts, type BackfillValidator, type LineProjection } from './backfill';
 import type { PasteTarget } from './paste';
@@ -127,13 +127,35 @@ function otherDrafts(projection: LineProjection): string {
 // A line with no issue (nearly every one) shares this.
 const NO_MESSAGES: readonly string[] = Object.freeze([]);
 
-// In bigint cents: a paste or a resumed draft builds 5,000 of these at once, where decimal.js objects
-// cost several times more; every figure is the same.
+// A line's scheduled value and claimed to date, in cents: read once per SOV line, not per row built.
+const lineCents = new WeakMap<SovLine, { scheduled: number; claimed: number }>();
+
+function centsOfLine(line: SovLine): { scheduled: number; claimed: number } {
+  let cents = lineCents.get(line);
+  if (!cents) lineCents.set(line, (cents = { scheduled: centsOfAmount(line.scheduledValue), claimed: centsOfAmount(line.claimedToDate) }));
+  return cents;
+}
+
+/**
+ * The line's figures after this claim, in integer cents: a paste or a resumed draft builds 5,000 rows at
+ * once, where decimal.js objects (or bigints) cost several times more. Numbers while every sum is exact;
+ * other drafts adding up past that (they may, on paper) are worked out in bigint.
+ */
+function lineFigures(line: SovLine, earlier: Money | undefined, thisClaim: number): { projected: number | bigint; remaining: Money; percentAfter: string } {
+  const { scheduled, claimed } = centsOfLine(line);
+  const projected = earlier === undefined ? claimed : claimed + Number(earlier.replace('.', ''));
+  const claimedAfter = projected + thisClaim;
+  if (Number.isSafeInteger(claimedAfter) && Number.isSafeInteger(projected)) {
+    return { projected, remaining: moneyOfCents(scheduled - claimedAfter), percentAfter: percentOfCents(claimedAfter, scheduled) };
+  }
+  const bigProjected = BigInt(claimed) + bigCentsOf(earlier!);
+  const bigAfter = bigProjected + BigInt(thisClaim);
+  return { projected: bigProjected, remaining: moneyOfCents(BigInt(scheduled) - bigAfter), percentAfter: percentOfCents(bigAfter, BigInt(scheduled)) };
+}
+
 export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
   const projection = validator.projectionOf(line.id);
-  const projectedToDate = bigCentsOf(line.claimedToDate) + (projection ? bigCentsOf(projection.earlier) : 0n);
-  const claimedAfter = projectedToDate + BigInt(validator.centsOn(line.id));
-  const scheduled = bigCentsOf(line.scheduledValue);
+  const figures = lineFigures(line, projection?.earlier, validator.centsOn(line.id));
   const issues = validator.lineIssues(line.id);
   return {
     kind: 'line',
@@ -144,11 +166,11 @@ export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
     scheduledValue: line.scheduledValue,
     claimedToDate: line.claimedToDate,
     // Canonical money strings both: with no other draft on the line, projected is claimed to date.
-    projectedToDate: projection ? moneyOfCents(projectedToDate) : line.claimedToDate,
+    projectedToDate: projection ? moneyOfCents(figures.projected) : line.claimedToDate,
     otherDrafts: projection ? otherDrafts(projection) : '',
-    remainingBalance: moneyOfCents(scheduled - claimedAfter),
+    remainingBalance: figures.remaining,
     thisClaim: validator.valueOf(line.id),
-    percentAfter: percentOfCents(claimedAfter, scheduled),
+    percentAfter: figures.percentAfter,
     editable: validator.isClaimCode(line.categoryCode),
     problems: issues.length === 0 ? NO_MESSAGES : issues.flatMap((issue) => (issue.severity === 'warning' ? [] : [issue.message])),
     warnings: issues.length === 0 ? NO_MESSAGES : issues.flatMap((issue) => (issue.severity === 'warning' ? [issue.message] : [])),

@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocationRows, lineRow, pasteTargets } from '../../lib/allocation-rows';
 import { BackfillValidator } from '../../lib/backfill';
+import { Decimal, ROUND_HALF_UP } from '../../lib/decimal';
+import { toMoney } from '../../lib/money';
 import { makeClaim, makeSov } from '../support/fixtures';
+import { moneyArb } from '../support/arbitraries';
 
 describe('pasteTargets', () => {
   it("lists the grid's rows in display order, the other SOV lines included and read-only", () => {
@@ -40,5 +44,26 @@ describe('lineRow', () => {
     expect(refused.problems).toHaveLength(1);
     expect(refused.problems[0]).toMatch(/ten/);
     expect(refused.warnings).toEqual([]);
+  });
+
+  it('works its figures out as decimal.js does, to the cent, whatever the amounts and the other drafts', () => {
+    // Other drafts may add up past what a number counts exactly (on paper): bigint takes over there.
+    const earlier = fc.option(fc.oneof(moneyArb(), moneyArb(10n ** 20n, 0n)), { nil: undefined });
+    fc.assert(
+      fc.property(moneyArb(10n ** 14n - 1n, 0n), moneyArb(10n ** 14n - 1n, 0n), moneyArb(), earlier, (scheduled, claimed, amount, drafts) => {
+        const line = { id: 'L1', lineNumber: 1, categoryCode: '03-300', description: 'Footings', scheduledValue: scheduled, claimedToDate: claimed };
+        const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov({ lines: [line] }), backfilledClaimIds: [] });
+        if (drafts !== undefined) validator.setProjection(new Map([['L1', { earlier: drafts, later: '0.00', drafts: [{ label: 'INV-7', amount: drafts, earlier: true }] }]]));
+        validator.setMany({ L1: amount });
+        const projected = new Decimal(claimed).plus(drafts ?? '0');
+        const after = projected.plus(amount);
+        const percent = new Decimal(scheduled).isZero() ? new Decimal(0) : after.times(100).dividedBy(scheduled).toDecimalPlaces(2, ROUND_HALF_UP);
+        const row = lineRow(validator, line);
+        expect(row.projectedToDate).toBe(toMoney(projected));
+        expect(row.remainingBalance).toBe(toMoney(new Decimal(scheduled).minus(after)));
+        expect(row.percentAfter).toBe(percent.isZero() ? '0.00' : percent.toFixed(2));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -58,4 +58,27 @@ describe('exact integer cents', () => {
     expect([percentOfCents(1n, 200n), percentOfCents(-1n, 200n), percentOfCents(1n, 3n), percentOfCents(5n, 0n)]).toEqual(['0.50', '-0.50', '33.33', '0.00']);
     expect([percentOfCents(1n, 20_000n), percentOfCents(-1n, 20_000n), percentOfCents(1n, 20_001n)]).toEqual(['0.01', '-0.01', '0.00']);
   });
+
+  it('works a percent out in numbers exactly as in bigint, up to where numbers stop being exact', () => {
+    const safe = Math.floor(Number.MAX_SAFE_INTEGER / 10_000);
+    const part = fc.oneof(fc.integer({ min: -safe, max: safe }), fc.integer({ min: -20_000, max: 20_000 }));
+    const whole = fc.oneof(fc.integer({ min: -(2 ** 52), max: 2 ** 52 }), fc.integer({ min: -20_000, max: 20_000 }));
+    fc.assert(
+      fc.property(part, whole, (part, whole) => {
+        expect(percentOfCents(part, whole)).toBe(percentOfCents(BigInt(part), BigInt(whole)));
+      }),
+      { numRuns: 2000 },
+    );
+    // Quotients a hair under and over a whole number of hundredths, where a rounded division is one off.
+    const near = [safe, safe - 1, 2 ** 40 + 1, 10 ** 14, 99_999_999_999_999];
+    for (const part of near) {
+      for (const whole of [part * 10_000 + 1, part * 10_000 - 1, part, part + 1, part - 1, 3, 7, 2 * part + 1]) {
+        if (!Number.isSafeInteger(whole)) continue;
+        expect(percentOfCents(part, whole)).toBe(percentOfCents(BigInt(part), BigInt(whole)));
+        expect(percentOfCents(-part, whole)).toBe(percentOfCents(-BigInt(part), BigInt(whole)));
+      }
+    }
+    // Past exact numbers, bigint takes over.
+    expect(percentOfCents(2 ** 53, 3)).toBe(percentOfCents(2n ** 53n, 3n));
+  });
 });
