@@ -97,11 +97,15 @@ export function planPaste(targets: readonly PasteTarget[], cells: readonly (read
 // ---------------------------------------------------------------------------------------------------
 // The block and its columns
 
-/** The pasted rows, padded to the same width; null when there is not one cell. */
-function readBlock(cells: readonly (readonly string[])[]): string[][] | null {
+/** Pasted rows, each as wide as the widest. */
+type Block = readonly (readonly string[])[];
+
+/** The pasted rows, the short ones padded to the same width; null when there is not one cell. */
+function readBlock(cells: readonly (readonly string[])[]): Block | null {
   const width = cells.reduce((widest, row) => Math.max(widest, row.length), 0);
   if (width === 0) return null;
-  return cells.map((row) => Array.from({ length: width }, (_, column) => row[column] ?? ''));
+  // Rows already as wide are kept as they are: a column of 5,000 amounts is pasted in one keystroke.
+  return cells.map((row) => (row.length === width ? row : [...row, ...Array<string>(width - row.length).fill('')]));
 }
 
 const isBlank = (text: string) => text.trim() === '';
@@ -118,7 +122,7 @@ interface Layout {
 
 type LayoutResult = ({ ok: true } & Layout) | { ok: false; reasons: PasteRefusal[] };
 
-function chooseLayout(block: string[][], lines: LineIndex): LayoutResult {
+function chooseLayout(block: Block, lines: LineIndex): LayoutResult {
   const first = block[0]!;
   const roles = first.map(headingRole);
   const allHeadings = first.every((text, column) => isBlank(text) || roles[column] !== null);
@@ -149,7 +153,7 @@ interface ColumnStats {
  * are amounts, except one that reads as line numbers when another holds the amounts; wherever a column
  * could be either, nothing is decided and the user is asked.
  */
-function columnsOf(rows: string[][], roles: (HeadingRole | null)[], headings: (string | null)[], lines: LineIndex): LayoutResult {
+function columnsOf(rows: Block, roles: (HeadingRole | null)[], headings: (string | null)[], lines: LineIndex): LayoutResult {
   const name = (column: number): PasteColumn => ({ number: column + 1, heading: headings[column] ?? null });
   const refuse = (...reasons: PasteRefusal[]): LayoutResult => ({ ok: false, reasons });
   if (roles.length === 1) {
@@ -219,7 +223,7 @@ function textKeyOf(stats: ColumnStats): 'categoryCode' | 'description' | null {
   return reads(stats.categoryCodes) ? 'categoryCode' : null;
 }
 
-function columnStats(rows: string[][], column: number, lines: LineIndex): ColumnStats {
+function columnStats(rows: Block, column: number, lines: LineIndex): ColumnStats {
   const stats: ColumnStats = { nonBlank: 0, amounts: 0, wholeNumbers: 0, lineNumbers: 0, categoryCodes: 0, descriptions: 0 };
   for (const row of rows) {
     const text = row[column]!;
@@ -301,7 +305,7 @@ class LineIndex {
 
 interface BodyRow {
   row: number;
-  cells: string[];
+  cells: readonly string[];
 }
 
 interface Placed {
