@@ -1,4 +1,4 @@
-import type { AllocationPatch } from './backfill';
+import { emptyPatch, type AllocationPatch } from './backfill';
 import { MONEY_REFUSAL, formatMoney, parseMoney, type Money, type ParseMoneyError } from './money';
 import { joinList, quoteCell } from './quote-text';
 
@@ -320,7 +320,7 @@ interface Placed {
   cleared: number;
 }
 
-const nothingPlaced = (): Placed => ({ patch: {}, reasons: [], lineNumbers: [], skipped: 0, amounts: 0, cleared: 0 });
+const nothingPlaced = (): Placed => ({ patch: emptyPatch(), reasons: [], lineNumbers: [], skipped: 0, amounts: 0, cleared: 0 });
 
 /** Puts a value on a line; the counts follow (reading a 5,000-key patch back costs more than this). */
 function place(placed: Placed, sovLineId: string, value: string): void {

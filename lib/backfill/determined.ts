@@ -1,4 +1,4 @@
-import type { AllocationPatch } from './helpers';
+import { emptyPatch, type AllocationPatch } from './helpers';
 import type { BackfillValidator } from './validate';
 
 /**
@@ -7,7 +7,7 @@ import type { BackfillValidator } from './validate';
  * several, as the user must then choose how to spread it.
  */
 export function determinedAllocation(validator: BackfillValidator): AllocationPatch | null {
-  const patch: AllocationPatch = {};
+  const patch = emptyPatch();
   for (const categoryCode of new Set(validator.claim.lines.map((line) => line.categoryCode))) {
     const lines = validator.linesOf(categoryCode);
     if (lines.length !== 1) return null;

@@ -6,6 +6,9 @@ import type { BackfillValidator } from './validate';
 /** New values per SOV line id; an empty string clears the line. One patch is one undo step. */
 export type AllocationPatch = Record<string, string>;
 
+/** A patch to fill by assignment: with no prototype, a line id spelled `__proto__` is an entry like any other. */
+export const emptyPatch = (): AllocationPatch => Object.create(null) as AllocationPatch;
+
 export type HelperResult = { ok: true; patch: AllocationPatch } | { ok: false; message: string };
 
 /** Puts the code's whole remaining on one of its lines (added to what that line already has). */
@@ -57,7 +60,7 @@ export function spreadRemaining(validator: BackfillValidator, categoryCode: stri
   }
   const split = distributeProRata(toMoney(remaining), rooms.map((room) => room.toFixed()));
   if (!split.ok) return { ok: false, message: `${categoryCode} has no line with room left.` };
-  const patch: AllocationPatch = {};
+  const patch = emptyPatch();
   split.shares.forEach((share: Money, index) => {
     if (new Decimal(share).isZero()) return;
     patch[lines[index]!.id] = toMoney(current[index]!.plus(share));
@@ -67,7 +70,7 @@ export function spreadRemaining(validator: BackfillValidator, categoryCode: stri
 
 /** Clears every line of the code. */
 export function clearCode(validator: BackfillValidator, categoryCode: string): HelperResult {
-  const patch: AllocationPatch = {};
+  const patch = emptyPatch();
   for (const line of validator.linesOf(categoryCode)) patch[line.id] = '';
   return { ok: true, patch };
 }
@@ -86,7 +89,7 @@ export interface SpreadEveryCodeResult {
  * remaining does not fit is left as it was and named: the others are still spread.
  */
 export function spreadEveryCode(validator: BackfillValidator): SpreadEveryCodeResult {
-  const result: SpreadEveryCodeResult = { patch: {}, spread: [], refused: [] };
+  const result: SpreadEveryCodeResult = { patch: emptyPatch(), spread: [], refused: [] };
   for (const { categoryCode, remaining } of validator.result().codes) {
     if (new Decimal(remaining).isZero()) continue;
     const spread = spreadRemaining(validator, categoryCode);

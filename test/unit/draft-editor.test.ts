@@ -109,4 +109,24 @@ describe('DraftEditor', () => {
     draft.undo();
     expect(draft.allocations).toEqual({});
   });
+
+  it('puts amounts on a line whose id is spelled __proto__ as on any other, by paste and by every helper', () => {
+    const sov = makeSov();
+    const lines = sov.lines.map((line) => (line.id === 'L1' ? { ...line, id: '__proto__' } : line));
+    const draft = new DraftEditor();
+    const claim = makeClaim({ lines: [{ categoryCode: '03-300', description: 'Cast-in-place concrete', amount: '1000.00' }], total: '1000.00' });
+    draft.reset({ claim, sov: { ...sov, lines }, backfilledClaimIds: [] }, {});
+    const pasted = draft.paste([['300.00'], ['700.00']], '__proto__');
+    expect(pasted.summary).toBe('2 amounts placed on lines 1–2');
+    expect(Object.entries(draft.allocations)).toEqual([['__proto__', '300.00'], ['L2', '700.00']]);
+    expect(draft.validation?.canSubmit).toBe(true);
+    draft.clearCode('03-300');
+    expect(draft.allocations).toEqual({});
+    draft.spreadEveryCode();
+    expect(Object.keys(draft.allocations)).toEqual(['__proto__', 'L2']);
+    draft.clearCode('03-300');
+    draft.spreadRemaining('03-300');
+    expect(Object.keys(draft.allocations)).toEqual(['__proto__', 'L2']);
+    expect(draft.validation?.canSubmit).toBe(true);
+  });
 });
