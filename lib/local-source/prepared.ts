@@ -1,3 +1,4 @@
+import { emptyPatch } from '../backfill';
 import { matchKey, type ClaimIdentity } from '../claim-identity';
 import type { Allocations, Sov, SovLine, YardiClaim } from '../schemas';
 import type { LocalClaim } from './records';
@@ -37,7 +38,7 @@ export interface CarriedAllocation {
  */
 export function carryAllocation(from: Sov, allocations: Allocations, to: Sov): CarriedAllocation {
   const byNumber = new Map(to.lines.map((line) => [`${line.lineNumber}\u0000${line.categoryCode ?? ''}`, line]));
-  const result: CarriedAllocation = { allocations: {}, placed: 0, notes: [] };
+  const result: CarriedAllocation = { allocations: emptyPatch(), placed: 0, notes: [] };
   for (const line of from.lines) {
     const amount = allocations[line.id];
     if (amount === undefined || amount.trim() === '') continue;

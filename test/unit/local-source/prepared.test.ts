@@ -32,6 +32,13 @@ describe('carrying a prepared allocation to the host’s SOV', () => {
     expect(carried.notes).toEqual(['Line 9 of your file is line 2 on the host (same code and description).']);
   });
 
+  it('places an amount on a host line whose id is spelled __proto__ as on any other', () => {
+    const hostWithProto = { ...host, lines: host.lines.map((line) => (line.id === 'L1' ? { ...line, id: '__proto__' } : line)) };
+    const carried = carryAllocation(prepared, { 'item:001': '600.00', 'item:9': '400.00' }, hostWithProto);
+    expect(Object.entries(carried.allocations)).toEqual([['__proto__', '600.00'], ['L2', '400.00']]);
+    expect(carried.placed).toBe(2);
+  });
+
   it('lists an amount with no line to go to, and never guesses one', () => {
     const carried = carryAllocation(prepared, { 'item:12': '75.00' }, host);
     expect(carried.allocations).toEqual({});
