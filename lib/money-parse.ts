@@ -45,6 +45,8 @@ const BODY = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
  * is `TOO_LARGE`.
  */
 export function parseMoney(text: string): ParseMoneyResult {
+  // Already canonical (what the grid copies, and many exports): itself, without the grammar's work.
+  if (isMoney(text)) return { ok: true, value: text };
   let rest = trimSpaces(text);
   if (rest === '') return { ok: false, error: 'EMPTY' };
 
