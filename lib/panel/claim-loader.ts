@@ -12,6 +12,12 @@ import type { LocalSource } from '@/lib/storage/local-source';
 const REREAD_ATTEMPTS = 5;
 const REREAD_DELAY_MS = 1_000;
 
+/** Runs a task once the page is idle (within 2 s); in a task of its own where there is no idle callback. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2_000 });
+  else setTimeout(task);
+}
+
 /** What the host says about a claim (or the cache, while it does not answer). */
 export interface HostReading {
   claim: HostClaim;
@@ -66,10 +72,10 @@ export class ClaimLoader {
     try {
       const claim = await this.host.readClaim(this.claimId);
       const sov = await this.host.readSov(claim.contractId);
-      // Kept for a later visit while the host is down, and written in a task of its own once this one
-      // has drawn the claim: copying a large SOV into the database would hold up the panel's opening.
+      // Kept for a later visit while the host is down, and written once the panel is idle: copying a
+      // large SOV into the database before its grid is drawn would hold up the panel's opening.
       if (!this.host.local) {
-        setTimeout(() => {
+        whenIdle(() => {
           this.drafts.cacheHostData(claim, sov).catch((error: unknown) => console.warn('[Backfill] Could not keep a copy of the claim for when the host is down:', error));
         });
       }
