@@ -44,9 +44,14 @@ export class AllocationJournal {
    */
   changesBetween(from: number, to: number): AllocationChanges | undefined {
     if (from < this.knownFrom || to > this.version || from > to) return undefined;
+    // The entries hold consecutive versions, from just after `knownFrom`.
+    const at = (version: number) => version - this.knownFrom - 1;
+    // One change (every keystroke, every paste) is told as it was recorded: a 5,000-line paste is not
+    // copied again. Changes recorded are never modified.
+    if (to === from + 1) return this.entries[at(to)]!.changes;
     const changes = new Map<string, string | null>();
-    for (const entry of this.entries) {
-      if (entry.version <= from || entry.version > to) continue;
+    for (let index = at(from + 1); index <= at(to); index++) {
+      const entry = this.entries[index]!;
       for (const sovLineId in entry.changes) {
         if (!Object.hasOwn(entry.changes, sovLineId)) continue;
         const text = entry.changes[sovLineId]!;
