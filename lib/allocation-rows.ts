@@ -1,4 +1,4 @@
-import { bigCentsOf, centsOfAmount, moneyOfCents, percentOfCents } from './cents';
+import { bigCentsOf, centsOf, centsOfAmount, moneyOfCents, percentOfCents } from './cents';
 import type { Money } from './money';
 import { describeDrafts, type BackfillValidator, type LineProjection } from './backfill';
 import type { PasteTarget } from './paste';
@@ -138,19 +138,20 @@ function centsOfLine(line: SovLine): { scheduled: number; claimed: number } {
 
 /**
  * The line's figures after this claim, in integer cents: a paste or a resumed draft builds 5,000 rows at
- * once, where decimal.js objects (or bigints) cost several times more. Numbers while every sum is exact;
- * other drafts adding up past that (they may, on paper) are worked out in bigint.
+ * once, where decimal.js objects (or bigints) cost several times more. Numbers while every sum is exact
+ * (three amounts of at most 12 digits); other drafts adding up past 12 digits (they may, on paper) are
+ * worked out in bigint.
  */
 function lineFigures(line: SovLine, earlier: Money | undefined, thisClaim: number): { projected: number | bigint; remaining: Money; percentAfter: string } {
   const { scheduled, claimed } = centsOfLine(line);
-  const projected = earlier === undefined ? claimed : claimed + Number(earlier.replace('.', ''));
-  const claimedAfter = projected + thisClaim;
-  if (Number.isSafeInteger(claimedAfter) && Number.isSafeInteger(projected)) {
-    return { projected, remaining: moneyOfCents(scheduled - claimedAfter), percentAfter: percentOfCents(claimedAfter, scheduled) };
+  const drafts = earlier === undefined ? 0 : centsOf(earlier);
+  if (drafts !== null) {
+    const claimedAfter = claimed + drafts + thisClaim;
+    return { projected: claimed + drafts, remaining: moneyOfCents(scheduled - claimedAfter), percentAfter: percentOfCents(claimedAfter, scheduled) };
   }
-  const bigProjected = BigInt(claimed) + bigCentsOf(earlier!);
-  const bigAfter = bigProjected + BigInt(thisClaim);
-  return { projected: bigProjected, remaining: moneyOfCents(BigInt(scheduled) - bigAfter), percentAfter: percentOfCents(bigAfter, BigInt(scheduled)) };
+  const projected = BigInt(claimed) + bigCentsOf(earlier!);
+  const claimedAfter = projected + BigInt(thisClaim);
+  return { projected, remaining: moneyOfCents(BigInt(scheduled) - claimedAfter), percentAfter: percentOfCents(claimedAfter, BigInt(scheduled)) };
 }
 
 export function lineRow(validator: BackfillValidator, line: SovLine): LineRow {
