@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClaimIdentitySchema } from './claim-identity-schema';
-import { IDENTITY_FIELDS, PANEL_LINK_PARAMS } from './panel-link';
+import { IDENTITY_FIELDS, PANEL_LINK_PARAMS, STANDBY_OPEN, STANDBY_PARAM } from './panel-link';
 
 export const PanelLinkSchema = z.object({
   identity: ClaimIdentitySchema,
@@ -19,4 +19,28 @@ export function parsePanelHash(hash: string): PanelLink | null {
   }
   const parsed = PanelLinkSchema.safeParse({ identity, host: params.get('host') ?? undefined });
   return parsed.success ? parsed.data : null;
+}
+
+/** The standby token in `location.hash` (`buildStandbyHash`), or null when the panel was opened on a claim. */
+export function readStandbyToken(hash: string): string | null {
+  const token = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash).get(STANDBY_PARAM);
+  return token !== null && TOKEN.test(token) ? token : null;
+}
+
+const TOKEN = /^[\w-]{16,64}$/;
+
+const StandbyOpenSchema = z.object({
+  type: z.literal(STANDBY_OPEN),
+  token: z.string().regex(TOKEN),
+  hash: z.string().max(2000),
+});
+
+/**
+ * The claim's fragment from a message posted to a panel standing by under `token`, or null when the
+ * message is not the dock's (another shape, another token) or names no claim.
+ */
+export function readStandbyOpen(data: unknown, token: string): string | null {
+  const parsed = StandbyOpenSchema.safeParse(data);
+  if (!parsed.success || parsed.data.token !== token) return null;
+  return parsePanelHash(parsed.data.hash) === null ? null : parsed.data.hash;
 }

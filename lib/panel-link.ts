@@ -36,3 +36,22 @@ export function buildPanelHash(identity: ClaimIdentity, host?: string): string {
 export function buildAppHash(claimId: string, host: string): string {
   return buildPanelHash({ claimId }, host);
 }
+
+/**
+ * A panel page loaded ahead of time, before any claim is chosen, opens at `panel.html#standby=<token>`
+ * and waits. When the user links a row, the dock posts it `{ type: STANDBY_OPEN, token, hash }`: the
+ * token, kept where the page cannot read it, is how the panel knows the message is the dock's and not
+ * the page's; `hash` is `buildPanelHash` of the claim. The panel reads it with `readStandbyOpen`.
+ */
+export const STANDBY_PARAM = 'standby';
+export const STANDBY_OPEN = 'backfill/standby-open';
+
+export interface StandbyOpen {
+  type: typeof STANDBY_OPEN;
+  token: string;
+  hash: string;
+}
+
+export function buildStandbyHash(token: string): string {
+  return new URLSearchParams({ [STANDBY_PARAM]: token }).toString();
+}

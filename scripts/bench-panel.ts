@@ -17,6 +17,7 @@ import { startSandbox } from '../sandbox/server';
 import { launchWithExtension } from '../test/e2e/browser';
 import { serveFixtures } from '../test/e2e/fixture-server';
 import { ReconciliationPage } from '../test/e2e/reconciliation-page';
+import { PANEL_OPEN_MARK } from '../entrypoints/reconciliation.content/panel-dock';
 import { median, report, reportQuantiles } from './bench-stats';
 
 const CLAIM = SEED_CLAIMS.large;
@@ -28,6 +29,26 @@ async function entries(frame: Frame, name: string): Promise<number[]> {
 async function waitForEntry(frame: Frame, name: string, count = 1): Promise<number[]> {
   await frame.waitForFunction(([entryName, wanted]) => performance.getEntriesByName(entryName as string).length >= (wanted as number), [name, count] as const, { timeout: 60_000 });
   return entries(frame, name);
+}
+
+/** Waits until the panel page standing by (loaded out of sight for the next claim) has loaded. */
+async function standbyLoaded(page: Page): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const standby = page.frames().find((frame) => frame.url().includes('#standby='));
+    if (standby !== undefined) return standby.waitForLoadState('load');
+    if (Date.now() > deadline) throw new Error('No panel page stood by');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** From the click that opened the panel (the dock's mark in the page) to the grid being interactive. */
+async function sinceClick(page: Page, frame: Frame): Promise<number> {
+  const [interactive] = await waitForEntry(frame, 'backfill:grid-interactive');
+  // Both on the epoch: the page and the panel have clocks of their own.
+  const gridAt = await frame.evaluate((at) => performance.timeOrigin + at, interactive!);
+  const clickedAt = await page.evaluate((mark) => performance.timeOrigin + performance.getEntriesByName(mark)[0]!.startTime, PANEL_OPEN_MARK);
+  return gridAt - clickedAt;
 }
 
 async function openPanel(page: Page): Promise<Frame> {
@@ -121,13 +142,16 @@ export async function benchPanel(): Promise<void> {
     await frame.locator('[data-save-state="saved"]').waitFor({ timeout: 30_000 });
     await closePanel(page);
 
-    // Reopen: resume the saved draft and render the grid, from the panel's navigation start.
-    const interactive: number[] = [];
+    // Reopen: resume the saved draft and render the grid, from the click (the dock's mark in the page).
+    // Usually the panel page has loaded out of sight by then; the first click on a page just shown
+    // finds none ready, and the page loads with the claim.
+    const standingBy: number[] = [];
     const resume: number[] = [];
     const gridRender: number[] = [];
     for (let run = 0; run < 7; run++) {
+      await standbyLoaded(page);
       frame = await openPanel(page);
-      interactive.push((await waitForEntry(frame, 'backfill:grid-interactive'))[0]!);
+      standingBy.push(await sinceClick(page, frame));
       // Read while the host answers (so the read's time counts waits for the thread), compared with
       // what the host said, then validated: the parts of resuming.
       const parts = await Promise.all(['read', 'compare', 'validate'].map((part) => entries(frame, `backfill:resume:${part}`)));
@@ -135,7 +159,15 @@ export async function benchPanel(): Promise<void> {
       gridRender.push((await entries(frame, 'backfill:grid-render'))[0]!);
       await closePanel(page);
     }
-    report('open panel → grid interactive (resumed draft)', interactive, 300);
+    const firstClick: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      await page.reload();
+      frame = await openPanel(page);
+      firstClick.push(await sinceClick(page, frame));
+      await closePanel(page);
+    }
+    report('open panel → grid interactive (resumed draft)', standingBy, 300);
+    report('… the first click on a page just shown (no page standing by)', firstClick);
     report('resume of the 5,000-line draft (read, check, validate)', resume, 150);
 
     // The same rows in a bare AG Grid, for the grid's own cost.

@@ -2,7 +2,7 @@ import { mount } from 'svelte';
 import { browser } from 'wxt/browser';
 import { adapterForOrigin } from '@/lib/host/adapter-for-origin';
 import { CompanyHosts } from '@/lib/extension/company-hosts';
-import { parsePanelHash } from '@/lib/panel-link-reader';
+import { parsePanelHash, readStandbyToken } from '@/lib/panel-link-reader';
 import ClaimWorkspace from '@/components/ClaimWorkspace.svelte';
 import { BackfillSession } from '@/lib/panel/backfill-session.svelte';
 import { ClaimFinder } from '@/lib/panel/claim-finder.svelte';
@@ -14,6 +14,7 @@ import { RowLinks } from '@/lib/storage/row-links';
 import { sendToPage } from '@/lib/extension/page-messages';
 import { loadAllocationGrid } from '@/components/allocation-grid-loader';
 import '@/components/theme.css';
+import { waitForClaim } from './standby';
 
 // The grid's code starts loading now, while the claim and its draft are read, rather than once the
 // grid is shown; a failure is reported where the grid goes.
@@ -79,6 +80,9 @@ function startSession(props: PanelProps, companyHosts: readonly string[]): void 
 }
 
 async function start(): Promise<void> {
+  // Loaded ahead of time, its code (and the grid's) ready: wait for the claim.
+  const standby = readStandbyToken(location.hash);
+  if (standby !== null) await waitForClaim(standby);
   // Company hosts the user allowed in the options page (unreadable means none).
   const companyHosts = await new CompanyHosts().list().catch(() => []);
   const props = $state<PanelProps>({ session: null, finder: null, problem: null, storageNote: null, embedded });

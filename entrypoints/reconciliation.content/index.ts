@@ -5,6 +5,7 @@ import { LINK_BUTTON_EVENTS, LINK_BUTTON_TAG, LinkButtons } from './link-buttons
 import { guarded, logOnce } from './log';
 import { watchPage } from './page-watcher';
 import { PANEL_DOCK_TAG, PanelDock } from './panel-dock';
+import { PANEL_STANDBY_TAG } from './panel-standby';
 import { RowMarks } from './row-marks';
 import { ReconciliationScan } from './scan';
 import { showReloadNotice } from './reload-notice';
@@ -18,12 +19,13 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     const dock = new PanelDock(ctx, (key) => buttons.focusTargetFor(key));
+    // The panel may be framed only on built-in hosts (S6); on a company host it opens in a tab.
+    const docked = isBuiltInHost(location.origin);
     const buttons = new LinkButtons(
       document,
       guarded('Opening the panel', (claim) => {
         if (ctx.isInvalid) return; // cut off from the extension: the reload notice says so
-        // The panel may be framed only on built-in hosts (S6); on a company host it opens in a tab.
-        const opening = isBuiltInHost(location.origin) ? dock.open(claim) : askToOpen(claim);
+        const opening = docked ? dock.open(claim) : askToOpen(claim);
         opening.catch((error: unknown) => logOnce(`Opening the panel failed: ${String(error)}`));
       }),
     );
@@ -47,12 +49,16 @@ export default defineContentScript({
     ctx.addEventListener(document, 'visibilitychange', () => {
       if (document.visibilityState === 'visible') marks.refresh();
     });
-    const ownTags = new Set([LINK_BUTTON_TAG, PANEL_DOCK_TAG].map((tag) => tag.toUpperCase()));
+    const ownTags = new Set([LINK_BUTTON_TAG, PANEL_DOCK_TAG, PANEL_STANDBY_TAG].map((tag) => tag.toUpperCase()));
     const start = () =>
       watchPage(ctx, {
         ownTags,
         scan: (budgetMs) => scan.run(budgetMs),
-        scanned: () => marks.follow(),
+        scanned: () => {
+          marks.follow();
+          // A page with a row to link will likely open the panel: have its page ready by then.
+          if (docked && buttons.count > 0) dock.prepare();
+        },
         buttonsRemoved: () => buttons.anyRemoved(),
       });
     // Scanning a half-parsed page every frame would be wasted work: start once the DOM is complete.

@@ -88,7 +88,7 @@ it('on the hostile claim and page: texts shown literally, nothing runs, forged m
   // claim, the row never says backfilled, and the host has no backfill.
   await expect.poll(() => page.evaluate(() => Number(document.documentElement.dataset.forged)), { timeout: 10_000 }).toBeGreaterThan(1000);
   expect(await reconciliation.panelIframe().isVisible()).toBe(true);
-  expect(new URLSearchParams(new URL((await reconciliation.panelIframe().getAttribute('src'))!).hash.slice(1)).get('contract')).toBe('SC-6660');
+  expect((await reconciliation.panelLink()).contract).toBe('SC-6660');
   expect(await reconciliation.rowsBackfilled()).toEqual([]);
   expect(posts).toEqual([]);
   expect((await sandbox.api(`/api/claims/${SEED_CLAIMS.hostile}/backfill`)).status).toBe(404);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 import { serveFixtures, type FixtureServer } from './fixture-server';
 import { ReconciliationPage } from './reconciliation-page';
@@ -28,15 +28,10 @@ beforeEach(async () => {
   await reconciliation.goto(`${server.url}/table.html`);
 });
 
-async function panelHash(): Promise<Record<string, string>> {
-  const src = await reconciliation.panelIframe().getAttribute('src');
-  return Object.fromEntries(new URLSearchParams(new URL(src!).hash.slice(1)));
-}
-
 describe('opening the panel', () => {
   it('docks the extension page on the right, with the claim, contract and invoice in its URL', async () => {
     await reconciliation.linkButtonOf('C-1001').click();
-    expect(await panelHash()).toEqual({ claim: 'C-1001', contract: 'SC-001', invoice: 'INV-1' });
+    expect(await reconciliation.panelLink()).toEqual({ claim: 'C-1001', contract: 'SC-001', invoice: 'INV-1' });
     const frame = await reconciliation.panelFrame();
     // Loaded through the per-session dynamic URL, the panel still runs in the extension's own origin.
     expect(await frame.evaluate(() => location.origin)).toBe(`chrome-extension://${browser.extensionId}`);
@@ -74,7 +69,7 @@ describe('opening the panel', () => {
     await reconciliation.linkButtonOf('C-1001').click();
     await reconciliation.panelFrame();
     await reconciliation.linkButtonOf('C-1003').click();
-    expect(await panelHash()).toEqual({ claim: 'C-1003', contract: 'SC-003', invoice: 'INV-3' });
+    expect(await reconciliation.panelLink()).toEqual({ claim: 'C-1003', contract: 'SC-003', invoice: 'INV-3' });
     await expect(reconciliation.dock().count()).resolves.toBe(1);
     await expect(reconciliation.panelIframe().count()).resolves.toBe(1);
   });
@@ -91,7 +86,7 @@ describe('opening the panel', () => {
     await expect.poll(() => reconciliation.panelIframe().isVisible()).toBe(false);
     await reconciliation.linkButtonOf('C-1003').click();
     await expect.poll(() => reconciliation.panelIframe().isVisible()).toBe(true);
-    expect(await panelHash()).toEqual({ claim: 'C-1003', contract: 'SC-003', invoice: 'INV-3' });
+    expect(await reconciliation.panelLink()).toEqual({ claim: 'C-1003', contract: 'SC-003', invoice: 'INV-3' });
     const viewport = page.viewportSize()!;
     const box = (await reconciliation.panelIframe().boundingBox())!;
     expect(Math.round(box.x + box.width)).toBe(viewport.width);
@@ -108,6 +103,55 @@ describe('opening the panel', () => {
     const forged = await (await page.locator('#forged').elementHandle())!.contentFrame();
     await forged!.waitForLoadState('load');
     expect(forged!.url()).not.toContain(browser.extensionId);
+  });
+});
+
+describe('the panel page standing by', () => {
+  /** The panel page loaded out of sight for the next claim, once it has loaded. */
+  async function standby(): Promise<Frame> {
+    let found: Frame | undefined;
+    await expect.poll(() => (found = page.frames().find((frame) => frame.url().includes('#standby='))), { timeout: 10_000 }).toBeDefined();
+    await found!.waitForLoadState('load');
+    return found!;
+  }
+
+  it('opens the next claim in a panel page loaded ahead, out of sight and out of the page’s reach', async () => {
+    const ready = await standby();
+    // Takes no room, and the page can neither see into its shadow root nor reach its frame.
+    const hidden = await page.evaluate(() => {
+      const host = document.querySelector('backfill-panel-standby')!;
+      return { box: host.getBoundingClientRect().width, shadow: host.shadowRoot, frames: window.length };
+    });
+    expect(hidden).toEqual({ box: 0, shadow: null, frames: 0 });
+
+    await reconciliation.linkButtonOf('C-1001').click();
+    expect(await reconciliation.panelFrame()).toBe(ready);
+    expect(await reconciliation.panelLink()).toEqual({ claim: 'C-1001', contract: 'SC-001', invoice: 'INV-1' });
+    // The page that stood by shows the claim now (no host API here: it says it cannot read it).
+    await expect.poll(() => ready.evaluate(() => document.getElementById('app')!.childElementCount)).toBeGreaterThan(0);
+    await expect.poll(() => ready.evaluate(() => document.hasFocus())).toBe(true);
+    expect(await page.locator('backfill-panel-standby').count()).toBe(0);
+
+    // Closed, another page stands by for the next claim: a new one, never the page of the last claim.
+    await page.keyboard.press('Escape');
+    const next = await standby();
+    expect(next).not.toBe(ready);
+    await reconciliation.linkButtonOf('C-1003').click();
+    expect(await reconciliation.panelFrame()).toBe(next);
+    expect(await reconciliation.panelLink()).toEqual({ claim: 'C-1003', contract: 'SC-003', invoice: 'INV-3' });
+  });
+
+  it('is not loaded while a panel is open, nor on a page with nothing to link', async () => {
+    await reconciliation.linkButtonOf('C-1001').click();
+    await reconciliation.panelFrame();
+    // The page changes under the open panel (each change is scanned), and time passes.
+    await page.evaluate(() => document.querySelector('tbody')!.append(document.querySelector('tbody tr')!.cloneNode(true)));
+    await page.waitForTimeout(1_500);
+    expect(page.frames().filter((frame) => frame.url().includes('panel.html'))).toHaveLength(1);
+
+    await page.setContent('<h1>Reports</h1><table><tr><th>Task</th><th>Owner</th></tr><tr><td>Close</td><td>Ann</td></tr></table>');
+    await page.waitForTimeout(1_500);
+    expect(page.frames().filter((frame) => frame.url().includes('panel.html'))).toHaveLength(0);
   });
 });
 

@@ -94,6 +94,16 @@ export class ReconciliationPage {
     return frame;
   }
 
+  /**
+   * The claim the panel page opened, as the fields of its URL's fragment: the URL it was loaded at, or
+   * the one it took when the dock named the claim to a page that stood by.
+   */
+  async panelLink(): Promise<Record<string, string>> {
+    const frame = await this.panelFrame();
+    const hash = await frame.waitForFunction(() => (new URLSearchParams(location.hash.slice(1)).has('standby') ? undefined : location.hash), undefined, { timeout: 10_000 });
+    return Object.fromEntries(new URLSearchParams(((await hash.jsonValue()) as string).slice(1)));
+  }
+
   /** What the panel itself would send: runs `chrome.runtime.sendMessage` inside the panel frame. */
   async sendFromPanel(message: unknown): Promise<unknown> {
     const frame = await this.panelFrame();

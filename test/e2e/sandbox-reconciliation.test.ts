@@ -51,8 +51,7 @@ describe.each([
     const [claimId] = mismatchedClaims();
     const row = at.rows.find((candidate) => candidate.claimId === claimId)!;
     await at.reconciliation.linkButtonOf(claimId!).click();
-    const src = await at.reconciliation.panelIframe().getAttribute('src');
-    expect(Object.fromEntries(new URLSearchParams(new URL(src!).hash.slice(1)))).toEqual({
+    expect(await at.reconciliation.panelLink()).toEqual({
       claim: row.claimId,
       contract: row.contractNumber,
       invoice: row.invoiceNumber,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ClaimIdentity } from '../../lib/claim-identity';
-import { buildAppHash, buildPanelHash } from '../../lib/panel-link';
-import { parsePanelHash } from '../../lib/panel-link-reader';
+import { buildAppHash, buildPanelHash, buildStandbyHash, STANDBY_OPEN } from '../../lib/panel-link';
+import { parsePanelHash, readStandbyOpen, readStandbyToken } from '../../lib/panel-link-reader';
 
 describe('the panel URL contract', () => {
   it('names the claim, then the contract and invoice when known', () => {
@@ -62,5 +62,33 @@ describe('the panel URL contract', () => {
         expect(parsePanelHash(`#${buildPanelHash(value)}`)).toEqual({ identity: value });
       }),
     );
+  });
+});
+
+describe('a panel page standing by', () => {
+  const token = crypto.randomUUID();
+  const open = (fields: Record<string, unknown>) => ({ type: STANDBY_OPEN, token, hash: buildPanelHash({ claimId: 'C-1', contractNumber: 'SC-1' }), ...fields });
+
+  it('is told apart from a panel opened on a claim by its fragment', () => {
+    expect(readStandbyToken(`#${buildStandbyHash(token)}`)).toBe(token);
+    expect(readStandbyToken(buildStandbyHash(token))).toBe(token);
+    expect(readStandbyToken('#claim=C-1')).toBeNull();
+    // A token too short to be secret, or not one we make, is no standby.
+    expect(readStandbyToken('#standby=1')).toBeNull();
+    expect(readStandbyToken('#standby=a%20b%26claim%3DC-1-padding-padding')).toBeNull();
+  });
+
+  it('opens the claim the dock names under its token', () => {
+    expect(readStandbyOpen(open({}), token)).toBe('claim=C-1&contract=SC-1');
+    expect(parsePanelHash(readStandbyOpen(open({}), token)!)).toEqual({ identity: { claimId: 'C-1', contractNumber: 'SC-1' } });
+  });
+
+  it('ignores messages that are not the dock’s: another token, another shape, no claim', () => {
+    expect(readStandbyOpen(open({ token: crypto.randomUUID() }), token)).toBeNull();
+    expect(readStandbyOpen(open({ type: 'claim/open' }), token)).toBeNull();
+    expect(readStandbyOpen(open({ hash: 'host=https%3A%2F%2Fevil.example' }), token)).toBeNull();
+    expect(readStandbyOpen(open({ hash: 42 }), token)).toBeNull();
+    expect(readStandbyOpen(open({ hash: `claim=C-1&x=${'a'.repeat(3000)}` }), token)).toBeNull();
+    for (const data of [null, undefined, 'claim=C-1', [token], { token }]) expect(readStandbyOpen(data, token)).toBeNull();
   });
 });
