@@ -21,13 +21,14 @@ export function parsePanelHash(hash: string): PanelLink | null {
   return parsed.success ? parsed.data : null;
 }
 
+// A token is long enough not to be guessed (the dock makes UUIDs), and nothing but letters, digits and dashes.
+const TOKEN = /^[\w-]{16,64}$/;
+
 /** The standby token in `location.hash` (`buildStandbyHash`), or null when the panel was opened on a claim. */
 export function readStandbyToken(hash: string): string | null {
   const token = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash).get(STANDBY_PARAM);
   return token !== null && TOKEN.test(token) ? token : null;
 }
-
-const TOKEN = /^[\w-]{16,64}$/;
 
 const StandbyOpenSchema = z.object({
   type: z.literal(STANDBY_OPEN),

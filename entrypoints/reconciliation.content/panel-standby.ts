@@ -28,10 +28,11 @@ interface Standing {
 
 /**
  * A panel page loaded ahead of time, out of sight, so that linking a row does not wait for the panel's
- * code to load: about half of opening a 5,000-line claim. The dock moves it into view with
+ * page to load: about a third of opening a 5,000-line claim. The dock moves it into view with
  * `moveBefore` (which keeps a frame's document, where moving it otherwise would reload it) and tells it
- * the claim. The page cannot reach it: a closed shadow root keeps its token from the page, and a frame
- * the page navigated elsewhere (it loaded twice) is thrown away, never shown.
+ * the claim. The page cannot reach it: in a closed shadow root its element and token are out of the
+ * page's reach, and frames in shadow trees are not in the page's `window.frames`. A frame loaded twice
+ * (navigated elsewhere) is thrown away, never shown.
  */
 export class PanelStandby {
   #standing: Standing | undefined;
