@@ -65,14 +65,16 @@ export function hostAndBrowserPerTest() {
 
 /**
  * For a test file that starts its own browsers and hosts: each browser `launch` gives, then whatever
- * was handed to `closeAfter`, is closed after each test, browsers first.
+ * was handed to `closeAfter` (the last handed first), is closed after each test, browsers first.
  */
 export function closingAfterEach() {
   const browsers: Awaited<ReturnType<typeof launchWithExtension>>[] = [];
   const others: Array<() => Promise<unknown>> = [];
   afterEach(async () => {
     for (const browser of browsers.splice(0)) await browser.close();
-    for (const close of others.splice(0)) await close();
+    // Last opened, first closed: a browser writing into its profile is stopped before the profile is
+    // deleted (deleting it first failed now and then with ENOTEMPTY).
+    for (const close of others.splice(0).reverse()) await close();
   });
   return {
     async launch() {
