@@ -141,6 +141,17 @@ describe('the panel page standing by', () => {
     expect(await reconciliation.panelLink()).toEqual({ claim: 'C-1003', contract: 'SC-003', invoice: 'INV-3' });
   });
 
+  it('is never shown once it was navigated elsewhere: the claim opens in a new page', async () => {
+    const ready = await standby();
+    // Only the browser itself can do this here (the page cannot reach the frame): Playwright can. The
+    // frame changes process as it leaves the extension's origin, and Playwright loses sight of it.
+    await ready.goto(`${server.url}/table.html`).catch(() => undefined);
+    await expect.poll(() => page.frames().filter((frame) => frame.url().includes('/table.html')).length, { timeout: 10_000 }).toBe(2);
+    await reconciliation.linkButtonOf('C-1001').click();
+    expect(await reconciliation.panelFrame()).not.toBe(ready);
+    expect(await reconciliation.panelLink()).toEqual({ claim: 'C-1001', contract: 'SC-001', invoice: 'INV-1' });
+  });
+
   it('is not loaded while a panel is open, nor on a page with nothing to link', async () => {
     await reconciliation.linkButtonOf('C-1001').click();
     await reconciliation.panelFrame();
