@@ -37,12 +37,14 @@ interface Standing {
 export class PanelStandby {
   #standing: Standing | undefined;
   #scheduled = false;
+  readonly #sheet = new CSSStyleSheet();
 
   constructor(
     private readonly ctx: ContentScriptContext,
     /** Whether a page standing by is wanted now (asked again when the page is idle). */
     private readonly wanted: () => boolean,
   ) {
+    this.#sheet.replaceSync(STANDBY_CSS);
     ctx.onInvalidated(() => this.#discard());
   }
 
@@ -86,9 +88,7 @@ export class PanelStandby {
   #load(): void {
     const host = document.createElement(PANEL_STANDBY_TAG);
     const shadow = host.attachShadow({ mode: 'closed' });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(STANDBY_CSS);
-    shadow.adoptedStyleSheets = [sheet];
+    shadow.adoptedStyleSheets = [this.#sheet];
     const token = crypto.randomUUID();
     const iframe = panelIframe(buildStandbyHash(token));
     const standing: Standing = { host, iframe, token, loads: 0 };

@@ -1,4 +1,5 @@
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import { STANDBY_PARAM } from '../../lib/panel-link';
 
 export const LINK_BUTTON_NAME = 'Link Progress Claim';
 
@@ -100,7 +101,7 @@ export class ReconciliationPage {
    */
   async panelLink(): Promise<Record<string, string>> {
     const frame = await this.panelFrame();
-    const hash = await frame.waitForFunction(() => (new URLSearchParams(location.hash.slice(1)).has('standby') ? undefined : location.hash), undefined, { timeout: 10_000 });
+    const hash = await frame.waitForFunction((standby) => (new URLSearchParams(location.hash.slice(1)).has(standby) ? undefined : location.hash), STANDBY_PARAM, { timeout: 10_000 });
     return Object.fromEntries(new URLSearchParams(((await hash.jsonValue()) as string).slice(1)));
   }
 
