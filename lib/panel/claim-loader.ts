@@ -67,11 +67,11 @@ export class ClaimLoader {
   /**
    * The claim and SOV from the host, cached for later; when the host does not answer, the cached copy
    * (local-first: the draft can still be worked on, and is submitted once the host answers).
+   * `savedContractId`: the contract of the saved draft, once read (none without one).
    */
-  async readHost(): Promise<HostReading> {
+  async readHost(savedContractId: Promise<string | undefined>): Promise<HostReading> {
     try {
-      const claim = await this.host.readClaim(this.claimId);
-      const sov = await this.host.readSov(claim.contractId);
+      const { claim, sov } = await this.readClaimAndSov(savedContractId);
       // Kept for a later visit while the host is down, and written once the panel is idle: copying a
       // large SOV into the database before its grid is drawn would hold up the panel's opening.
       if (!this.host.local) {
@@ -88,11 +88,33 @@ export class ClaimLoader {
   }
 
   /**
+   * The claim, and the SOV of its contract. A saved draft names the contract before the host has
+   * answered for the claim: its SOV is asked for at once, alongside the claim, and used when the claim
+   * is still on that contract, so that resuming waits for one round trip to the host, not two.
+   */
+  private async readClaimAndSov(savedContractId: Promise<string | undefined>): Promise<{ claim: HostClaim; sov: Sov }> {
+    let early: { contractId: string; sov: Promise<Sov> } | undefined;
+    let claimRead = false;
+    void savedContractId.then((contractId) => {
+      if (contractId === undefined || claimRead) return;
+      // A refusal (an id the host's address cannot hold) is a rejection too, never an exception here.
+      const sov = (async () => this.host.readSov(contractId))();
+      sov.catch(() => undefined); // its failure counts only where it is used, below
+      early = { contractId, sov };
+    });
+    const claim = await this.host.readClaim(this.claimId).finally(() => (claimRead = true));
+    const sov = early?.contractId === claim.contractId ? await early.sov : await this.host.readSov(claim.contractId);
+    return { claim, sov };
+  }
+
+  /**
    * What the host says and the saved draft against it. The draft, its basis and the ledger's word are
    * read from this computer while the host answers, not after.
    */
   async read(): Promise<{ host: HostReading; saved: SavedDraft }> {
-    const [host, { draft, basis, ledgerBackfilled }] = await Promise.all([this.readHost(), this.readStored()]);
+    const draftRead = this.drafts.get(this.claimId);
+    const savedContractId = draftRead.then((draft) => draft?.contractId, () => undefined);
+    const [host, { draft, basis, ledgerBackfilled }] = await Promise.all([this.readHost(savedContractId), this.readStored(draftRead)]);
     const compared = performance.now();
     const changes = basis ? draftChanges(basis, host) : [];
     if (draft) performance.measure('backfill:resume:compare', { start: compared, end: performance.now() });
@@ -100,9 +122,9 @@ export class ClaimLoader {
   }
 
   /** The draft, then its basis (none without a draft: a basis left without one is not read), and the ledger's word. */
-  private async readStored(): Promise<{ draft: Draft | undefined; basis: DraftBasis | undefined; ledgerBackfilled: boolean }> {
+  private async readStored(draftRead: Promise<Draft | undefined>): Promise<{ draft: Draft | undefined; basis: DraftBasis | undefined; ledgerBackfilled: boolean }> {
     const started = performance.now();
-    const withBasis = this.drafts.get(this.claimId).then(async (draft) => ({ draft, basis: draft && (await this.drafts.basis(this.claimId)) }));
+    const withBasis = draftRead.then(async (draft) => ({ draft, basis: draft && (await this.drafts.basis(this.claimId)) }));
     const [{ draft, basis }, backfill] = await Promise.all([withBasis, this.drafts.submittedBackfill(this.claimId)]);
     if (draft) performance.measure('backfill:resume:read', { start: started, end: performance.now() });
     return { draft, basis, ledgerBackfilled: backfill !== undefined };

@@ -217,6 +217,55 @@ describe('BackfillSession', () => {
     });
   });
 
+  describe('resuming a draft waits for one round trip to the host, not two (issue 12: open → interactive)', () => {
+    /** A host whose claim answers once its SOV was asked for, or after 300 ms; `log` says what came when. */
+    function slowClaimHost(claimContractId = 'C-1') {
+      const fake = makeFakeHost();
+      const log: string[] = [];
+      let sovAsked = () => {};
+      const asked = new Promise<void>((resolve) => (sovAsked = resolve));
+      const host: HostAdapter = {
+        ...fake.host,
+        readClaim: async (claimId) => {
+          log.push('claim asked');
+          await Promise.race([asked, new Promise((resolve) => setTimeout(resolve, 300))]);
+          log.push('claim answered');
+          return { ...(await fake.host.readClaim(claimId)), contractId: claimContractId };
+        },
+        readSov: async (contractId) => {
+          log.push(`SOV of ${contractId} asked`);
+          sovAsked();
+          return makeSov({ contractId });
+        },
+      };
+      return { host, log };
+    }
+
+    it("asks for the SOV of the saved draft's contract while the claim is on its way", async () => {
+      const { name } = await aSavedDraft();
+      const { host, log } = slowClaimHost();
+      const { session } = await openTab(host, name);
+      expect(log).toEqual(['claim asked', 'SOV of C-1 asked', 'claim answered']);
+      expect(session.sov?.contractId).toBe('C-1');
+      expect(session.allocations).toEqual(BALANCED);
+    });
+
+    it('with no saved draft, asks for the SOV once the claim names its contract', async () => {
+      const { host, log } = slowClaimHost();
+      const { session } = await openTab(host, `backfill-session-${++databases}`);
+      expect(log).toEqual(['claim asked', 'claim answered', 'SOV of C-1 asked']);
+      expect(session.sov?.contractId).toBe('C-1');
+    });
+
+    it("reads the SOV of the claim's own contract when that is no longer the saved draft's", async () => {
+      const { name } = await aSavedDraft();
+      const { host, log } = slowClaimHost('C-2');
+      const { session } = await openTab(host, name);
+      expect(log).toEqual(['claim asked', 'SOV of C-1 asked', 'claim answered', 'SOV of C-2 asked']);
+      expect(session.sov?.contractId).toBe('C-2');
+    });
+  });
+
   describe('two tabs on one claim (issue: a tab was left asking about a conflict after the other submitted)', () => {
     /** A balanced draft saved in one tab, then opened in a second. */
     async function twoTabsOnASavedDraft() {
