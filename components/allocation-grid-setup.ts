@@ -247,9 +247,9 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
 }
 
 export interface AllocationGridSetup {
-  /** The first rows, and the totals row pinned below them. */
+  /** The first rows, and the totals row pinned below them (none in a grid made before its claim is read). */
   rows: GridRow[];
-  totalRow: GridRow;
+  totalRow: GridRow | null;
   dark: boolean;
   /** A cell edit finished: the draft model decides what is stored. */
   onEdit: (sovLineId: string, text: string) => void;
@@ -305,7 +305,7 @@ export function allocationGridOptions(
       onEdit(sovLineId, text);
     }, shownWide),
     rowData: rows,
-    pinnedBottomRowData: [totalRow],
+    pinnedBottomRowData: totalRow ? [totalRow] : [],
     defaultColDef: { sortable: false, suppressMovable: true, resizable: true },
     getRowId: ({ data }) => data.id,
     isFullWidthRow: ({ rowNode }) => isFullWidth(rowNode.data),

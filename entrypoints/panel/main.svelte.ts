@@ -12,13 +12,12 @@ import { DraftStore } from '@/lib/storage/draft-store';
 import { LocalSource } from '@/lib/storage/local-source';
 import { RowLinks } from '@/lib/storage/row-links';
 import { sendToPage } from '@/lib/extension/page-messages';
-import { loadAllocationGrid } from '@/components/allocation-grid-loader';
+import { prepareAllocationGrid } from '@/components/prepared-grid';
 import '@/components/theme.css';
 import { waitForClaim } from './standby';
 
-// The grid's code starts loading now, while the claim and its draft are read, rather than once the
-// grid is shown; a failure is reported where the grid goes.
-loadAllocationGrid().catch(() => undefined);
+// The grid is made now, empty, while the claim and its draft are read, rather than once it is shown.
+prepareAllocationGrid(window.matchMedia('(prefers-color-scheme: dark)').matches);
 
 /** Docked in a host page (the panel), or opened in its own tab from the drafts page (the app). */
 const embedded = window.top !== window;

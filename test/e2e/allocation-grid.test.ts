@@ -274,4 +274,32 @@ describe('the allocation grid', () => {
     await expect.poll(() => blocker.count()).toBe(0);
     await expect.poll(() => review.isEnabled()).toBe(true);
   });
+
+  it('shows the claim in the grid its panel page made while waiting for it, out of sight and out of reach until then', async () => {
+    await panel.typeAmount(linesOf('03-300')[0]!, '125.00');
+    await page.keyboard.press('Escape'); // closed: another panel page loads for the next claim
+    await expect.poll(() => page.frames().some((frame) => frame.url().includes('#standby=')), { timeout: 15_000 }).toBe(true);
+    const standby = page.frames().find((frame) => frame.url().includes('#standby='))!;
+    await standby.waitForLoadState('load');
+    const madeAhead = await standby.waitForFunction(() => {
+      const grid = document.querySelector<HTMLElement>('.ag-root-wrapper');
+      if (!grid) return undefined;
+      grid.dataset.testMark = 'made ahead'; // to know it again once the claim shows
+      return { inert: grid.closest('[inert]') !== null, seen: grid.checkVisibility({ visibilityProperty: true }) };
+    }, undefined, { polling: 100 }); // a page out of sight draws no frames: Playwright's default polls on them
+    expect(await madeAhead.jsonValue()).toEqual({ inert: true, seen: false });
+
+    const reconciliation = new ReconciliationPage(page);
+    await reconciliation.linkButtonOf(claim.id).click();
+    expect(await reconciliation.panelFrame()).toBe(standby);
+    await expect.poll(() => cellText(linesOf('03-300')[0]!)).toBe('$125.00'); // the draft, resumed
+    const shown = await standby.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.ag-root-wrapper')].map((grid) => ({
+        mark: grid.dataset.testMark,
+        inert: grid.closest('[inert]') !== null,
+        seen: grid.checkVisibility({ visibilityProperty: true }),
+      })),
+    );
+    expect(shown).toEqual([{ mark: 'made ahead', inert: false, seen: true }]);
+  });
 });
