@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.test.ts'],
+    setupFiles: ['test/e2e/failed-attempts.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,

@@ -285,9 +285,9 @@ describe('the allocation grid', () => {
       const grid = document.querySelector<HTMLElement>('.ag-root-wrapper');
       if (!grid) return undefined;
       grid.dataset.testMark = 'made ahead'; // to know it again once the claim shows
-      return { inert: grid.closest('[inert]') !== null, seen: grid.checkVisibility({ visibilityProperty: true }) };
+      return { inert: grid.closest('[inert]') !== null, hidden: getComputedStyle(grid).visibility === 'hidden' };
     }, undefined, { polling: 100 }); // a page out of sight draws no frames: Playwright's default polls on them
-    expect(await madeAhead.jsonValue()).toEqual({ inert: true, seen: false });
+    expect(await madeAhead.jsonValue()).toEqual({ inert: true, hidden: true });
 
     const reconciliation = new ReconciliationPage(page);
     await reconciliation.linkButtonOf(claim.id).click();
@@ -297,9 +297,10 @@ describe('the allocation grid', () => {
       [...document.querySelectorAll<HTMLElement>('.ag-root-wrapper')].map((grid) => ({
         mark: grid.dataset.testMark,
         inert: grid.closest('[inert]') !== null,
+        hidden: getComputedStyle(grid).visibility === 'hidden',
         seen: grid.checkVisibility({ visibilityProperty: true }),
       })),
     );
-    expect(shown).toEqual([{ mark: 'made ahead', inert: false, seen: true }]);
+    expect(shown).toEqual([{ mark: 'made ahead', inert: false, hidden: false, seen: true }]);
   });
 });
