@@ -56,6 +56,8 @@ export class PanelStandby {
     this.ctx.requestIdleCallback(
       guarded('Preparing the panel', () => {
         this.#scheduled = false;
+        // The extension may have gone while the page idled: a frame loaded now would only show an error.
+        if (this.ctx.isInvalid) return;
         if (this.#standing?.host.isConnected !== true && this.wanted()) this.#load();
       }),
       { timeout: 5_000 },
