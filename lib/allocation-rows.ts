@@ -66,18 +66,47 @@ export const OTHER_LINES_ROW_ID = 'other-lines';
  * claim order followed by its SOV lines; with `showOtherLines`, the SOV lines the claim cannot touch,
  * read-only, at the end.
  */
-export function allocationRows(validator: BackfillValidator, options: { showOtherLines: boolean }): AllocationRow[] {
-  const rows: AllocationRow[] = [];
+/** Where a row stands in the grid, before its figures are worked out: what focus and keys need. */
+export interface RowPlace {
+  kind: AllocationRow['kind'];
+  id: string;
+  /** A line's code (null when uncoded), or the code of a code's header row; null for the other lines' row. */
+  categoryCode: string | null;
+  /** A line of the claim's codes, which takes an amount. */
+  editable: boolean;
+}
+
+/**
+ * The grid's rows in display order, as places: every code of the claim with its header row then its
+ * lines, and with `showOtherLines` the SOV lines of other codes after them. Nothing is worked out
+ * yet, so a 5,000-line SOV gives its places at once and its rows a step at a time (`rowsAt`).
+ */
+export function rowPlaces(validator: BackfillValidator, options: { showOtherLines: boolean }): RowPlace[] {
+  const places: RowPlace[] = [];
   for (const { categoryCode, lines } of claimCodeLines(validator)) {
-    rows.push(codeRow(validator, categoryCode));
-    for (const line of lines) rows.push(lineRow(validator, line));
+    places.push({ kind: 'code', id: codeRowId(categoryCode), categoryCode, editable: false });
+    for (const line of lines) places.push({ kind: 'line', id: line.id, categoryCode: line.categoryCode, editable: true });
   }
   if (options.showOtherLines) {
     const others = otherLines(validator);
-    if (others.length > 0) rows.push({ kind: 'other', id: OTHER_LINES_ROW_ID, count: others.length });
-    for (const line of others) rows.push(lineRow(validator, line));
+    if (others.length > 0) places.push({ kind: 'other', id: OTHER_LINES_ROW_ID, categoryCode: null, editable: false });
+    for (const line of others) places.push({ kind: 'line', id: line.id, categoryCode: line.categoryCode, editable: false });
   }
-  return rows;
+  return places;
+}
+
+/** The rows at these places (`rowPlaces`), with their figures as they stand now. */
+export function rowsAt(validator: BackfillValidator, places: readonly RowPlace[]): AllocationRow[] {
+  return places.map((place) => {
+    if (place.kind === 'code') return codeRow(validator, place.categoryCode!);
+    if (place.kind === 'other') return { kind: 'other', id: OTHER_LINES_ROW_ID, count: otherLines(validator).length };
+    return lineRow(validator, validator.line(place.id)!);
+  });
+}
+
+/** Every row of the grid, in display order (see `rowPlaces`). */
+export function allocationRows(validator: BackfillValidator, options: { showOtherLines: boolean }): AllocationRow[] {
+  return rowsAt(validator, rowPlaces(validator, options));
 }
 
 /**

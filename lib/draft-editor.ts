@@ -14,7 +14,7 @@ import {
   type SpreadEveryCodeResult,
   type ValidateBackfillInput,
 } from './backfill';
-import { allocationRows, pasteTargets, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type TotalRow } from './allocation-rows';
+import { allocationRows, pasteTargets, rowPlaces, rowsAt, rowsForLines, totalRow, type AllocationRow, type CodeRow, type LineRow, type RowPlace, type TotalRow } from './allocation-rows';
 import { AllocationJournal } from './allocation-journal';
 import { planPaste, type PastePlan, type PasteTarget } from './paste';
 import { MONEY_REFUSAL, parseMoney } from './money';
@@ -154,6 +154,16 @@ export class DraftEditor {
   /** Every row of the allocation grid, in display order. */
   rows(showOtherLines: boolean): AllocationRow[] {
     return this.validator ? allocationRows(this.validator, { showOtherLines }) : [];
+  }
+
+  /** Where every row of the allocation grid stands, in display order, with nothing worked out yet. */
+  rowPlaces(showOtherLines: boolean): RowPlace[] {
+    return this.validator ? rowPlaces(this.validator, { showOtherLines }) : [];
+  }
+
+  /** The rows at these places, as they stand now. */
+  rowsAt(places: readonly RowPlace[]): AllocationRow[] {
+    return this.validator ? rowsAt(this.validator, places) : [];
   }
 
   /** The rows an edit of these lines changed: the lines and their codes' header rows. */

@@ -114,7 +114,9 @@ export async function benchGridFeatures(validator: BackfillValidator): Promise<v
       console.log(`  ${name.padEnd(60)} ${medians[step]!.toFixed(1).padStart(7)} ± ${halfSpread(samples[step]!).toFixed(1)} ms${saving}`);
     });
     const [full, none] = cold.map(median) as [number, number];
-    console.log(`  the first grid of a fresh context: all features / none       ${full.toFixed(1)} / ${none.toFixed(1)} ms = ${(full / none).toFixed(2)}× (median of ${COLD_ROUNDS})`);
+    // The target, first render ≤ 1.3× a bare grid, is weighed here like for like: every row drawn at once, from nothing.
+    const ratio = full / none;
+    console.log(`  the first grid of a fresh context: all features / none       ${full.toFixed(1)} / ${none.toFixed(1)} ms = ${ratio.toFixed(2)}× (median of ${COLD_ROUNDS})   target ≤ 1.3×   ${ratio <= 1.3 ? 'ok' : 'OVER TARGET'}`);
 
     // Typing: what the grid's own part of an edit costs, with all features and with none, in turns.
     // The panel's edit → painted adds the draft model and the page around the grid to this.

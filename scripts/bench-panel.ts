@@ -18,7 +18,7 @@ import { launchWithExtension } from '../test/e2e/browser';
 import { serveFixtures } from '../test/e2e/fixture-server';
 import { ReconciliationPage } from '../test/e2e/reconciliation-page';
 import { PANEL_OPEN_MARK } from '../entrypoints/reconciliation.content/panel-dock';
-import { median, report, reportQuantiles } from './bench-stats';
+import { report, reportQuantiles } from './bench-stats';
 
 const CLAIM = SEED_CLAIMS.large;
 
@@ -50,11 +50,17 @@ async function standbyLoaded(page: Page): Promise<void> {
   }
 }
 
-/** From the click that opened the panel (the dock's mark in the page) to the grid being interactive. */
-async function sinceClick(page: Page, frame: Frame): Promise<number> {
-  const [interactive] = await waitForEntry(frame, 'backfill:grid-interactive');
+/**
+ * From the click that opened the panel (the dock's mark in the page) to the grid being interactive,
+ * or to the end of another entry of the panel's (every row in the grid).
+ */
+async function sinceClick(page: Page, frame: Frame, until = 'backfill:grid-interactive'): Promise<number> {
+  await waitForEntry(frame, until);
   // Both on the epoch: the page and the panel have clocks of their own.
-  const gridAt = await frame.evaluate((at) => performance.timeOrigin + at, interactive!);
+  const gridAt = await frame.evaluate((name) => {
+    const entry = performance.getEntriesByName(name)[0]!;
+    return performance.timeOrigin + entry.startTime + entry.duration;
+  }, until);
   const clickedAt = await page.evaluate((mark) => performance.timeOrigin + performance.getEntriesByName(mark)[0]!.startTime, PANEL_OPEN_MARK);
   return gridAt - clickedAt;
 }
@@ -157,10 +163,14 @@ export async function benchPanel(): Promise<void> {
     const resume: number[] = [];
     const gridRender: number[] = [];
     const gridRows: number[] = [];
+    const allRowsIn: number[] = [];
+    const rowSteps: number[] = [];
     for (let run = 0; run < 7; run++) {
       await standbyLoaded(page);
       frame = await openPanel(page);
       standingBy.push(await sinceClick(page, frame));
+      allRowsIn.push(await sinceClick(page, frame, 'backfill:grid-all-rows'));
+      rowSteps.push(...(await entries(frame, 'backfill:grid-rows-added')));
       // Read while the host answers (so the read's time counts waits for the thread), compared with
       // what the host said, then validated: the parts of resuming.
       const parts = await Promise.all(['read', 'compare', 'validate'].map((part) => entries(frame, `backfill:resume:${part}`)));
@@ -177,6 +187,8 @@ export async function benchPanel(): Promise<void> {
       await closePanel(page);
     }
     report('open panel → grid interactive (resumed draft)', standingBy, 300);
+    report('… → every row in the grid (added in steps after the first frame)', allRowsIn);
+    reportQuantiles('… each step adding rows (a task of its own)', rowSteps);
     report('… the first click on a page just shown (no page standing by)', firstClick);
     report('resume of the 5,000-line draft (read, check, validate)', resume, 150);
 
@@ -194,16 +206,13 @@ export async function benchPanel(): Promise<void> {
         bareRender.push((await bare.evaluate(() => (window as unknown as { bench: { render(): Promise<{ render: number }> } }).bench.render())).render);
         for (let i = 0; i < 10; i++) bareEdit.push(await bare.evaluate((index) => (window as unknown as { bench: { edit(i: number): number } }).bench.edit(index), i * 37));
       }
-      // The panel makes its grid empty while the claim is read: what is timed here is building its rows
-      // and drawing them, against a bare grid made and drawn from nothing. The grid-features bench
-      // below times both made from nothing in a fresh context.
-      report('grid first render, Backfill grid (5,000 rows + code rows; made empty ahead)', gridRender);
-      report('… of which building its rows (the bare grid is given them)', gridRows);
-      report('grid first render, bare AG Grid (same 5,000 rows)', bareRender);
-      const ratio = median(gridRender) / median(bareRender);
-      console.log(`${'grid first render, Backfill / bare AG Grid'.padEnd(58)} ${ratio.toFixed(2)}×   target ≤ 1.3×   ${ratio <= 1.3 ? 'ok' : 'OVER TARGET'}`);
-      const ownPart = median(gridRender.map((render, run) => render - gridRows[run]!)) / median(bareRender);
-      console.log(`${'… less building the rows, / bare AG Grid'.padEnd(58)} ${ownPart.toFixed(2)}×`);
+      // The panel makes its grid empty while the claim is read, draws its first rows, then adds the rest
+      // in steps: its first render is not the bare grid's (every row at once, from nothing). The like
+      // for like comparison, both grids drawing every row at once from nothing in a fresh context, is
+      // the grid-features bench's below, which carries the target.
+      report('grid first render, Backfill grid (first rows; made empty ahead)', gridRender);
+      report('… of which building its rows (all 5,300, for the steps)', gridRows);
+      report('grid first render, bare AG Grid (same 5,000 rows at once)', bareRender);
       report('one row update, bare AG Grid applyTransaction', bareEdit);
     } finally {
       await server.close();

@@ -1,5 +1,5 @@
 import { applyBackfill, projectLines, type AppliedSov, type BackfillValidation, type HelperResult, type Issue, type SpreadEveryCodeResult } from '@/lib/backfill';
-import type { AllocationRow, CodeRow, LineRow, TotalRow } from '@/lib/allocation-rows';
+import type { AllocationRow, CodeRow, LineRow, RowPlace, TotalRow } from '@/lib/allocation-rows';
 import type { PastePlan } from '@/lib/paste';
 import type { HostAdapter } from '@/lib/host/host-adapter';
 import { claimHeaderProblem, defaultClaimHeader } from '@/lib/claim-header';
@@ -267,6 +267,16 @@ export class BackfillSession {
   /** Every row of the allocation grid, in display order. */
   rows(showOtherLines: boolean): AllocationRow[] {
     return this.editor.rows(showOtherLines);
+  }
+
+  /** Where every row of the allocation grid stands, in display order (`rowPlaces`). */
+  rowPlaces(showOtherLines: boolean): RowPlace[] {
+    return this.editor.rowPlaces(showOtherLines);
+  }
+
+  /** The rows at these places, as they stand now. */
+  rowsAt(places: readonly RowPlace[]): AllocationRow[] {
+    return this.editor.rowsAt(places);
   }
 
   /** The rows an edit of these lines changed: the lines and their codes' header rows. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocationRows, lineRow, pasteTargets } from '../../lib/allocation-rows';
+import { allocationRows, lineRow, pasteTargets, rowPlaces, rowsAt } from '../../lib/allocation-rows';
 import { BackfillValidator } from '../../lib/backfill';
 import { Decimal, ROUND_HALF_UP } from '../../lib/decimal';
 import { toMoney } from '../../lib/money';
@@ -15,6 +15,23 @@ describe('pasteTargets', () => {
     expect(targets.filter(({ editable }) => editable).map(({ id }) => id)).toEqual(['L1', 'L2', 'L3']);
     expect(targets.find(({ id }) => id === 'L5')).toEqual({ id: 'L5', editable: false, line: { lineNumber: 5, categoryCode: '26-000', description: 'Electrical' } });
     expect(targets.find(({ id }) => id === 'code:03-300')).toEqual({ id: 'code:03-300', editable: false, line: null });
+  });
+});
+
+describe('rowPlaces', () => {
+  it('places every row as the grid shows it, and the rows built at a run of places are those rows', () => {
+    const validator = new BackfillValidator({ claim: makeClaim(), sov: makeSov(), backfilledClaimIds: [] });
+    validator.setMany({ L1: '600.00', L3: '5' });
+    for (const showOtherLines of [false, true]) {
+      const rows = allocationRows(validator, { showOtherLines });
+      const places = rowPlaces(validator, { showOtherLines });
+      expect(places.map(({ id, kind }) => ({ id, kind }))).toEqual(rows.map(({ id, kind }) => ({ id, kind })));
+      expect(rowsAt(validator, places.slice(2, 5))).toEqual(rows.slice(2, 5));
+    }
+    const places = rowPlaces(validator, { showOtherLines: true });
+    expect(places.filter(({ editable }) => editable).map(({ id }) => id)).toEqual(['L1', 'L2', 'L3']);
+    expect(places.find(({ id }) => id === 'code:09-900')).toEqual({ kind: 'code', id: 'code:09-900', categoryCode: '09-900', editable: false });
+    expect(places.find(({ id }) => id === 'L4')).toEqual({ kind: 'line', id: 'L4', categoryCode: null, editable: false });
   });
 });
 

@@ -1,0 +1,48 @@
+import { expect, it } from 'vitest';
+import { formatMoney } from '../../lib/money';
+import { SEED_CLAIMS } from '../../sandbox/seed';
+import { PanelPage } from './panel-page';
+import { ReconciliationPage } from './reconciliation-page';
+import { hostAndBrowserPerTest } from './sandbox-session';
+
+// A claim on the 5,000-line contract (`--scale large`): the grid opens on its first rows and takes the
+// rest in steps after its first frame; none of that may show in what the user can do.
+const start = hostAndBrowserPerTest();
+
+it('on a 5,000-line contract, goes at once to a code far down, keeps what is typed there, reopens on it, and shows every row', async () => {
+  const { sandbox, browser } = await start({ scale: 'large' });
+  const claim = await sandbox.claim(SEED_CLAIMS.large);
+  const sov = await sandbox.sov(claim.contractId);
+  // The 50th code (the last the list of what is left names): about 900 rows down.
+  const code = claim.lines[49]!.categoryCode;
+  const [firstLine, secondLine] = sov.lines.filter((line) => line.categoryCode === code);
+
+  const page = await browser.context.newPage();
+  const reconciliation = new ReconciliationPage(page);
+  await reconciliation.goto(sandbox.url);
+  await reconciliation.linkButtonOf(claim.id).click();
+  await reconciliation.panelFrame();
+  const panel = new PanelPage(reconciliation.panel());
+  await panel.button('Build the Procore version').click();
+  await panel.frame.getByRole('button', { name: new RegExp(`^${code} still needs`) }).click();
+  await expect.poll(() => panel.focusedRowId()).toBe(firstLine!.id);
+  await page.keyboard.type('12.34');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => panel.amountCell(firstLine!.id).textContent()).toBe(formatMoney('12.34'));
+  await expect.poll(() => panel.focusedRowId()).toBe(secondLine!.id);
+  await panel.waitSaved();
+
+  // Reopened, the draft opens on the line the user was on, far past the first rows.
+  await page.keyboard.press('Escape');
+  await page.locator('backfill-panel-dock').waitFor({ state: 'detached' });
+  await reconciliation.linkButtonOf(claim.id).click();
+  await reconciliation.panelFrame();
+  await expect.poll(() => panel.focusedRowId(), { timeout: 15_000 }).toBe(secondLine!.id);
+  expect(await panel.amountCell(firstLine!.id).textContent()).toBe(formatMoney('12.34'));
+
+  // Every row goes in: the grid tells screen readers it has them all (its header row, each code's
+  // header row and lines, and the totals row).
+  const codes = new Set(claim.lines.map((line) => line.categoryCode));
+  const rows = 1 + codes.size + sov.lines.filter((line) => codes.has(line.categoryCode!)).length + 1;
+  await expect.poll(() => panel.frame.locator('[role="treegrid"], [role="grid"]').first().getAttribute('aria-rowcount')).toBe(String(rows));
+});
