@@ -190,7 +190,7 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       headerName: 'Description',
       colId: 'description',
       valueGetter: ({ data }) => (data?.kind === 'total' ? 'Total against the Yardi claim' : line(data)?.description),
-      tooltipValueGetter: ({ data }) => {
+      tooltip: ({ data }) => {
         const row = line(data);
         return row
           ? [
@@ -216,7 +216,7 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       valueFormatter: ({ value }) => money(value),
       // Other drafts of the contract on the line: the remaining counts the earlier ones, and says so.
       cellClassRules: { 'cell-projected': ({ data }) => data?.kind === 'line' && data.otherDrafts !== '' },
-      tooltipValueGetter: ({ data }) =>
+      tooltip: ({ data }) =>
         data?.kind === 'line' && data.otherDrafts ? `After claimed to date ${money(data.claimedToDate)}, the earlier drafts (to ${money(data.projectedToDate)}) and this claim. Other drafts on this line: ${data.otherDrafts}.` : undefined,
       type: 'rightAligned',
       width: 124,
