@@ -81,7 +81,11 @@ function startSession(props: PanelProps, companyHosts: readonly string[]): void 
 async function start(): Promise<void> {
   // Loaded ahead of time, its code (and the grid's) ready: wait for the claim.
   const standby = readStandbyToken(location.hash);
-  if (standby !== null) await waitForClaim(standby);
+  if (standby !== null) {
+    // Opened now, the database answers the claim's first read at once (opening it takes about 30 ms).
+    backfillDatabase().open().catch(() => undefined); // a failure shows where the draft is read
+    await waitForClaim(standby);
+  }
   // Company hosts the user allowed in the options page (unreadable means none).
   const companyHosts = await new CompanyHosts().list().catch(() => []);
   const props = $state<PanelProps>({ session: null, finder: null, problem: null, storageNote: null, embedded });

@@ -112,20 +112,23 @@ export class ClaimLoader {
    * read from this computer while the host answers, not after.
    */
   async read(): Promise<{ host: HostReading; saved: SavedDraft }> {
-    const draftRead = this.drafts.get(this.claimId);
-    const savedContractId = draftRead.then((draft) => draft?.contractId, () => undefined);
-    const [host, { draft, basis, ledgerBackfilled }] = await Promise.all([this.readHost(savedContractId), this.readStored(draftRead)]);
+    const savedContractId = this.drafts.contractOf(this.claimId).catch(() => undefined);
+    const [host, { draft, basis, ledgerBackfilled }] = await Promise.all([this.readHost(savedContractId), this.readStored(savedContractId)]);
     const compared = performance.now();
     const changes = basis ? draftChanges(basis, host) : [];
     if (draft) performance.measure('backfill:resume:compare', { start: compared, end: performance.now() });
     return { host, saved: { draft, changes, basisPending: !basis || changes.length > 0, ledgerBackfilled } };
   }
 
-  /** The draft, then its basis (none without a draft: a basis left without one is not read), and the ledger's word. */
-  private async readStored(draftRead: Promise<Draft | undefined>): Promise<{ draft: Draft | undefined; basis: DraftBasis | undefined; ledgerBackfilled: boolean }> {
+  /**
+   * The draft, its basis and the ledger's word, read side by side. The basis is read where the drafts'
+   * index names a draft (`savedContractId`): a basis left without a draft is not read.
+   */
+  private async readStored(savedContractId: Promise<string | undefined>): Promise<{ draft: Draft | undefined; basis: DraftBasis | undefined; ledgerBackfilled: boolean }> {
     const started = performance.now();
-    const withBasis = draftRead.then(async (draft) => ({ draft, basis: draft && (await this.drafts.basis(this.claimId)) }));
-    const [{ draft, basis }, backfill] = await Promise.all([withBasis, this.drafts.submittedBackfill(this.claimId)]);
+    const basisRead = savedContractId.then((contractId) => (contractId === undefined ? undefined : this.drafts.basis(this.claimId)));
+    const [draft, savedBasis, backfill] = await Promise.all([this.drafts.get(this.claimId), basisRead, this.drafts.submittedBackfill(this.claimId)]);
+    const basis = draft && savedBasis;
     if (draft) performance.measure('backfill:resume:read', { start: started, end: performance.now() });
     return { draft, basis, ledgerBackfilled: backfill !== undefined };
   }

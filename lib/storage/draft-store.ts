@@ -39,6 +39,11 @@ export class DraftStore implements SubmissionStore {
     return this.drafts.get(claimId);
   }
 
+  /** The contract of the claim's draft, read without the draft (see `Drafts.contractOf`). */
+  contractOf(claimId: string): Promise<string | undefined> {
+    return this.drafts.contractOf(claimId);
+  }
+
   basis(claimId: string): Promise<DraftBasis | undefined> {
     return this.bases.get(claimId);
   }

@@ -42,6 +42,20 @@ export class Drafts {
   }
 
   /**
+   * The contract of the claim's draft, from the drafts' contract index alone: a resumed draft's SOV is
+   * asked of the host with its claim, and the draft itself (5,000 lines) takes longer to read than the
+   * host takes to answer. Undefined without a draft (or one whose contract is not a string: then its
+   * claim names the contract).
+   */
+  async contractOf(claimId: string): Promise<string | undefined> {
+    let contractId: string | undefined;
+    await this.db.drafts.orderBy('contractId').eachKey((key, cursor) => {
+      if (cursor.primaryKey === claimId && typeof key === 'string') contractId = key;
+    });
+    return contractId;
+  }
+
+  /**
    * Saves the user's edits if the stored draft is still at `baseRevision` (compare-and-swap, D7), so a
    * stale tab never overwrites a newer draft without the user choosing to. `basis`, when given, is
    * recorded in the same transaction (the draft now stands on the host's current claim and SOV).

@@ -13,6 +13,18 @@ describe('Drafts', () => {
     expect(await bases.get('YC-2')).toBeUndefined();
   });
 
+  it("names a draft's contract from the contract index alone, without reading the draft", async () => {
+    const { drafts } = freshStorage();
+    await drafts.saveEdits(edits, 0);
+    await drafts.saveEdits({ ...edits, claimId: 'YC-9', contractId: 'C-9' }, 0);
+    const read = vi.spyOn(DraftSchema, 'safeParse');
+    expect(await drafts.contractOf('YC-1')).toBe('C-1');
+    expect(await drafts.contractOf('YC-9')).toBe('C-9');
+    expect(await drafts.contractOf('YC-2')).toBeUndefined();
+    expect(read).not.toHaveBeenCalled();
+    read.mockRestore();
+  });
+
   it("follows the contract's other drafts, and a save of the claim's own draft reads no draft again", async () => {
     const { drafts } = freshStorage();
     const basis = (claimId: string) => ({ claimId, claim: makeClaim({ id: claimId }), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' });
