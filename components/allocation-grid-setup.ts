@@ -329,6 +329,9 @@ export function allocationGridOptions(
     // Paste is ours (Community has no clipboard module): see AllocationGrid's paste listener.
     suppressClipboardPaste: true,
     ensureDomOrder: true,
+    // Four rows drawn past each edge of the view, not AG Grid's ten: a third fewer rows to draw when the
+    // panel opens (about 10 ms of its first frame, in traces), and still a row ready for Enter and arrows.
+    rowBuffer: 4,
     // Seven columns: render them all, so every cell is there for keyboard and screen-reader users.
     suppressColumnVirtualisation: true,
     // Dragged wider, the panel shows the scheduled value and claimed to date as columns too.
