@@ -9,7 +9,7 @@ import { hostAndBrowserPerTest } from './sandbox-session';
 // rest in steps after its first frame; none of that may show in what the user can do.
 const start = hostAndBrowserPerTest();
 
-it('on a 5,000-line contract, goes at once to a code far down, keeps what is typed there, reopens on it, and shows every row', async () => {
+it('on a 5,000-line contract, goes at once to a code far down, keeps what is typed there, reopens on it, and shows every row and code', async () => {
   const { sandbox, browser } = await start({ scale: 'large' });
   const claim = await sandbox.claim(SEED_CLAIMS.large);
   const sov = await sandbox.sov(claim.contractId);
@@ -45,4 +45,6 @@ it('on a 5,000-line contract, goes at once to a code far down, keeps what is typ
   const codes = new Set(claim.lines.map((line) => line.categoryCode));
   const rows = 1 + codes.size + sov.lines.filter((line) => codes.has(line.categoryCode!)).length + 1;
   await expect.poll(() => panel.frame.locator('[role="treegrid"], [role="grid"]').first().getAttribute('aria-rowcount')).toBe(String(rows));
+  // And the pinned Yardi reference lists every code, after its first few.
+  await expect.poll(() => panel.frame.locator('section.reference [role="row"][data-code]').count()).toBe(codes.size);
 });
