@@ -122,13 +122,14 @@ export class ClaimLoader {
 
   /**
    * The draft, its basis and the ledger's word, read side by side. The basis is read where the drafts'
-   * index names a draft (`savedContractId`): a basis left without a draft is not read.
+   * index names a draft (`savedContractId`), or after the draft where the index did not (a draft whose
+   * contract was unreadable, repaired as it is read): a basis left without a draft is not read.
    */
   private async readStored(savedContractId: Promise<string | undefined>): Promise<{ draft: Draft | undefined; basis: DraftBasis | undefined; ledgerBackfilled: boolean }> {
     const started = performance.now();
     const basisRead = savedContractId.then((contractId) => (contractId === undefined ? undefined : this.drafts.basis(this.claimId)));
     const [draft, savedBasis, backfill] = await Promise.all([this.drafts.get(this.claimId), basisRead, this.drafts.submittedBackfill(this.claimId)]);
-    const basis = draft && savedBasis;
+    const basis = draft && (savedBasis ?? (await this.drafts.basis(this.claimId)));
     if (draft) performance.measure('backfill:resume:read', { start: started, end: performance.now() });
     return { draft, basis, ledgerBackfilled: backfill !== undefined };
   }
