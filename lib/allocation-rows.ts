@@ -61,11 +61,6 @@ export type AllocationRow = CodeRow | OtherLinesRow | LineRow;
 export const codeRowId = (categoryCode: string) => `code:${categoryCode}`;
 export const OTHER_LINES_ROW_ID = 'other-lines';
 
-/**
- * The allocation grid's rows, plain objects (the grid may mutate them): each claim code's header in
- * claim order followed by its SOV lines; with `showOtherLines`, the SOV lines the claim cannot touch,
- * read-only, at the end.
- */
 /** Where a row stands in the grid, before its figures are worked out: what focus and keys need. */
 export interface RowPlace {
   kind: AllocationRow['kind'];
@@ -77,9 +72,10 @@ export interface RowPlace {
 }
 
 /**
- * The grid's rows in display order, as places: every code of the claim with its header row then its
- * lines, and with `showOtherLines` the SOV lines of other codes after them. Nothing is worked out
- * yet, so a 5,000-line SOV gives its places at once and its rows a step at a time (`rowsAt`).
+ * The allocation grid's rows in display order, as places: each claim code's header in claim order
+ * followed by its SOV lines; with `showOtherLines`, the SOV lines the claim cannot touch, read-only,
+ * at the end. Nothing is worked out yet, so a 5,000-line SOV gives its places at once and its rows a
+ * step at a time (`rowsAt`).
  */
 export function rowPlaces(validator: BackfillValidator, options: { showOtherLines: boolean }): RowPlace[] {
   const places: RowPlace[] = [];
@@ -95,7 +91,7 @@ export function rowPlaces(validator: BackfillValidator, options: { showOtherLine
   return places;
 }
 
-/** The rows at these places (`rowPlaces`), with their figures as they stand now. */
+/** The rows at these places (`rowPlaces`), with their figures as they stand now: plain objects (the grid may mutate them). */
 export function rowsAt(validator: BackfillValidator, places: readonly RowPlace[]): AllocationRow[] {
   return places.map((place) => {
     if (place.kind === 'code') return codeRow(validator, place.categoryCode!);
@@ -114,20 +110,10 @@ export function allocationRows(validator: BackfillValidator, options: { showOthe
  * always included (a pasted key may name one even while they are hidden), and no money worked out.
  */
 export function pasteTargets(validator: BackfillValidator): PasteTarget[] {
-  const targets: PasteTarget[] = [];
-  const target = (line: SovLine, editable: boolean): PasteTarget => ({
-    id: line.id,
-    editable,
-    line: { lineNumber: line.lineNumber, description: line.description, categoryCode: line.categoryCode },
+  return rowPlaces(validator, { showOtherLines: true }).map(({ kind, id, editable }) => {
+    const line = kind === 'line' ? validator.line(id)! : null;
+    return { id, editable, line: line && { lineNumber: line.lineNumber, description: line.description, categoryCode: line.categoryCode } };
   });
-  for (const { categoryCode, lines } of claimCodeLines(validator)) {
-    targets.push({ id: codeRowId(categoryCode), editable: false, line: null });
-    for (const line of lines) targets.push(target(line, true));
-  }
-  const others = otherLines(validator);
-  if (others.length > 0) targets.push({ id: OTHER_LINES_ROW_ID, editable: false, line: null });
-  for (const line of others) targets.push(target(line, false));
-  return targets;
 }
 
 /** The claim's codes that have SOV lines, in claim order, each with its lines in SOV order. */
