@@ -13,6 +13,7 @@ import type { BackfillValidator } from '../lib/backfill';
 import { CHROMIUM } from '../test/e2e/browser';
 import { serveFixtures } from '../test/e2e/fixture-server';
 import { halfSpread, median } from './bench-stats';
+import type { TimedEdit } from './bench-grid-page';
 
 const ROUNDS = 25;
 const COLD_ROUNDS = 9;
@@ -22,11 +23,12 @@ interface GridBench {
   load(input: unknown): void;
   render(steps: number, atOnce: boolean): Promise<number>;
   openForEdits(steps: number): Promise<void>;
-  edits: number[];
+  edits: TimedEdit[];
 }
 
-const EDIT_ROUNDS = 6;
-const EDITS_PER_ROUND = 8;
+const EDIT_ROUNDS = 4;
+// As many as the panel's bench types: past the last row in view, so that most Enters scroll the grid.
+const EDITS_PER_ROUND = 25;
 
 async function pageScript(): Promise<string> {
   const bundle = await build({
@@ -59,7 +61,7 @@ const render = (page: Page, steps: number, atOnce: boolean) =>
  * to the next line): from each reaching the grid's value setter to the next painted frame, in ms.
  * The first two of a round are left out, as the panel's bench leaves out its first edits.
  */
-async function typeAmounts(page: Page, steps: number): Promise<number[]> {
+async function typeAmounts(page: Page, steps: number): Promise<TimedEdit[]> {
   await page.evaluate((count) => (window as unknown as { gridBench: GridBench }).gridBench.openForEdits(count), steps);
   // The first line of the first code: row 0 is that code's header row (the bare step has none).
   await page.locator('.ag-row[row-index="1"] [col-id="thisClaim"]').click();
@@ -120,12 +122,15 @@ export async function benchGridFeatures(validator: BackfillValidator): Promise<v
 
     // Typing: what the grid's own part of an edit costs, with all features and with none, in turns.
     // The panel's edit → painted adds the draft model and the page around the grid to this.
-    const typed: [number[], number[]] = [[], []];
+    const typed: [TimedEdit[], TimedEdit[]] = [[], []];
     for (let round = 0; round < EDIT_ROUNDS; round++) {
       for (const slot of round % 2 ? [1, 0] : [0, 1]) typed[slot]!.push(...(await typeAmounts(page, slot === 0 ? 0 : bare)));
     }
-    const [fullEdit, bareEdit] = typed.map(median) as [number, number];
-    console.log(`  one edit → next painted frame, grid alone: all features / none ${fullEdit.toFixed(1)} / ${bareEdit.toFixed(1)} ms (median of ${typed[0].length})`);
+    // Apart: an Enter that scrolls the grid a row costs it a row drawn and more to paint.
+    for (const [what, scrolled] of [['Enter stayed in view', false], ['Enter scrolled the grid a row', true]] as const) {
+      const [full, none] = typed.map((edits) => edits.filter((edit) => edit.scrolled === scrolled).map((edit) => edit.ms));
+      console.log(`  one edit → next painted frame, grid alone, ${what}: all features / none ${median(full!).toFixed(1)} / ${median(none!).toFixed(1)} ms (n=${full!.length} / ${none!.length})`);
+    }
   } finally {
     await browser.close();
     await server.close();

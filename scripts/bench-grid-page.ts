@@ -95,8 +95,14 @@ function render(steps: number, atOnce: boolean): Promise<number> {
 }
 
 let editing: GridApi<GridRow> | undefined;
-/** From each typed amount reaching the grid's value setter to the next painted frame, as the panel's `backfill:edit:painted`. */
-const edits: number[] = [];
+
+export interface TimedEdit {
+  /** From the typed amount reaching the grid's value setter to the next painted frame, as the panel's `backfill:edit:painted`. */
+  ms: number;
+  /** The Enter that committed it scrolled the grid (the focus was on the last row in view). */
+  scrolled: boolean;
+}
+const edits: TimedEdit[] = [];
 
 /**
  * Shows the grid after the first `steps` steps, drawn as the panel draws it, for the bench to type
@@ -107,9 +113,11 @@ function openForEdits(steps: number): Promise<void> {
   editing?.destroy();
   edits.length = 0;
   return new Promise((done) => {
+    const scroller = () => document.querySelector('.ag-grid-viewport')?.scrollTop ?? 0;
     const onEdit = () => {
       const start = performance.now();
-      requestAnimationFrame(() => setTimeout(() => edits.push(performance.now() - start)));
+      const before = scroller(); // read before the Enter moves the focus on (nothing is dirty yet)
+      requestAnimationFrame(() => setTimeout(() => edits.push({ ms: performance.now() - start, scrolled: scroller() !== before })));
     };
     const { options, modules } = setupAfter(input!, steps, done, onEdit);
     editing = createGrid(document.getElementById('grid')!, options, { modules });

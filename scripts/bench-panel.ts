@@ -138,11 +138,17 @@ export async function benchPanel(): Promise<void> {
     // From the Enter that commits an edit to "Saved" (shown only once the write is on disk): the
     // window in which a killed browser would lose that edit.
     const unsaved: number[] = [];
+    // Whether each Enter scrolled the grid a row (once the focus reaches the last row in view, every
+    // Enter does, as in Excel): a scroll costs the grid a row drawn, and the frame more to paint.
+    const scrolled: boolean[] = [];
+    const scrollTop = () => frame.evaluate(() => document.querySelector('.ag-grid-viewport')?.scrollTop ?? 0);
     for (let run = 0; run < edits; run++) {
       await page.keyboard.type(`${run + 1}.25`);
+      const before = await scrollTop();
       const committed = performance.now();
       await page.keyboard.press('Enter');
       await waitForEntry(frame, 'backfill:edit:painted', run + 1);
+      scrolled.push((await scrollTop()) !== before);
       // Enter moved down onto the next code's header row: step onto its first line.
       if (await frame.evaluate(() => document.activeElement?.closest('.ag-full-width-row') != null)) await page.keyboard.press('ArrowDown');
       await frame.locator('[data-save-state="saved"]').waitFor();
@@ -150,7 +156,10 @@ export async function benchPanel(): Promise<void> {
     }
     reportQuantiles('keystroke → durable save (shown Saved)', unsaved);
     report('one edit → validated rows in the grid', (await entries(frame, 'backfill:edit')).slice(3));
-    report('one edit → next painted frame', (await entries(frame, 'backfill:edit:painted')).slice(3), 16);
+    const painted = await entries(frame, 'backfill:edit:painted');
+    report('one edit → next painted frame', painted.slice(3), 16);
+    report('… edits whose Enter stayed in view', painted.filter((_, run) => run >= 3 && !scrolled[run]));
+    report('… edits whose Enter scrolled the grid a row', painted.filter((_, run) => run >= 3 && scrolled[run]));
     report('save of the 5,000-line draft after one edit', (await entries(frame, 'backfill:save')).slice(-edits + 3), 20);
 
     await frame.locator('[data-save-state="saved"]').waitFor({ timeout: 30_000 });
