@@ -95,8 +95,9 @@ export class BackfillValidator {
   private readonly codes = new Map<string, CodeState>();
   /**
    * By each line's place in the SOV: the claim's code the line counts toward (none when the claim did
-   * not pay the line's code), and the whole cents it counts. Arrays by place, not maps by id: loading a
-   * 5,000-line draft looks each line up by its id once, not five times (a third off a full validation).
+   * not pay the line's code), and the whole cents it counts. Arrays by place, not maps by id: setting a
+   * line costs two map lookups (its entry, its value as typed), not eight (a third off a full
+   * validation of 5,000 lines).
    */
   private readonly codeAt: (CodeState | undefined)[];
   private readonly amountAt: Float64Array;
