@@ -45,7 +45,8 @@ describe('opening the panel', () => {
   it('moves focus into the panel page', async () => {
     await reconciliation.linkButtonOf('C-1001').click();
     const frame = await reconciliation.panelFrame();
-    await expect.poll(() => frame.evaluate(() => document.hasFocus())).toBe(true);
+    // The focus is handed in when the panel page has loaded: on a loaded machine, past the poll's default second.
+    await expect.poll(() => frame.evaluate(() => document.hasFocus()), { timeout: 10_000 }).toBe(true);
   });
 
   it('gives the panel working IndexedDB in the extension origin (storage partitioning as in Chrome)', async () => {
