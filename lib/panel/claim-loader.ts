@@ -128,8 +128,9 @@ export class ClaimLoader {
   private async readStored(savedContractId: Promise<string | undefined>): Promise<{ draft: Draft | undefined; basis: DraftBasis | undefined; ledgerBackfilled: boolean }> {
     const started = performance.now();
     const basisRead = savedContractId.then((contractId) => (contractId === undefined ? undefined : this.drafts.basis(this.claimId)));
-    const [draft, savedBasis, backfill] = await Promise.all([this.drafts.get(this.claimId), basisRead, this.drafts.submittedBackfill(this.claimId)]);
-    const basis = draft && (savedBasis ?? (await this.drafts.basis(this.claimId)));
+    const [draft, savedBasis, backfill, indexedContract] = await Promise.all([this.drafts.get(this.claimId), basisRead, this.drafts.submittedBackfill(this.claimId), savedContractId]);
+    // Read again only where the index named no contract: a draft without a basis is not read twice for one.
+    const basis = draft && (indexedContract !== undefined ? savedBasis : await this.drafts.basis(this.claimId));
     if (draft) performance.measure('backfill:resume:read', { start: started, end: performance.now() });
     return { draft, basis, ledgerBackfilled: backfill !== undefined };
   }

@@ -44,8 +44,9 @@ export class Drafts {
   /**
    * The contract of the claim's draft, from the drafts' contract index alone: a resumed draft's SOV is
    * asked of the host with its claim, and the draft itself (5,000 lines) takes longer to read than the
-   * host takes to answer. Undefined without a draft (or one whose contract is not a string: then its
-   * claim names the contract).
+   * host takes to answer. The index is walked key by key (a key per draft, no draft read), as it is
+   * ordered by contract, not by claim. Undefined without a draft (or one whose contract is not a
+   * string: then its claim names the contract).
    */
   async contractOf(claimId: string): Promise<string | undefined> {
     let contractId: string | undefined;

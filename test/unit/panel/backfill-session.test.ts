@@ -257,6 +257,27 @@ describe('BackfillSession', () => {
       expect(session.sov?.contractId).toBe('C-1');
     });
 
+    it("compares the host with the draft's basis when the drafts' index did not name the draft yet (another tab saved it meanwhile), reading the basis once", async () => {
+      const { fake, name } = await aSavedDraft();
+      const host: HostAdapter = {
+        ...fake.host,
+        readSov: async (contractId) => {
+          const sov = await fake.host.readSov(contractId);
+          return { ...sov, lines: sov.lines.map((line, index) => (index === 0 ? { ...line, claimedToDate: '1.00' } : line)) };
+        },
+      };
+      const notIndexed = vi.spyOn(DraftStore.prototype, 'contractOf').mockResolvedValue(undefined);
+      const basisRead = vi.spyOn(DraftStore.prototype, 'basis');
+      try {
+        const { session } = await openTab(host, name);
+        expect(session.changes).toEqual(["Line 1's claimed to date moved from $500.00 to $1.00."]);
+        expect(basisRead).toHaveBeenCalledTimes(1);
+      } finally {
+        notIndexed.mockRestore();
+        basisRead.mockRestore();
+      }
+    });
+
     it("reads the SOV of the claim's own contract when that is no longer the saved draft's", async () => {
       const { name } = await aSavedDraft();
       const { host, log } = slowClaimHost('C-2');
