@@ -39,7 +39,8 @@ interface DraftV1 extends Draft {
  * the local ledger of submitted backfills (filled from drafts already submitted), the audit log and
  * the quarantine. Version 3 adds the row links (`RowLinkSchema`). Version 4 adds the local source:
  * claims and SOVs imported from the user's files (`lib/local-source/records.ts`). Version 5 adds the rows
- * seen on reconciliation pages (`SeenRowSchema`).
+ * seen on reconciliation pages (`SeenRowSchema`). Version 6 indexes each draft's contract by its claim
+ * (`Drafts.contractOf`).
  */
 export class BackfillDatabase extends Dexie {
   drafts!: EntityTable<Draft, 'claimId'>;
@@ -79,6 +80,7 @@ export class BackfillDatabase extends Dexie {
     this.version(3).stores({ rowLinks: 'key' });
     this.version(4).stores({ localClaims: 'id, contractKey, invoiceKey', localSovs: 'contractKey' });
     this.version(5).stores({ seenRows: 'key' });
+    this.version(6).stores({ drafts: 'claimId, contractId, updatedAt, [claimId+contractId]' });
   }
 }
 

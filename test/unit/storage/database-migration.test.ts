@@ -25,8 +25,9 @@ describe('database upgrade', () => {
     const db = new BackfillDatabase('backfill', { indexedDB, IDBKeyRange });
     const drafts = new DraftStore(db);
     const ready = await drafts.get('YC-1');
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.localClaims.count()).toBe(0); // version 4: the local source, empty until a file is imported
+    expect(await drafts.contractOf('YC-1')).toBe('C-1'); // version 6: drafts written before it are indexed too
     expect(ready).toMatchObject({ allocations: BALANCED, revision: 3, focusedSovLineId: 'L2' });
     expect(await db.drafts.get('YC-1')).not.toHaveProperty('claim'); // the stored record itself is small now
     expect(await drafts.basis('YC-1')).toEqual({ claimId: 'YC-1', claim: makeClaim(), sov: makeSov(), recordedAt: '2026-10-01T09:00:00.000Z' });

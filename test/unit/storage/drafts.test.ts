@@ -25,6 +25,17 @@ describe('Drafts', () => {
     read.mockRestore();
   });
 
+  it("names one draft's contract among many by reading its index entry alone, not walking the others", async () => {
+    const { drafts } = freshStorage();
+    for (let n = 10; n < 40; n++) await drafts.saveEdits({ ...edits, claimId: `YC-${n}`, contractId: `C-${50 - n}` }, 0);
+    const walked = vi.spyOn(IDBCursor.prototype, 'continue');
+    expect(await drafts.contractOf('YC-25')).toBe('C-25');
+    expect(await drafts.contractOf('YC-39')).toBe('C-11');
+    expect(await drafts.contractOf('YC-4')).toBeUndefined();
+    expect(walked).not.toHaveBeenCalled();
+    walked.mockRestore();
+  });
+
   it("follows the contract's other drafts, and a save of the claim's own draft reads no draft again", async () => {
     const { drafts } = freshStorage();
     const basis = (claimId: string) => ({ claimId, claim: makeClaim({ id: claimId }), sov: makeSov(), recordedAt: '2026-11-25T10:00:00.000Z' });
