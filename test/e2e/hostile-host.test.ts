@@ -74,7 +74,7 @@ it('on the hostile claim and page: texts shown literally, nothing runs, forged m
     await panel.frame.locator('.ag-cell').filter({ hasText: description }).first().waitFor();
   }
 
-  // The page frames the panel page at the docked panel's own address, nearly transparent: there a
+  // The page frames the panel page at the claim's address, nearly transparent: there a
   // claim can be allocated, but a click on Submit is refused, and nothing is sent.
   const stolen = page.frameLocator('#stolen-panel');
   const inStolen = new PanelPage(stolen);
