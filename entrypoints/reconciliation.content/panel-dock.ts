@@ -60,6 +60,7 @@ const DOCK_CSS = `
 }
 /* Only while shown: an author display would otherwise override the hidden popover's display: none. */
 .dock:popover-open { display: flex; }
+.dock:focus { outline: none; }
 /* Wholly outside the iframe: anything drawn over the panel page makes it count as covered (S7). */
 .resize { position: absolute; top: 0; bottom: 0; left: -8px; width: 8px; cursor: ew-resize; touch-action: none; }
 .resize:hover, .resize:focus-visible { background: rgba(11, 92, 173, 0.25); outline: none; }
@@ -140,10 +141,12 @@ export class PanelDock {
     }
     this.#makeRoom();
     this.#revealRow(claim);
-    const iframe = this.#elements?.iframe;
-    iframe?.focus();
-    // A page that stood by has loaded: the focus goes on into it now (a new one gets it on load).
-    if (iframe !== undefined && this.#loaded.has(iframe)) handFocusInto(iframe);
+    const elements = this.#elements;
+    if (elements === undefined) return;
+    // A page that stood by has loaded: the focus goes into it now. A new one gets it once loaded; till
+    // then the dock holds it (a frame focused while still loading can miss the focus of its page).
+    if (this.#loaded.has(elements.iframe)) focusInto(elements.iframe);
+    else elements.dock.focus();
   }
 
   /** Has a panel page load out of sight, ready for the next claim, once the page is idle and no panel is open. */
@@ -210,6 +213,7 @@ export class PanelDock {
     const dock = document.createElement('div');
     dock.className = 'dock';
     dock.popover = 'manual'; // no light dismiss: clicks on the page beside it leave it open
+    dock.tabIndex = -1; // holds the focus while the panel page loads
     dock.setAttribute('role', 'dialog');
     dock.setAttribute('aria-modal', 'false');
     dock.setAttribute('aria-label', 'Backfill');
@@ -262,10 +266,12 @@ export class PanelDock {
       return standing;
     }
     const iframe = panelIframe(buildPanelHash(claim));
-    // Focus given to the iframe before its page loaded does not reach that page: hand it over on load.
+    // The dock holds the focus while the page loads (`open`): it goes on into the page, unless the user moved on.
     iframe.addEventListener(
       'load',
-      guarded('Focusing the panel', () => handFocusInto(iframe)),
+      guarded('Focusing the panel', () => {
+        if ((dock.getRootNode() as ShadowRoot).activeElement === dock) focusInto(iframe);
+      }),
     );
     dock.insertBefore(iframe, before);
     return iframe;
@@ -321,8 +327,8 @@ export class PanelDock {
   }
 }
 
-/** Gives the focus the iframe has in the page on to the page inside it, unless the user has moved on. */
-function handFocusInto(iframe: HTMLIFrameElement): void {
-  const root = iframe.getRootNode();
-  if (root instanceof ShadowRoot && root.activeElement === iframe) iframe.contentWindow?.focus();
+/** Moves the focus into the panel page, a loaded one. */
+function focusInto(iframe: HTMLIFrameElement): void {
+  iframe.focus();
+  iframe.contentWindow?.focus();
 }
