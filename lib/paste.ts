@@ -232,10 +232,13 @@ function columnStats(rows: Block, column: number, lines: LineIndex): ColumnStats
     const parsed = parseMoney(text);
     // Too many decimals or too large is still an amount, refused with its reason once placed.
     if (parsed.ok || parsed.error !== 'INVALID') stats.amounts++;
-    if (wholeNumber(text) !== null) stats.wholeNumbers++;
-    if (lines.find('lineNumber', text).length > 0) stats.lineNumbers++;
-    if (lines.find('categoryCode', text).length > 0) stats.categoryCodes++;
-    if (lines.find('description', text).length > 0) stats.descriptions++;
+    const number = wholeNumber(text);
+    if (number !== null) stats.wholeNumbers++;
+    if (lines.withNumber(number).length > 0) stats.lineNumbers++;
+    // Read once for both keys of words: every cell of every column of a 5,000-row block is read here.
+    const words = normalized(text);
+    if (lines.withWords('categoryCode', words).length > 0) stats.categoryCodes++;
+    if (lines.withWords('description', words).length > 0) stats.descriptions++;
   }
   return stats;
 }
@@ -267,34 +270,69 @@ function wholeNumber(text: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-const normalized = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+/**
+ * A key of words as it is compared: NFKC, spaces collapsed and trimmed, lower case. Printable ASCII
+ * words single-spaced (amounts, numbers, most codes) are already so but for their case.
+ */
+function normalized(text: string): string {
+  return /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/.test(text) ? text.toLowerCase() : text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+type WordKey = Exclude<PasteKey, 'lineNumber'>;
+
+interface LinesByKey {
+  lineNumber: Map<number, PasteTarget[]>;
+  categoryCode: Map<string, PasteTarget[]>;
+  description: Map<string, PasteTarget[]>;
+}
+
+/** Adds `target` to the lines under `key`. */
+function addLine<K>(lines: Map<K, PasteTarget[]>, key: K, target: PasteTarget): void {
+  const found = lines.get(key);
+  if (found) found.push(target);
+  else lines.set(key, [target]);
+}
 
 /** The SOV lines by each key, built on first use (a one-column paste never needs it). */
 class LineIndex {
-  private byKey: Record<PasteKey, Map<string, PasteTarget[]>> | null = null;
+  private byKey: LinesByKey | null = null;
 
   constructor(private readonly targets: readonly PasteTarget[]) {}
 
   /** The lines whose key reads as `text` (none, one, or several when the key is shared). */
-  find(key: PasteKey, text: string): PasteTarget[] {
-    const byKey = (this.byKey ??= this.build());
-    if (key !== 'lineNumber') return byKey[key].get(normalized(text)) ?? [];
-    const number = wholeNumber(text);
-    return number === null ? [] : (byKey.lineNumber.get(String(number)) ?? []);
+  find(key: PasteKey, text: string): readonly PasteTarget[] {
+    return key === 'lineNumber' ? this.withNumber(wholeNumber(text)) : this.withWords(key, normalized(text));
   }
 
-  private build(): Record<PasteKey, Map<string, PasteTarget[]>> {
-    const byKey: Record<PasteKey, Map<string, PasteTarget[]>> = { lineNumber: new Map(), categoryCode: new Map(), description: new Map() };
-    const add = (key: PasteKey, value: string, target: PasteTarget) => {
-      const found = byKey[key].get(value);
-      if (found) found.push(target);
-      else byKey[key].set(value, [target]);
-    };
+  /** The lines numbered `number` (as `wholeNumber` reads a cell). */
+  withNumber(number: number | null): readonly PasteTarget[] {
+    return number === null ? [] : (this.index().lineNumber.get(number) ?? []);
+  }
+
+  /** The lines whose code or description is `words` (as `normalized` reads a cell). */
+  withWords(key: WordKey, words: string): readonly PasteTarget[] {
+    return this.index()[key].get(words) ?? [];
+  }
+
+  private index(): LinesByKey {
+    return (this.byKey ??= this.build());
+  }
+
+  private build(): LinesByKey {
+    const byKey: LinesByKey = { lineNumber: new Map(), categoryCode: new Map(), description: new Map() };
+    // A code is read once, not once per line: 5,000 lines share 300 codes.
+    const codeWords = new Map<string, string>();
     for (const target of this.targets) {
-      if (!target.line) continue;
-      add('lineNumber', String(target.line.lineNumber), target);
-      if (target.line.categoryCode !== null) add('categoryCode', normalized(target.line.categoryCode), target);
-      if (!isBlank(target.line.description)) add('description', normalized(target.line.description), target);
+      const line = target.line;
+      if (!line) continue;
+      addLine(byKey.lineNumber, line.lineNumber, target);
+      const code = line.categoryCode;
+      if (code !== null) {
+        let words = codeWords.get(code);
+        if (words === undefined) codeWords.set(code, (words = normalized(code)));
+        addLine(byKey.categoryCode, words, target);
+      }
+      if (!isBlank(line.description)) addLine(byKey.description, normalized(line.description), target);
     }
     return byKey;
   }
@@ -356,6 +394,11 @@ function placeByPosition(body: BodyRow[], amount: number, targets: readonly Past
   return placed;
 }
 
+/** A row's key cells as a refusal quotes them: `12 / Footings`. */
+function keyText(cells: readonly string[], keyed: Layout['keys']): string {
+  return keyed.map(({ column }) => cells[column]!.trim()).join(' / ');
+}
+
 function placeByKey(body: BodyRow[], layout: Layout, lines: LineIndex): Placed {
   const placed = nothingPlaced();
   const rowsOfLine = new Map<PasteTarget, number[]>();
@@ -367,22 +410,23 @@ function placeByKey(body: BodyRow[], layout: Layout, lines: LineIndex): Placed {
       if (!isBlank(text)) placed.reasons.push({ reason: 'NO_KEY', row, text: text.trim() });
       continue;
     }
-    const key = keyed.map(({ column }) => cells[column]!.trim()).join(' / ');
     // A row names the one line that every key cell it has agrees on.
     const found = keyed.map((keyColumn) => lines.find(keyColumn.key, cells[keyColumn.column]!));
     const matches = found.reduce((common, next) => common.filter((target) => next.includes(target)));
     if (matches.length === 0) {
-      if (parsed.ok || parsed.error !== 'EMPTY') placed.reasons.push({ reason: 'UNKNOWN_KEY', row, key });
+      if (parsed.ok || parsed.error !== 'EMPTY') placed.reasons.push({ reason: 'UNKNOWN_KEY', row, key: keyText(cells, keyed) });
       else placed.skipped++;
       continue;
     }
     if (matches.length > 1) {
-      placed.reasons.push({ reason: 'AMBIGUOUS_KEY', row, key, lineNumbers: matches.map((target) => target.line!.lineNumber) });
+      placed.reasons.push({ reason: 'AMBIGUOUS_KEY', row, key: keyText(cells, keyed), lineNumbers: matches.map((target) => target.line!.lineNumber) });
       continue;
     }
     const target = matches[0]!;
     const lineNumber = target.line!.lineNumber;
-    rowsOfLine.set(target, [...(rowsOfLine.get(target) ?? []), row]);
+    const rows = rowsOfLine.get(target);
+    if (rows) rows.push(row);
+    else rowsOfLine.set(target, [row]);
     if (!parsed.ok && parsed.error !== 'EMPTY') placed.reasons.push({ reason: 'NOT_AN_AMOUNT', row, text, error: parsed.error, lineNumber });
     else if (target.editable) place(placed, target.id, parsed.ok ? parsed.value : '');
     else if (parsed.ok && parsed.value !== '0.00') placed.reasons.push({ reason: 'NOT_ON_CLAIM', row, lineNumber, amount: parsed.value });

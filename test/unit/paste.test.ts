@@ -165,6 +165,13 @@ describe('planPaste: several columns, placed by key', () => {
     expect(plan.summary).toBe('2 amounts placed by description');
   });
 
+  it('matches a description or code whatever its case, spacing and character width, as exports write them', () => {
+    const byDescription = applied(planPaste(targets, [['FOOTINGS', '10'], ['slabs,\t level   1', '20'], ['\uff30\uff41\uff49\uff4e\uff54\uff49\uff4e\uff47', '30']], at('L1')));
+    expect(byDescription.patch).toEqual({ L1: '10.00', L2: '20.00', L4: '30.00' });
+    const byCodeAndDescription = applied(planPaste(targets, [[' 26-000 ', 'BLOCKING  AND BACKING', '40']], at('L1')));
+    expect(byCodeAndDescription.patch).toEqual({ L7: '40.00' });
+  });
+
   it('refuses a description shared by two lines, naming them', () => {
     const plan = refused(planPaste(targets, [['Blocking and backing', '5'], ['Footings', '1']], at('L1')));
     expect(plan.reasons).toEqual([{ reason: 'AMBIGUOUS_KEY', row: 1, key: 'Blocking and backing', lineNumbers: [3, 7] }]);
