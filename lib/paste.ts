@@ -271,11 +271,12 @@ function wholeNumber(text: string): number | null {
 }
 
 /**
- * A key of words as it is compared: NFKC, spaces collapsed and trimmed, lower case. Printable ASCII
- * words single-spaced (amounts, numbers, most codes) are already so but for their case.
+ * A key of words as it is compared: NFKC, spaces collapsed and trimmed, lower case. Most texts are
+ * single-spaced already and skip the collapsing (every cell of a 5,000-row block is read here).
  */
 function normalized(text: string): string {
-  return /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/.test(text) ? text.toLowerCase() : text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  const form = text.normalize('NFKC');
+  return (/^\S+(?: \S+)*$/.test(form) ? form : form.replace(/\s+/g, ' ').trim()).toLowerCase();
 }
 
 type WordKey = Exclude<PasteKey, 'lineNumber'>;
