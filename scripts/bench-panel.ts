@@ -117,18 +117,26 @@ export async function benchPanel(): Promise<void> {
     // Paste every line's amount at once, as from an Excel column.
     const ids = Object.keys(allocation);
     const pastes = 6;
-    for (let run = 0; run < pastes; run++) {
+    const paste = async (run: number, text: string) => {
       await firstLine.click();
-      const values = ids.map((id) => (run % 2 ? '1.00' : allocation[id]!)).join('\r\n');
-      await frame.evaluate((text) => {
+      await frame.evaluate((block) => {
         const data = new DataTransfer();
-        data.setData('text/plain', text);
+        data.setData('text/plain', block);
         document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      }, values);
+      }, text);
       await waitForEntry(frame, 'backfill:paste', run + 1);
-    }
-    report(`paste of ${ids.length} values → validated rows`, await entries(frame, 'backfill:paste'));
-    report(`paste of ${ids.length} values → next painted frame`, await entries(frame, 'backfill:paste:painted'), 100);
+    };
+    for (let run = 0; run < pastes; run++) await paste(run, ids.map((id) => (run % 2 ? '1.00' : allocation[id]!)).join('\r\n'));
+    // The same amounts as a (line number, amount) block in another order, as from a sorted export:
+    // each row is placed by its line number.
+    const lines = sov.lines.filter((line) => Object.hasOwn(allocation, line.id)).reverse();
+    for (let run = pastes; run < 2 * pastes; run++) await paste(run, lines.map((line) => `${line.lineNumber}\t${run % 2 ? '1.00' : allocation[line.id]!}`).join('\r\n'));
+    await frame.getByText(/placed by line number/).first().waitFor({ timeout: 5_000 }); // applied, not refused
+    const [pasted, pastePainted] = await Promise.all([entries(frame, 'backfill:paste'), waitForEntry(frame, 'backfill:paste:painted', 2 * pastes)]);
+    report(`paste of ${ids.length} values → validated rows`, pasted.slice(0, pastes));
+    report(`paste of ${ids.length} values → next painted frame`, pastePainted.slice(0, pastes), 100);
+    report(`… ${lines.length} rows keyed by line number, in another order → validated rows`, pasted.slice(pastes));
+    report(`… ${lines.length} rows keyed by line number, in another order → next painted frame`, pastePainted.slice(pastes));
     await frame.locator('[data-save-state="saved"]').waitFor({ timeout: 30_000 });
 
     // One edit at a time: keystrokes, Enter, then validated rows in the grid; each then saved.
