@@ -95,7 +95,7 @@ export class PanelDock {
   #elements: DockElements | undefined;
   /** The panel page loaded ahead of time, taken when a claim opens. */
   readonly #standby: PanelStandby;
-  /** Iframes whose page had loaded when they were placed (they stood by). */
+  /** Iframes whose page has loaded: it stood by, or it loaded in the dock. */
   readonly #loaded = new WeakSet<HTMLIFrameElement>();
 
   constructor(
@@ -143,8 +143,9 @@ export class PanelDock {
     this.#revealRow(claim);
     const elements = this.#elements;
     if (elements === undefined) return;
-    // A page that stood by has loaded: the focus goes into it now. A new one gets it once loaded; till
-    // then the dock holds it (a frame focused while still loading can miss the focus of its page).
+    // A loaded page (one that stood by, or the claim's own, open already) takes the focus now. A new
+    // one takes it once loaded; till then the dock holds it (a frame focused while it loads can miss
+    // the focus of its page).
     if (this.#loaded.has(elements.iframe)) focusInto(elements.iframe);
     else elements.dock.focus();
   }
@@ -266,10 +267,11 @@ export class PanelDock {
       return standing;
     }
     const iframe = panelIframe(buildPanelHash(claim));
-    // The dock holds the focus while the page loads (`open`): it goes on into the page, unless the user moved on.
     iframe.addEventListener(
       'load',
       guarded('Focusing the panel', () => {
+        this.#loaded.add(iframe);
+        // The dock held the focus while the page loaded (`open`): on into the page, unless the user moved on.
         if ((dock.getRootNode() as ShadowRoot).activeElement === dock) focusInto(iframe);
       }),
     );

@@ -47,6 +47,11 @@ describe('opening the panel', () => {
     const frame = await reconciliation.panelFrame();
     // The focus is handed in when the panel page has loaded: on a loaded machine, past the poll's default second.
     await expect.poll(() => frame.evaluate(() => document.hasFocus()), { timeout: 10_000 }).toBe(true);
+    // Back on the page, the row's button takes the user into the open panel again.
+    await page.locator('h1').click();
+    expect(await frame.evaluate(() => document.hasFocus())).toBe(false);
+    await reconciliation.linkButtonOf('C-1001').click();
+    await expect.poll(() => frame.evaluate(() => document.hasFocus())).toBe(true);
   });
 
   it('gives the panel working IndexedDB in the extension origin (storage partitioning as in Chrome)', async () => {
