@@ -28,7 +28,8 @@ export const DECOY_ROW = { claimId: '..', contractNumber: 'SC-1042', invoiceNumb
  * reach for (server-rendered elements, see the page), adds the decoy row, and every 20 ms:
  * - posts forged messages shaped like ours to its window and to every frame, the panel's included;
  * - presses every "Link Progress Claim" button it can reach through open shadow roots;
- * - frames the panel page itself at the hostile claim's address, nearly transparent, over the page.
+ * - frames the panel page itself at the docked panel's address, or at the panel address of the
+ *   claim `?frame=` names (`claim=YC-6660`), nearly transparent, over the page.
  * `document.documentElement.dataset.forged` counts the messages sent.
  */
 export const HOSTILE_PAGE_SCRIPT = `
@@ -70,9 +71,10 @@ export const HOSTILE_PAGE_SCRIPT = `
     if (!docked || document.getElementById('stolen-panel')) return;
     const stolen = document.createElement('iframe');
     stolen.id = 'stolen-panel';
-    // At a claim's address: the docked frame's own may be that of a page loaded ahead ('#standby='),
-    // which only a message from the dock sets to a claim.
-    stolen.src = docked.src.replace(/#.*$/, '') + '#claim=YC-6660';
+    // At the docked frame's address, or at the claim given as ?frame=: the docked frame's own is that
+    // of a page loaded ahead ('#standby=') whenever one was ready, which only the dock sets to a claim.
+    const claim = new URLSearchParams(location.search).get('frame');
+    stolen.src = claim === null ? docked.src : docked.src.replace(/#.*$/, '') + '#' + claim;
     stolen.style.cssText = 'position:fixed;left:0;top:0;width:900px;height:700px;opacity:0.02;z-index:2147483647;border:0';
     document.body.append(stolen);
   }

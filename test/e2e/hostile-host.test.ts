@@ -1,5 +1,6 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { buildPanelHash } from '../../lib/panel-link';
 import { DECOY_ROW, HOSTILE_TEXT } from '../../sandbox/hostile';
 import { SEED_CLAIMS, SEED_CONTRACTS } from '../../sandbox/seed';
 import { PanelPage } from './panel-page';
@@ -60,7 +61,9 @@ it('on the hostile claim and page: texts shown literally, nothing runs, forged m
   await page.setViewportSize({ width: 1440, height: 900 });
   const { requests, posts, dialogs } = watch(browser.context, page);
   const reconciliation = new ReconciliationPage(page);
-  await reconciliation.goto(new URL('/?hostile=1&ids=none', sandbox.url).href);
+  // The page frames the panel page at this claim's panel address, whether or not a page stood by.
+  const hostilePage = `/?hostile=1&ids=none&frame=${encodeURIComponent(buildPanelHash({ claimId: SEED_CLAIMS.hostile }))}`;
+  await reconciliation.goto(new URL(hostilePage, sandbox.url).href);
 
   // Found by what the row shows: contract and the path-shaped invoice number, sent only as a query.
   await page.locator('tbody tr', { hasText: 'SC-6660' }).getByRole('button', { name: LINK_BUTTON_NAME, exact: true }).click();
@@ -74,7 +77,7 @@ it('on the hostile claim and page: texts shown literally, nothing runs, forged m
     await panel.frame.locator('.ag-cell').filter({ hasText: description }).first().waitFor();
   }
 
-  // The page frames the panel page at the claim's address, nearly transparent: there a
+  // The page frames the panel page at the claim's panel address, nearly transparent: there a
   // claim can be allocated, but a click on Submit is refused, and nothing is sent.
   const stolen = page.frameLocator('#stolen-panel');
   const inStolen = new PanelPage(stolen);
@@ -104,7 +107,7 @@ it('on the hostile claim and page: texts shown literally, nothing runs, forged m
   expect(dialogs).toEqual([]);
   const paths = hostRequests(requests, sandbox.url);
   const ownPages = paths.filter((path) => !path.startsWith('/api/'));
-  expect(ownPages).toEqual(['/?hostile=1&ids=none']);
+  expect(ownPages).toEqual([hostilePage]);
   const api = paths.filter((path) => path.startsWith('/api/')).map((path) => path.replace(/\?.*/, '?…'));
   expect(new Set(api)).toEqual(
     new Set([
