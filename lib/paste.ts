@@ -287,13 +287,6 @@ interface LinesByKey {
   description: Map<string, PasteTarget[]>;
 }
 
-/** Adds `target` to the lines under `key`. */
-function addLine<K>(lines: Map<K, PasteTarget[]>, key: K, target: PasteTarget): void {
-  const found = lines.get(key);
-  if (found) found.push(target);
-  else lines.set(key, [target]);
-}
-
 /** The SOV lines by each key, built on first use (a one-column paste never needs it). */
 class LineIndex {
   private byKey: LinesByKey | null = null;
@@ -326,14 +319,16 @@ class LineIndex {
     for (const target of this.targets) {
       const line = target.line;
       if (!line) continue;
-      addLine(byKey.lineNumber, line.lineNumber, target);
+      (byKey.lineNumber.get(line.lineNumber) ?? byKey.lineNumber.set(line.lineNumber, []).get(line.lineNumber)!).push(target);
       const code = line.categoryCode;
       if (code !== null) {
         let words = codeWords.get(code);
         if (words === undefined) codeWords.set(code, (words = normalized(code)));
-        addLine(byKey.categoryCode, words, target);
+        (byKey.categoryCode.get(words) ?? byKey.categoryCode.set(words, []).get(words)!).push(target);
       }
-      if (!isBlank(line.description)) addLine(byKey.description, normalized(line.description), target);
+      if (isBlank(line.description)) continue;
+      const description = normalized(line.description);
+      (byKey.description.get(description) ?? byKey.description.set(description, []).get(description)!).push(target);
     }
     return byKey;
   }
@@ -425,9 +420,7 @@ function placeByKey(body: BodyRow[], layout: Layout, lines: LineIndex): Placed {
     }
     const target = matches[0]!;
     const lineNumber = target.line!.lineNumber;
-    const rows = rowsOfLine.get(target);
-    if (rows) rows.push(row);
-    else rowsOfLine.set(target, [row]);
+    (rowsOfLine.get(target) ?? rowsOfLine.set(target, []).get(target)!).push(row);
     if (!parsed.ok && parsed.error !== 'EMPTY') placed.reasons.push({ reason: 'NOT_AN_AMOUNT', row, text, error: parsed.error, lineNumber });
     else if (target.editable) place(placed, target.id, parsed.ok ? parsed.value : '');
     else if (parsed.ok && parsed.value !== '0.00') placed.reasons.push({ reason: 'NOT_ON_CLAIM', row, lineNumber, amount: parsed.value });
