@@ -66,6 +66,11 @@ describe('the north star: a 10-code, 40-line claim backfilled in at most 6 actio
       await actions.click(panel.amountCell(first.id), 'the first line');
       await actions.paste(panel, inGridOrder.join('\n'));
     }
+    // Every code the grid shows says so in its header row too, as the reference above the grid does
+    // (both steps change more lines than the grid draws).
+    const headers = panel.frame.locator('.code-header[data-code]');
+    await expect.poll(() => headers.count()).toBeGreaterThan(1);
+    await expect.poll(() => headers.locator('.remaining').allTextContents()).toEqual(Array((await headers.count()) as number).fill('✓ Balanced'));
     await actions.click(panel.button('Review and submit'), 'Review and submit');
     const submit = panel.frame.locator('button[data-visible="true"]', { hasText: 'Submit backfill' });
     await actions.click(submit, 'Submit backfill');
