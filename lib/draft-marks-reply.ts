@@ -9,7 +9,7 @@
  * is allocated, a submission under way, or a backfill the page does not show yet.
  */
 export type DraftMark =
-  /** `percent`: allocated of what Yardi paid, whole percent rounded down (100 only when all of it); null when unknown. */
+  /** `percent`: allocated of what Yardi paid, less any allocated beyond it, whole percent rounded down (100 only when exactly all of it); null when unknown. */
   | { state: 'draft'; percent: number | null }
   | { state: 'submitting' }
   | { state: 'submitted' }

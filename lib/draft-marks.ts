@@ -70,7 +70,11 @@ function markOf({ draft, basis }: MarkEntry): DraftMark {
   const total = basis?.claim.total;
   const totalCents = total === undefined ? 0n : bigCentsOf(total);
   if (totalCents <= 0n) return { state: 'draft', percent: null };
-  // Whole percents, rounded down (toward zero, the same once kept within 0–100): a row never says 100 early.
-  const percent = Number((allocatedCentsOf(draft) * 100n) / totalCents);
-  return { state: 'draft', percent: Math.min(100, Math.max(0, percent)) };
+  // What is placed of what Yardi paid, less what is placed beyond it: a draft that allocates more
+  // than the claim (a mistyped amount) is not done, and never reads 100. Whole percents, rounded down
+  // (toward zero, the same once kept at 0 or more): a row never says 100 early.
+  const allocated = allocatedCentsOf(draft);
+  const beyond = allocated > totalCents ? allocated - totalCents : 0n;
+  const percent = Number(((allocated - 2n * beyond) * 100n) / totalCents);
+  return { state: 'draft', percent: Math.max(0, percent) };
 }

@@ -22,9 +22,17 @@ describe('the draft mark of a row', () => {
     expect(marks).toEqual([{ state: 'draft', percent: 59 }, null]);
   });
 
-  it('reads 100% only when all of it is allocated, and never more', () => {
+  it('reads 100% only when exactly all of it is allocated', () => {
     expect(draftMarks([{ claimId: 'YC-1' }], [entry({ L1: '1000.00', L3: '499.99' })], new Map())).toEqual([{ state: 'draft', percent: 99 }]);
-    expect(draftMarks([{ claimId: 'YC-1' }], [entry({ L1: '2000.00', L3: 'abc' })], new Map())).toEqual([{ state: 'draft', percent: 100 }]);
+    expect(draftMarks([{ claimId: 'YC-1' }], [entry({ L1: '1000.00', L3: '500.00' })], new Map())).toEqual([{ state: 'draft', percent: 100 }]);
+  });
+
+  it('counts what is allocated beyond what Yardi paid against the draft: a mistyped amount never reads done', () => {
+    // 2,000.00 of 1,500.00: 500.00 beyond it, so 1,000.00 counts (66.67%).
+    expect(draftMarks([{ claimId: 'YC-1' }], [entry({ L1: '2000.00', L3: 'abc' })], new Map())).toEqual([{ state: 'draft', percent: 66 }]);
+    expect(draftMarks([{ claimId: 'YC-1' }], [entry({ L1: '1000.00', L3: '500.01' })], new Map())).toEqual([{ state: 'draft', percent: 99 }]);
+    // Twice what Yardi paid, or more, is as far from done as nothing at all.
+    expect(draftMarks([{ claimId: 'YC-1' }], [entry({ L1: '999999.00' })], new Map())).toEqual([{ state: 'draft', percent: 0 }]);
   });
 
   it('says submitting or submitted as the draft does', () => {
