@@ -242,7 +242,8 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       width: 118,
       pinned: 'right',
     },
-    { headerName: '% after', colId: 'percentAfter', valueGetter: ({ data }) => (data?.kind === 'line' ? `${data.percentAfter}%` : ''), type: 'rightAligned', width: 86, pinned: 'right' },
+    // Wide enough for a line billed in full, 100.00% (`fitFigureColumns` would widen it after the first frame).
+    { headerName: '% after', colId: 'percentAfter', valueGetter: ({ data }) => (data?.kind === 'line' ? `${data.percentAfter}%` : ''), type: 'rightAligned', width: 92, pinned: 'right' },
   ];
 }
 

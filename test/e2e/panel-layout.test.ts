@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../lib/decimal';
 import { middleEllipsis } from '../../lib/middle-ellipsis';
 import { SEED_CLAIMS, SEED_CONTRACTS } from '../../sandbox/seed';
 import { PanelPage } from './panel-page';
@@ -87,5 +88,45 @@ describe('long SOV descriptions', () => {
     );
     console.log(`descriptions at ${width} × 900:`, JSON.stringify(shown));
     expect(shown).toEqual(AREAS.map((_, index) => ({ tail: middleEllipsis(described(index)).tail, whole: true })));
+  });
+});
+
+describe('the figures of a contract of millions', () => {
+  // The walkthrough contract made large: a line scheduled at $4.5M, a line already billed in full, and
+  // $1.2M more paid on the first code, so that spread, a line takes over a million in this claim.
+  const MILLION = '1200000.00';
+  const large: Parameters<typeof start>[1] = (data) => {
+    const sov = data.sovs.find((candidate) => candidate.contractId === SEED_CONTRACTS.walkthrough)!;
+    sov.lines[0]!.scheduledValue = '4500000.00';
+    sov.lines[1]!.claimedToDate = sov.lines[1]!.scheduledValue;
+    const claim = data.claims.find((candidate) => candidate.id === SEED_CLAIMS.walkthrough)!;
+    const first = claim.lines.find((line) => line.categoryCode === sov.lines[0]!.categoryCode)!;
+    first.amount = new Decimal(first.amount).plus(MILLION).toFixed(2);
+    claim.total = new Decimal(claim.total).plus(MILLION).toFixed(2);
+  };
+
+  it.each([1280, 1440, 1920])('at %i × 900 show in full, spread or not: remaining balances, this claim, the totals row and % after', async (width) => {
+    const frame = await openGridAt(width, large);
+    const figures = () =>
+      frame.evaluate(() => {
+        const clipped = (cell: Element) => {
+          const value = cell.querySelector('.ag-cell-value, .this-claim') ?? cell;
+          return value.scrollWidth > value.clientWidth + 1 || cell.scrollWidth > cell.clientWidth + 1;
+        };
+        const cells = [...document.querySelectorAll('.ag-row .ag-cell[col-id="remainingBalance"], .ag-row .ag-cell[col-id="thisClaim"], .ag-row .ag-cell[col-id="percentAfter"]')];
+        return { clipped: cells.filter(clipped).map((cell) => cell.textContent), texts: cells.map((cell) => cell.textContent?.trim() ?? '') };
+      });
+    // The columns take their widths once the grid's first frame is drawn.
+    await expect.poll(async () => (await figures()).clipped).toEqual([]);
+    const before = await figures();
+    await new PanelPage(frame).button('Spread every code').click();
+    await frame.getByText(/Spread the remaining of \d+ codes/).waitFor();
+    const after = await figures();
+    console.log(`figures of millions at ${width} × 900:`, JSON.stringify({ before: before.clipped, after: after.clipped }));
+    // The large figures are there to be shown: a remaining of millions, a line at 100%, and this claim's millions.
+    expect(before.texts.some((text) => /^\$4,\d{3},\d{3}\.\d{2}$/.test(text))).toBe(true);
+    expect(before.texts).toContain('100.00%');
+    expect(after.texts.some((text) => /^\$1,\d{3},\d{3}\.\d{2}$/.test(text))).toBe(true);
+    expect(after.clipped).toEqual([]);
   });
 });

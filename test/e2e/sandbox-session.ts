@@ -10,8 +10,8 @@ export { balancedAllocation } from '../../sandbox/allocation';
 
 /** The parts of the sandbox's data file the tests change. */
 export interface SandboxData {
-  claims: { id: string; total: string; invoiceNumber: string }[];
-  sovs: { contractId: string; lines: { categoryCode: string | null; description: string }[] }[];
+  claims: { id: string; total: string; invoiceNumber: string; lines: { categoryCode: string; amount: string }[] }[];
+  sovs: { contractId: string; lines: { categoryCode: string | null; description: string; scheduledValue: string; claimedToDate: string }[] }[];
 }
 
 export type SandboxOptions = Omit<Parameters<typeof startSandbox>[0], 'dataDir' | 'port'>;
