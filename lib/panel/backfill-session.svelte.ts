@@ -122,6 +122,11 @@ export class BackfillSession {
     return this.validation?.issues.filter((issue) => issue.severity === 'blocker') ?? [];
   }
 
+  /** What stops the submit, as listed under the grid: text refused in a cell, then every error. */
+  get problems(): Issue[] {
+    return [...this.refusedEntries, ...(this.validation?.issues.filter((issue) => issue.severity !== 'warning') ?? [])];
+  }
+
   /** SOV lines the backfill will change (non-zero amounts). */
   get linesTouched(): number {
     return buildBackfillRequest(this.allocations).lines.length;

@@ -267,12 +267,16 @@ describe('the allocation grid', () => {
     const blocker = panel.frame.getByRole('button', { name: `Line ${lineNumber}: "6OO" is not an amount and was not stored.` });
     await blocker.waitFor();
     await expect.poll(() => review.isDisabled()).toBe(true);
+    // Every code is still balanced (nothing was stored): the footer says what stops the submit.
+    const status = panel.frame.locator('footer.submit-bar [role="status"]');
+    await expect.poll(() => status.textContent()).toBe('Balanced, 1 problem to fix');
     await panel.amountCell(ids[0]!).click();
     await blocker.click();
     await expect.poll(() => panel.focusedRowId()).toBe(lineId);
     await panel.typeAmount(lineId, allocation[lineId]!);
     await expect.poll(() => blocker.count()).toBe(0);
     await expect.poll(() => review.isEnabled()).toBe(true);
+    await expect.poll(() => status.textContent()).toBe('Balanced');
   });
 
   it('shows the claim in the grid its panel page made while waiting for it, out of sight and out of reach until then', async () => {

@@ -12,6 +12,14 @@ describe('allocationStatus', () => {
     expect(allocationStatus([code('03-300', '100.00', '0.00'), code('09-900', '-5.00', '0.00')])).toBe('Balanced');
   });
 
+  it('says what is left to fix when every code is balanced but other problems stop the submit', () => {
+    const balanced = [code('03-300', '100.00', '0.00')];
+    expect(allocationStatus(balanced, 1)).toBe('Balanced, 1 problem to fix');
+    expect(allocationStatus(balanced, 3)).toBe('Balanced, 3 problems to fix');
+    // Codes still off come first: the problems are listed below the grid with the rest.
+    expect(allocationStatus([code('03-300', '100.00', '5.00')], 2)).toBe('1 code to go, $5.00 unallocated');
+  });
+
   it('counts the codes still off and adds what remains on them, exactly', () => {
     expect(allocationStatus([code('03-300', '100.00', '12000.05'), code('09-900', '5.00', '406.05'), code('26-000', '1.00', '0.00')])).toBe(
       '2 codes to go, $12,406.10 unallocated',
