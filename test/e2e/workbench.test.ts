@@ -138,6 +138,9 @@ describe('the workbench', () => {
     expect(await seen.textContent()).toContain('Not started');
     const opens = new URLSearchParams((await seen.getByRole('link', { name: /^Open / }).getAttribute('href'))!.split('#')[1]);
     expect([opens.get('contract'), opens.get('invoice'), opens.get('host')]).toEqual([other.contractNumber, other.invoiceNumber, new URL(host.url).origin]);
+    // Its contract's progress counts it, as a row whose amount was not read.
+    const progress = page.getByRole('table', { name: 'Progress by contract' }).locator(`tr[data-contract="${other.contractNumber}"] td`).nth(1);
+    expect(await progress.textContent()).toMatch(/^\d+ \(\d+ without amount\)$/);
   });
 
   it('prepares every determined claim in one action, each checked against the ones before it, and shows the contract’s progress', async () => {
