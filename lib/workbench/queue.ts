@@ -75,7 +75,10 @@ export function buildQueue({ localClaims, localSovs, drafts, seen = [] }: QueueS
   });
   cache.clear();
   for (const [claimId, cached] of kept) cache.set(claimId, cached);
-  for (const entry of drafts) if (!isLocalClaimId(entry.draft.claimId)) entries.push(hostEntry(entry));
+  // A host claim's contract as the page shows it (`SC-1042` where the host's id is `C-1042`), where a
+  // row seen names the claim: as the user reads it, and counted with the contract's other rows.
+  const shownContract = new Map(seen.flatMap(({ row, claimId }) => (claimId !== undefined && row.identity.contractNumber ? [[claimId, row.identity.contractNumber] as const] : [])));
+  for (const entry of drafts) if (!isLocalClaimId(entry.draft.claimId)) entries.push(hostEntry(entry, shownContract.get(entry.draft.claimId)));
   const listed = new Set(entries.map((entry) => entry.claimId));
   const localByInvoice = new Map<string, LocalClaim[]>();
   for (const local of localClaims) (localByInvoice.get(local.invoiceKey) ?? localByInvoice.set(local.invoiceKey, []).get(local.invoiceKey)!).push(local);
@@ -125,14 +128,14 @@ function localEntry(claim: LocalClaim, entry: DraftEntry | undefined, sov: Local
   return { ...base, state: 'Draft', detail: allocatedOfTarget(allocated, claim.total) };
 }
 
-function hostEntry({ draft, basis }: DraftEntry): QueueEntry {
+function hostEntry({ draft, basis }: DraftEntry, shownContract: string | undefined): QueueEntry {
   const allocated = allocatedOf(draft);
   const total = basis?.claim.total ?? null;
   const state: QueueState = draft.submission.state === 'ready' ? 'Draft' : draft.submission.state === 'submitting' ? 'Submitting' : 'Submitted';
   return {
     claimId: draft.claimId,
     source: 'host',
-    contractNumber: basis?.claim.contractId ?? draft.contractId,
+    contractNumber: shownContract ?? basis?.claim.contractId ?? draft.contractId,
     vendorName: basis?.claim.vendorName ?? '',
     invoiceNumber: basis?.claim.invoiceNumber ?? '',
     invoiceDate: basis?.claim.invoiceDate ?? '',

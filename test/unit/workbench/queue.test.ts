@@ -94,6 +94,8 @@ describe('the workbench queue', () => {
       ['page', 'A-1', 'Not started'],
     ]);
     expect(queue[2]).toMatchObject({ contractNumber: 'SC-77', vendorName: 'Acme', total: null, detail: 'Seen on pf.example.com on 2026-11-30: link it from its row, or open it here.' });
+    // The drafted claim's contract as its row shows it, not the host's id for it (C-1).
+    expect(queue[1]).toMatchObject({ claimId: 'YC-1', contractNumber: 'SC 1' });
     // Opened from the workbench, the panel finds the claim the way the row would have.
     expect(new URLSearchParams(queue[2]!.panelHash!)).toEqual(new URLSearchParams({ contract: 'SC-77', invoice: 'A-1', vendor: 'Acme', host: 'https://pf.example.com' }));
   });
