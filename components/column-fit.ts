@@ -14,22 +14,22 @@ export function fitFigureColumns(api: GridApi<GridRow>, grid: HTMLElement, sampl
   if (!wrapper || !context) return;
   // A cell in a row of the grid's own, styled by its theme as its cells are; the totals row's figures
   // (this claim, remaining) in that pinned row's heavier weight.
-  const row = document.createElement('div');
-  row.style.display = 'none';
+  const probe = document.createElement('div');
+  probe.style.display = 'none';
   const cells = ['ag-row', 'ag-row ag-row-pinned'].map((className) => {
-    const cellRow = row.appendChild(document.createElement('div'));
-    cellRow.className = className;
-    const cell = cellRow.appendChild(document.createElement('div'));
+    const row = probe.appendChild(document.createElement('div'));
+    row.className = className;
+    const cell = row.appendChild(document.createElement('div'));
     cell.className = 'ag-cell ag-right-aligned-cell';
     return cell;
   });
-  wrapper.append(row);
+  wrapper.append(probe);
   const [plain, totals] = cells.map((cell) => {
     const style = getComputedStyle(cell);
     const frame = [style.paddingLeft, style.paddingRight, style.borderLeftWidth, style.borderRightWidth].reduce((sum, length) => sum + parseFloat(length), 0);
     return { font: `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`, frame };
   });
-  row.remove();
+  probe.remove();
   const wider = Object.entries(samples).flatMap(([key, text]) => {
     const { font, frame } = IN_TOTALS_ROW.has(key) ? totals! : plain!;
     context.font = font;
