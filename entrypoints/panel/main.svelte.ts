@@ -29,6 +29,8 @@ interface PanelProps {
   problem: string | null;
   storageNote: string | null;
   embedded: boolean;
+  /** The claim being read, as its row shows it. */
+  reading: string | undefined;
 }
 
 /**
@@ -50,6 +52,7 @@ function startSession(props: PanelProps, companyHosts: readonly string[]): void 
     return;
   }
   const { identity } = link;
+  if (identity.invoiceNumber !== undefined) props.reading = `invoice ${identity.invoiceNumber}`;
   const open = (claimId: string) => {
     const db = backfillDatabase();
     const onSubmitted = (submittedId: string) => {
@@ -88,7 +91,7 @@ async function start(): Promise<void> {
   }
   // Company hosts the user allowed in the options page (unreadable means none).
   const companyHosts = await new CompanyHosts().list().catch(() => []);
-  const props = $state<PanelProps>({ session: null, finder: null, problem: null, storageNote: null, embedded });
+  const props = $state<PanelProps>({ session: null, finder: null, problem: null, storageNote: null, embedded, reading: undefined });
   startSession(props, companyHosts);
   mount(ClaimWorkspace, { target: document.getElementById('app')!, props });
 

@@ -130,3 +130,17 @@ describe('the figures of a contract of millions', () => {
     expect(after.clipped).toEqual([]);
   });
 });
+
+describe('while the claim is read', () => {
+  it('names it as its row does (the invoice), not by the host’s id', async () => {
+    const { sandbox, browser } = await start({ scale: 'walkthrough', latencyMs: 1500 });
+    const page = await browser.context.newPage();
+    const reconciliation = new ReconciliationPage(page);
+    await reconciliation.goto(sandbox.url);
+    const claim = await sandbox.claim(SEED_CLAIMS.walkthrough);
+    await reconciliation.linkButtonOf(SEED_CLAIMS.walkthrough).click();
+    const frame = await reconciliation.panelFrame();
+    const status = frame.getByRole('status').filter({ hasText: /^Reading / });
+    await expect.poll(() => status.textContent()).toBe(`Reading invoice ${claim.invoiceNumber} from the host…`);
+  });
+});
