@@ -26,7 +26,8 @@ button {
 }
 button:hover { background: #084a8c; }
 button:focus-visible, .backfilled:focus-visible { outline: 2px solid #f29d0c; outline-offset: 2px; }
-.badge, .backfilled { all: initial; font: 500 11px/1.2 system-ui, sans-serif; white-space: nowrap; border-radius: 4px; padding: 2px 6px; }
+/* Wrapped when the page's column is narrow (the dock open): a guest never widens the host's table. */
+.badge, .backfilled { all: initial; display: inline-block; vertical-align: middle; font: 500 11px/1.2 system-ui, sans-serif; border-radius: 4px; padding: 2px 6px; }
 .badge { margin-inline-start: 6px; color: #5c3d00; background: #fff1cc; border: 1px solid #e0b54c; }
 .backfilled { color: #0f5132; background: #d8f3e3; border: 1px solid #7cc49c; }
 [hidden] { display: none !important; }

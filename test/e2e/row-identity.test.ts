@@ -152,6 +152,9 @@ describe('rows that say where their claim stands', () => {
     const claim = await at.sandbox.claim(row.claimId);
     const allocation = balancedAllocation(claim, await at.sandbox.sov(claim.contractId));
     const panel = await openPanelFrom(row);
+    // The page's cell that holds the button, beside the open dock.
+    const hostCellWidth = () => rowShowing(row).locator('td:has(backfill-link-claim)').evaluate((cell) => cell.getBoundingClientRect().width);
+    const withButton = await hostCellWidth();
     await panel.button('Build the Procore version').click();
     await panel.amountCell(Object.keys(allocation)[0]!).click();
     await panel.paste(Object.values(allocation).join('\n'));
@@ -159,6 +162,8 @@ describe('rows that say where their claim stands', () => {
     await panel.submit();
     await panel.heading('Synced and Approved').waitFor({ timeout: 20_000 });
     await expect.poll(() => rowSays(row)).toEqual({ button: null, description: null, note: 'Backfilled \u2014 refresh to see it' });
+    // The note, longer than the button, wraps in the page's column rather than widening it.
+    expect(await hostCellWidth()).toBeLessThanOrEqual(withButton + 1);
     // The page still shows the old amounts: the note stays across its re-renders.
     await rowShowing(row).evaluate((tr) => tr.replaceWith(tr.cloneNode(true)));
     await at.reconciliation.settle();
