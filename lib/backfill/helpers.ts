@@ -1,6 +1,7 @@
 import { Decimal } from '../decimal';
 import { formatMoney, toMoney, type Money } from '../money';
 import { distributeProRata } from './distribute';
+import type { SovLine } from '../schemas';
 import type { BackfillValidator } from './validate';
 
 /** New values per SOV line id; an empty string clears the line. One patch is one undo step. */
@@ -23,21 +24,53 @@ export function fillRemaining(validator: BackfillValidator, sovLineId: string): 
 }
 
 /**
- * Spreads the code's remaining over its lines in proportion to the room each has in that direction,
- * so no line goes past its scheduled value nor below zero. Moving toward the Yardi amount, room is
- * what the line can still take (scheduled − claimed to date − allocated; for a credit, claimed to date
- * + allocated). Moving back from an over-allocation, it is only what this claim put on the line, so
- * earlier claims are never undone. Refuses, saying so, when the remaining does not fit.
+ * Brings the code to what Yardi paid on it with every line within its bounds. First, what this claim
+ * put past a line's scheduled value (or below zero) comes off that line: a mistyped amount is cut back
+ * to what the line can take. Then what remains is spread over the lines in proportion to the room each
+ * has in that direction, so no line goes past its scheduled value nor below zero. Moving toward the
+ * Yardi amount, room is what the line can still take (scheduled − claimed to date − allocated; for a
+ * credit, claimed to date + allocated). Moving back from an over-allocation, it is only what this claim
+ * put on the line, so earlier claims are never undone. Refuses, saying so and changing nothing, when
+ * the remaining does not fit.
  */
 export function spreadRemaining(validator: BackfillValidator, categoryCode: string): HelperResult {
   const balance = validator.balanceOf(categoryCode);
   const lines = validator.linesOf(categoryCode);
   if (!balance || lines.length === 0) return { ok: false, message: `${categoryCode} has no SOV lines on this claim.` };
-  const remaining = new Decimal(balance.remaining);
-  if (remaining.isZero()) return { ok: true, patch: {} };
+  const typed = lines.map((line) => validator.amountOn(line.id));
+  const current = lines.map((line, index) => withinBounds(line, typed[index]!));
+  const cutBack = typed.reduce((sum, amount, index) => sum.plus(amount.minus(current[index]!)), new Decimal(0));
+  const remaining = new Decimal(balance.remaining).plus(cutBack);
+  const shares = remaining.isZero() ? { ok: true as const, shares: current.map(() => new Decimal(0)) } : spreadShares(lines, current, remaining, new Decimal(balance.target));
+  if (!shares.ok) {
+    const preface = typed.some((amount, index) => !amount.equals(current[index]!)) ? 'Once every line is back within its bounds (zero to its scheduled value), ' : '';
+    return { ok: false, message: `${preface}${formatMoney(remaining)} does not fit on ${categoryCode}: ${shares.why}` };
+  }
+  const patch = emptyPatch();
+  lines.forEach((line, index) => {
+    const amount = current[index]!.plus(shares.shares[index]!);
+    if (!amount.equals(typed[index]!)) patch[line.id] = toMoney(amount);
+  });
+  return { ok: true, patch };
+}
 
-  const current = lines.map((line) => validator.amountOn(line.id));
-  const target = new Decimal(balance.target);
+/**
+ * The line's amount moved back within its bounds (claimed to date from zero to the scheduled value),
+ * never across zero: only this claim's part gives way. A line already past its bounds before this
+ * claim can take nothing more in that direction.
+ */
+function withinBounds(line: SovLine, amount: Decimal): Decimal {
+  const claimed = new Decimal(line.claimedToDate);
+  const after = claimed.plus(amount);
+  if (amount.isPositive() && after.greaterThan(line.scheduledValue)) return Decimal.max(new Decimal(line.scheduledValue).minus(claimed), 0);
+  if (amount.isNegative() && after.isNegative()) return Decimal.min(claimed.negated(), 0);
+  return amount;
+}
+
+type Shares = { ok: true; shares: Decimal[] } | { ok: false; why: string };
+
+/** `remaining` split over the lines (holding `current`) in proportion to the room each has in its direction. */
+function spreadShares(lines: readonly SovLine[], current: readonly Decimal[], remaining: Decimal, target: Decimal): Shares {
   const towardTarget = target.isZero() ? false : remaining.isNegative() === target.isNegative();
   const rooms = lines.map((line, index) => {
     const claimed = new Decimal(line.claimedToDate).plus(current[index]!);
@@ -53,19 +86,11 @@ export function spreadRemaining(validator: BackfillValidator, categoryCode: stri
       : remaining.isPositive()
         ? 'left to claim before their scheduled values'
         : 'claimed that a credit could take back';
-    return {
-      ok: false,
-      message: `${formatMoney(remaining)} does not fit on ${categoryCode}: its lines have only ${formatMoney(totalRoom)} ${direction}.`,
-    };
+    return { ok: false, why: `its lines have only ${formatMoney(totalRoom)} ${direction}.` };
   }
   const split = distributeProRata(toMoney(remaining), rooms.map((room) => room.toFixed()));
-  if (!split.ok) return { ok: false, message: `${categoryCode} has no line with room left.` };
-  const patch = emptyPatch();
-  split.shares.forEach((share: Money, index) => {
-    if (new Decimal(share).isZero()) return;
-    patch[lines[index]!.id] = toMoney(current[index]!.plus(share));
-  });
-  return { ok: true, patch };
+  if (!split.ok) return { ok: false, why: 'no line has room left.' };
+  return { ok: true, shares: split.shares.map((share: Money) => new Decimal(share)) };
 }
 
 /** Clears every line of the code. */
@@ -84,14 +109,16 @@ export interface SpreadEveryCodeResult {
 }
 
 /**
- * `spreadRemaining` for every code of the claim with something remaining, in one patch (one undo
- * step), so a whole claim goes from empty to balanced in one action and is then adjusted. A code whose
- * remaining does not fit is left as it was and named: the others are still spread.
+ * `spreadRemaining` for every code of the claim with something remaining or a line past its bounds, in
+ * one patch (one undo step), so a whole claim goes from empty to balanced in one action and is then
+ * adjusted. A code whose remaining does not fit is left as it was and named: the others are still spread.
  */
 export function spreadEveryCode(validator: BackfillValidator): SpreadEveryCodeResult {
   const result: SpreadEveryCodeResult = { patch: emptyPatch(), spread: [], refused: [] };
-  for (const { categoryCode, remaining } of validator.result().codes) {
-    if (new Decimal(remaining).isZero()) continue;
+  const { codes, issues } = validator.result();
+  const outOfBounds = new Set(issues.filter((issue) => issue.rule === 'LINE_OVER_SCHEDULED' || issue.rule === 'LINE_BELOW_ZERO').map((issue) => issue.categoryCode));
+  for (const { categoryCode, remaining } of codes) {
+    if (new Decimal(remaining).isZero() && !outOfBounds.has(categoryCode)) continue;
     const spread = spreadRemaining(validator, categoryCode);
     if (spread.ok) {
       Object.assign(result.patch, spread.patch);

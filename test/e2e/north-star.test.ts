@@ -1,5 +1,8 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { Decimal } from '../../lib/decimal';
+import { formatMoney } from '../../lib/money';
+import type { Sov } from '../../lib/schemas';
 import { SEED_CLAIMS } from '../../sandbox/seed';
 import { PanelPage } from './panel-page';
 import { ReconciliationPage } from './reconciliation-page';
@@ -78,5 +81,29 @@ describe('the north star: a 10-code, 40-line claim backfilled in at most 6 actio
     expect((await sandbox.claim(claim.id)).backfilled).toBe(true);
     console.log(`north star, ${path}: ${actions.count} actions (${actions.log.join(', ')})`);
     expect(actions.count).toBeLessThanOrEqual(MAX_ACTIONS);
+  });
+});
+
+describe('Spread every code after a mistyped amount', () => {
+  it('cuts the line back to what it can take and spreads the rest: balanced, ready to submit', async () => {
+    const { sandbox, browser } = await start({ scale: 'walkthrough' });
+    const claim = await sandbox.claim(SEED_CLAIMS.walkthrough);
+    const sov = await sandbox.sov(claim.contractId);
+    // A line that cannot take its code's whole amount, typed far past its scheduled value.
+    const room = (line: Sov['lines'][number]) => new Decimal(line.scheduledValue).minus(line.claimedToDate);
+    const small = (line: Sov['lines'][number]) => claim.lines.some((paid) => paid.categoryCode === line.categoryCode && room(line).lessThan(paid.amount));
+    const line = sov.lines.find(small)!;
+    const page = await browser.context.newPage();
+    await page.setViewportSize(VIEWPORT);
+    const reconciliation = new ReconciliationPage(page);
+    await reconciliation.goto(sandbox.url);
+    await reconciliation.linkButtonOf(claim.id).click();
+    const panel = new PanelPage(reconciliation.panel());
+    await panel.button('Build the Procore version').click();
+    await panel.typeAmount(line.id, '999,999.00');
+    await panel.button('Spread every code').click();
+    await expect.poll(() => panel.frame.locator('footer.submit-bar [role="status"]').textContent()).toBe('Balanced');
+    await expect.poll(() => panel.amountCell(line.id).textContent()).toBe(formatMoney(room(line).toFixed(2)));
+    await expect.poll(() => panel.button('Review and submit').isEnabled()).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BackfillValidator, clearCode, fillRemaining, spreadRemaining, type HelperResult } from '../../../lib/backfill';
+import { BackfillValidator, clearCode, fillRemaining, spreadEveryCode, spreadRemaining, type HelperResult } from '../../../lib/backfill';
 import { Decimal } from '../../../lib/decimal';
 import type { Sov, YardiClaim } from '../../../lib/schemas';
 import { moneyArb } from '../../support/arbitraries';
@@ -59,6 +59,38 @@ describe('spreadRemaining', () => {
     expect(v.balanceOf('03-300')!.remaining).toBe('0.00');
   });
 
+  it('cuts a mistyped amount back to what its line can take, then spreads the rest', () => {
+    // 1,800.00 paid on 03-300; L2 (scheduled 1,000.00) was typed 5,000.00.
+    const claim = makeClaim({ total: '2300.00', lines: [{ categoryCode: '03-300', amount: '1800.00' }, { categoryCode: '09-900', amount: '500.00' }] });
+    const v = validator(claim);
+    v.set('L2', '5000.00');
+    const patch = patchOf(spreadRemaining(v, '03-300'));
+    // Taken back in proportion alone, L2 would keep all 1,800.00: still past its scheduled value.
+    expect(patch).toEqual({ L1: '800.00', L2: '1000.00' });
+    v.setMany(patch);
+    expect(v.result().issues.filter((issue) => issue.categoryCode === '03-300')).toEqual([]);
+  });
+
+  it('also mends a code that balances with a line past its scheduled value, alone or with every code', () => {
+    const claim = makeClaim({ total: '2300.00', lines: [{ categoryCode: '03-300', amount: '1800.00' }, { categoryCode: '09-900', amount: '500.00' }] });
+    const v = validator(claim);
+    v.setMany({ L2: '1800.00', L3: '500.00' });
+    expect(v.balanceOf('03-300')!.remaining).toBe('0.00');
+    expect(patchOf(spreadRemaining(v, '03-300'))).toEqual({ L1: '800.00', L2: '1000.00' });
+    expect(spreadEveryCode(v)).toEqual({ patch: { L1: '800.00', L2: '1000.00' }, spread: ['03-300'], refused: [] });
+  });
+
+  it('says what is left once a mistyped amount is cut back, when the rest does not fit', () => {
+    // L1 can take 1,500.00 and L2 1,000.00: 2,600.00 paid does not fit, whatever was typed.
+    const claim = makeClaim({ total: '3100.00', lines: [{ categoryCode: '03-300', amount: '2600.00' }, { categoryCode: '09-900', amount: '500.00' }] });
+    const v = validator(claim);
+    v.set('L2', '9000.00');
+    expect(spreadRemaining(v, '03-300')).toEqual({
+      ok: false,
+      message: 'Once every line is back within its bounds (zero to its scheduled value), $1,600.00 does not fit on 03-300: its lines have only $1,500.00 left to claim before their scheduled values.',
+    });
+  });
+
   it('says clearly when the remaining does not fit under the scheduled values', () => {
     const claim = makeClaim({ total: '3000.00', lines: [{ categoryCode: '03-300', amount: '2500.01' }, { categoryCode: '09-900', amount: '499.99' }] });
     const result = spreadRemaining(validator(claim), '03-300');
@@ -93,6 +125,37 @@ describe('spreadRemaining', () => {
         };
         const claim = makeClaim({ total: amount, lines: [{ categoryCode: '03-300', amount }] });
         const v = validator(claim, sov);
+        const room = sov.lines.reduce((sum, line) => sum.plus(line.scheduledValue).minus(line.claimedToDate), new Decimal(0));
+        const result = spreadRemaining(v, '03-300');
+        expect(result.ok).toBe(room.greaterThanOrEqualTo(amount));
+        if (!result.ok) return;
+        v.setMany(result.patch);
+        expect(v.result().issues).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('from any amounts typed, some past their lines, ends with every line in bounds and the code balanced whenever it fits', () => {
+    const lineArb = fc.record({ scheduled: fc.bigInt(0n, 1_000_000n), claimedPermille: fc.bigInt(0n, 1000n), typedPermille: fc.bigInt(-500n, 3000n) });
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 12 }), moneyArb(5_000_000n, 1n), (lines, amount) => {
+        const cents = (value: bigint) => new Decimal(value.toString()).dividedBy(100).toFixed(2);
+        const sov: Sov = {
+          contractId: 'C-1',
+          lines: lines.map((line, index) => ({
+            id: `L${index}`,
+            lineNumber: index + 1,
+            categoryCode: '03-300',
+            description: 'x',
+            scheduledValue: cents(line.scheduled),
+            claimedToDate: cents((line.scheduled * line.claimedPermille) / 1000n),
+          })),
+        };
+        const claim = makeClaim({ total: amount, lines: [{ categoryCode: '03-300', amount }] });
+        const v = validator(claim, sov);
+        // Typed: anything from a credit of half the line to three times its scheduled value.
+        v.setMany(Object.fromEntries(lines.map((line, index) => [`L${index}`, cents((line.scheduled * line.typedPermille) / 1000n)])));
         const room = sov.lines.reduce((sum, line) => sum.plus(line.scheduledValue).minus(line.claimedToDate), new Decimal(0));
         const result = spreadRemaining(v, '03-300');
         expect(result.ok).toBe(room.greaterThanOrEqualTo(amount));
