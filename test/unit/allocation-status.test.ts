@@ -24,16 +24,34 @@ describe('allocationStatus', () => {
     expect(allocationStatus([code('03-300', '100.00', '12000.05'), code('09-900', '5.00', '406.05'), code('26-000', '1.00', '0.00')])).toBe(
       '2 codes to go, $12,406.10 unallocated',
     );
-    expect(allocationStatus([code('03-300', '100.00', '-0.01')])).toBe('1 code to go, ($0.01) unallocated');
   });
 
-  it('agrees with decimal.js on any remainings, up to the largest amounts', () => {
+  it('says apart what is over-allocated, so a code over never hides a code short', () => {
+    expect(allocationStatus([code('03-300', '100.00', '-0.01')])).toBe('1 code to go, $0.01 over-allocated');
+    expect(allocationStatus([code('03-300', '100.00', '500.00'), code('09-900', '200.00', '-500.00')])).toBe('2 codes to go, $500.00 unallocated, $500.00 over-allocated');
+    // Anything on a code Yardi paid nothing on is over.
+    expect(allocationStatus([code('03-300', '0.00', '-3.00')])).toBe('1 code to go, $3.00 over-allocated');
+  });
+
+  it('reads a credit in parentheses, in the direction of its Yardi amount, as the reference does', () => {
+    expect(allocationStatus([code('03-300', '-250.00', '-250.00')])).toBe('1 code to go, ($250.00) unallocated');
+    expect(allocationStatus([code('03-300', '-250.00', '50.00')])).toBe('1 code to go, ($50.00) over-allocated');
+  });
+
+  it('agrees with decimal.js on any targets and remainings, up to the largest amounts', () => {
+    const codeArb = fc.record({ target: fc.oneof(moneyArb(), fc.constant('0.00')), remaining: fc.oneof(moneyArb(), fc.constant('0.00')) });
     fc.assert(
-      fc.property(fc.array(fc.oneof(moneyArb(), fc.constant('0.00')), { maxLength: 40 }), (remainings) => {
-        const open = remainings.filter((remaining) => !new Decimal(remaining).isZero());
-        const sum = open.reduce((total, remaining) => total.plus(remaining), new Decimal(0));
-        const expected = open.length === 0 ? 'Balanced' : `${open.length} ${open.length === 1 ? 'code' : 'codes'} to go, ${formatMoney(sum)} unallocated`;
-        expect(allocationStatus(remainings.map((remaining, index) => code(`C-${index}`, '1.00', remaining)))).toBe(expected);
+      fc.property(fc.array(codeArb, { maxLength: 40 }), (balances) => {
+        const open = balances.filter(({ remaining }) => !new Decimal(remaining).isZero());
+        const isPast = ({ target, remaining }: { target: string; remaining: string }) => new Decimal(target).isZero() || new Decimal(remaining).isNegative() !== new Decimal(target).isNegative();
+        const short = open.filter((balance) => !isPast(balance));
+        const past = open.filter(isPast);
+        const figures = [
+          ...(short.length > 0 ? [`${formatMoney(short.reduce((sum, { remaining }) => sum.plus(remaining), new Decimal(0)))} unallocated`] : []),
+          ...(past.length > 0 ? [`${formatMoney(past.reduce((sum, { remaining }) => sum.minus(remaining), new Decimal(0)))} over-allocated`] : []),
+        ];
+        const expected = open.length === 0 ? 'Balanced' : `${open.length} ${open.length === 1 ? 'code' : 'codes'} to go, ${figures.join(', ')}`;
+        expect(allocationStatus(balances.map(({ target, remaining }, index) => code(`C-${index}`, target, remaining)))).toBe(expected);
       }),
       { numRuns: 500 },
     );
