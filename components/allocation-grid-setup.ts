@@ -27,6 +27,7 @@ import {
 import type { AllocationRow, TotalRow } from '@/lib/allocation-rows';
 import { formatMoney, isMoney } from '@/lib/money';
 import { middleEllipsis } from '@/lib/middle-ellipsis';
+import { percentText } from '@/lib/percent-text';
 
 export type GridRow = AllocationRow | TotalRow;
 
@@ -243,7 +244,7 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       pinned: 'right',
     },
     // Wide enough for a line billed in full, 100.00% (`fitFigureColumns` would widen it after the first frame).
-    { headerName: '% after', colId: 'percentAfter', valueGetter: ({ data }) => (data?.kind === 'line' ? `${data.percentAfter}%` : ''), type: 'rightAligned', width: 92, pinned: 'right' },
+    { headerName: '% after', colId: 'percentAfter', valueGetter: ({ data }) => (data?.kind === 'line' ? percentText(data.percentAfter) : ''), type: 'rightAligned', width: 92, pinned: 'right' },
   ];
 }
 

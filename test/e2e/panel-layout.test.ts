@@ -128,6 +128,11 @@ describe('the figures of a contract of millions', () => {
     expect(before.texts).toContain('100.00%');
     expect(after.texts.some((text) => /^\$1,\d{3},\d{3}\.\d{2}$/.test(text))).toBe(true);
     expect(after.clipped).toEqual([]);
+    // A mistyped amount, far past its line's scheduled value, shows in full too, and its % after.
+    const typo = (await frame.locator('.ag-row[row-id$="-L5"]').first().getAttribute('row-id'))!;
+    await new PanelPage(frame).typeAmount(typo, '999,999.00');
+    await expect.poll(async () => (await figures()).texts).toContain('> 999%');
+    expect((await figures()).clipped).toEqual([]);
   });
 });
 
