@@ -1,4 +1,4 @@
-import { isIsoDate } from './dates';
+import { formatDate, isIsoDate } from './dates';
 
 /**
  * Which claim a reconciliation row is about, as the page shows it. Real pages rarely show a claim id;
@@ -34,14 +34,14 @@ export function identityKey(identity: ClaimIdentity): string {
   return JSON.stringify([identity.contractNumber ?? null, identity.invoiceNumber, identity.vendorName ?? null, identity.invoiceDate ?? null]);
 }
 
-/** What was looked for, in the user's words: `contract SC-1042, invoice GRC-3357`. */
-export function describeIdentity(identity: ClaimIdentity): string {
+/** What was looked for, in the user's words and dates in their locale: `contract SC-1042, invoice GRC-3357, dated Jan 31, 2026`. */
+export function describeIdentity(identity: ClaimIdentity, locale?: string): string {
   const parts: string[] = [];
   if (identity.claimId !== undefined) parts.push(`claim ${identity.claimId}`);
   if (identity.contractNumber !== undefined) parts.push(`contract ${identity.contractNumber}`);
   if (identity.vendorName !== undefined) parts.push(`vendor ${identity.vendorName}`);
   if (identity.invoiceNumber !== undefined) parts.push(`invoice ${identity.invoiceNumber}`);
-  if (identity.invoiceDate !== undefined) parts.push(`dated ${identity.invoiceDate}`);
+  if (identity.invoiceDate !== undefined) parts.push(`dated ${formatDate(identity.invoiceDate, locale)}`);
   return parts.join(', ');
 }
 

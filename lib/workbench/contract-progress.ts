@@ -24,8 +24,8 @@ const DONE: readonly QueueState[] = ['Submitted', 'Finished', 'Exported'];
 const WORKED: readonly QueueState[] = ['Draft', 'Ready', 'Submitting'];
 
 /**
- * The queue's claims per contract (contract numbers compared by `matchKey`), in the order contracts
- * first appear. A finished or submitted claim counts its whole Yardi amount as backfilled (it balanced
+ * The queue's claims per contract (contract numbers compared by `matchKey`), in contract number order
+ * as people sort them (SC-9 before SC-1042), whatever order the queue is sorted in. A finished or submitted claim counts its whole Yardi amount as backfilled (it balanced
  * to the cent); a draft counts what it allocates so far.
  */
 export function contractProgress(entries: readonly QueueEntry[]): ContractProgress[] {
@@ -40,7 +40,8 @@ export function contractProgress(entries: readonly QueueEntry[]): ContractProgre
     if (DONE.includes(entry.state)) contract.backfilled = contract.backfilled.plus(entry.total ?? entry.allocated);
     else if (WORKED.includes(entry.state)) contract.inDrafts = contract.inDrafts.plus(entry.allocated);
   }
-  return [...contracts.values()].map(({ paid, backfilled, inDrafts, ...counts }) => {
+  const byNumber = [...contracts.values()].sort((a, b) => a.contractNumber.localeCompare(b.contractNumber, undefined, { numeric: true }));
+  return byNumber.map(({ paid, backfilled, inDrafts, ...counts }) => {
     const left = paid.minus(backfilled).minus(inDrafts);
     const share = (part: Decimal) => (paid.isZero() ? '0.0' : Decimal.max(0, Decimal.min(100, part.dividedBy(paid).times(100))).toFixed(1));
     return {

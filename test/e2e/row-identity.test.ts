@@ -102,7 +102,7 @@ describe('the reconciliation page without claim ids', () => {
     const panel = new PanelPage(at.reconciliation.panel());
     const alert = panel.frame.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain(`No claim matches contract ${row.contractNumber}, vendor ${row.vendorName}, invoice AGS-0000, dated ${row.invoiceDate}.`);
+    expect(await alert.textContent()).toContain(`No claim matches contract ${row.contractNumber}, vendor ${row.vendorName}, invoice AGS-0000, dated ${formatDate(row.invoiceDate, 'en-US')}.`);
     expect(await panel.frame.getByRole('heading', { name: 'Yardi claim' }).count()).toBe(0);
   });
 });

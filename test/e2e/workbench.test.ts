@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { formatDate } from '../../lib/dates';
 import { Decimal } from '../../lib/decimal';
 import { importYardiCsv } from '../../lib/import';
 import { formatMoney } from '../../lib/money';
@@ -82,6 +83,8 @@ describe('the workbench', () => {
     await expect.poll(() => preview.textContent()).toContain(`${sov.lines.length} SOV lines for contract ${row.contractNumber}`);
     await preview.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => queued.textContent()).toContain('Not started');
+    // Its date as the user's locale writes it, as the panel shows dates.
+    expect(await queued.locator('td').nth(3).textContent()).toBe(formatDate(claim.invoiceDate, 'en-US'));
 
     // Worked in the same allocation view as the panel, every amount typed.
     await queued.getByRole('button', { name: /^Open / }).click();

@@ -79,9 +79,9 @@ describe('a claim identity', () => {
     expect(identityKey({ contractNumber: 'a', invoiceNumber: 'b' })).not.toBe(identityKey({ contractNumber: 'a","b', invoiceNumber: '' }));
   });
 
-  it('says what was looked for in plain words', () => {
-    expect(describeIdentity({ contractNumber: 'SC-1042', invoiceNumber: 'GRC-3357', vendorName: 'Granite', invoiceDate: '2026-01-31' })).toBe(
-      'contract SC-1042, vendor Granite, invoice GRC-3357, dated 2026-01-31',
-    );
+  it('says what was looked for in plain words, the date in the user’s locale', () => {
+    const identity = { contractNumber: 'SC-1042', invoiceNumber: 'GRC-3357', vendorName: 'Granite', invoiceDate: '2026-01-31' };
+    expect(describeIdentity(identity, 'en-US')).toBe('contract SC-1042, vendor Granite, invoice GRC-3357, dated Jan 31, 2026');
+    expect(describeIdentity(identity, 'en-GB')).toBe('contract SC-1042, vendor Granite, invoice GRC-3357, dated 31 Jan 2026');
   });
 });

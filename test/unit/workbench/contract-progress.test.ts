@@ -8,7 +8,7 @@ function entry(contractNumber: string, state: QueueEntry['state'], total: string
 
 describe('contractProgress', () => {
   it('sums paid, backfilled, in drafts and left per contract, credits included', () => {
-    const [sc1042, sc9] = contractProgress([
+    const [sc9, sc1042] = contractProgress([
       entry('SC-1042', 'Finished', '1000.00', '1000.00'),
       entry('sc 1042', 'Draft', '500.00', '125.50'),
       entry('SC-1042', 'Not started', '250.00'),
@@ -26,5 +26,10 @@ describe('contractProgress', () => {
       shares: { backfilled: '57.1', inDrafts: '7.2', left: '35.7' },
     });
     expect(sc9).toMatchObject({ paid: '-100.00', backfilled: '-100.00', left: '0.00', shares: { backfilled: '100.0', inDrafts: '0.0', left: '0.0' } });
+  });
+
+  it('lists contracts by number as people sort them, not in the queue’s order', () => {
+    const listed = contractProgress([entry('SC-1042', 'Draft', '1.00'), entry('SC-9', 'Draft', '1.00'), entry('AB-77', 'Draft', '1.00'), entry('SC-100', 'Draft', '1.00')]);
+    expect(listed.map((contract) => contract.contractNumber)).toEqual(['AB-77', 'SC-9', 'SC-100', 'SC-1042']);
   });
 });
