@@ -175,7 +175,7 @@ export class DescriptionRenderer implements ICellRendererComp<GridRow> {
 }
 
 /** Wide enough for the scheduled value and claimed to date beside the columns every width shows. */
-const WIDE_GRID = 760;
+const WIDE_GRID = 784;
 
 /**
  * The grid's columns. Every width shows the line, its description, its remaining balance, This claim
@@ -208,7 +208,8 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       minWidth: 120,
     },
     { headerName: 'Scheduled', colId: 'scheduledValue', valueGetter: ({ data }) => line(data)?.scheduledValue, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: !wide },
-    { headerName: 'Claimed to date', colId: 'claimedToDate', valueGetter: ({ data }) => line(data)?.claimedToDate, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: !wide },
+    // Wide enough for its header in full.
+    { headerName: 'Claimed to date', colId: 'claimedToDate', valueGetter: ({ data }) => line(data)?.claimedToDate, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 140, hide: !wide },
     {
       headerName: 'Remaining',
       colId: 'remainingBalance',

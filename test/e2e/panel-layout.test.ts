@@ -149,3 +149,21 @@ describe('while the claim is read', () => {
     await expect.poll(() => status.textContent()).toBe(`Reading invoice ${claim.invoiceNumber} from the host…`);
   });
 });
+
+describe('in a tab of its own', () => {
+  it('at 1440 × 900 adds the scheduled value and claimed to date, every header in full', async () => {
+    const frame = await openGridAt(1440);
+    const [tab] = await Promise.all([frame.page().context().waitForEvent('page'), frame.getByRole('link', { name: 'Open in a tab' }).click()]);
+    await tab.setViewportSize({ width: 1440, height: 900 });
+    await new PanelPage(tab).button('Build the Procore version').click();
+    await tab.locator('.ag-row[row-id$="-L4"]').first().waitFor();
+    const headers = await tab.evaluate(() =>
+      [...document.querySelectorAll('.ag-header-cell[col-id]')].map((header) => {
+        const text = header.querySelector('.ag-header-cell-text')!;
+        return { column: header.getAttribute('col-id'), text: text.textContent, whole: text.scrollWidth <= text.clientWidth + 1 };
+      }),
+    );
+    expect(headers.map((header) => header.column)).toEqual([...COLUMNS_ALWAYS_SHOWN.slice(0, 2), 'scheduledValue', 'claimedToDate', ...COLUMNS_ALWAYS_SHOWN.slice(2)]);
+    expect(headers.filter((header) => !header.whole)).toEqual([]);
+  });
+});
