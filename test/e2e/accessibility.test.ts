@@ -36,14 +36,16 @@ async function violations(target: Page | Frame): Promise<string[]> {
   return found;
 }
 
-describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+// Both colour schemes: the extension's pages follow the system's.
+describe.each(['light', 'dark'] as const)('accessibility (axe-core, WCAG 2.1 A and AA), %s', (colorScheme) => {
   it('finds nothing on the panel’s steps: the Yardi claim, the Procore version, the confirm step', async () => {
-    const claim = await sandbox.claim(SEED_CLAIMS.ordinary);
+    const claim = await sandbox.claim(colorScheme === 'light' ? SEED_CLAIMS.ordinary : SEED_CLAIMS.ordinaryMechanical);
     const allocation = balancedAllocation(claim, await sandbox.sov(claim.contractId));
     const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme });
     const reconciliation = new ReconciliationPage(page);
     await reconciliation.goto(sandbox.url);
-    await reconciliation.linkButtonOf(SEED_CLAIMS.ordinary).click();
+    await reconciliation.linkButtonOf(claim.id).click();
     const frame = await reconciliation.panelFrame();
     const panel = new PanelPage(reconciliation.panel());
     await panel.heading('Yardi claim').waitFor();
@@ -60,6 +62,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
 
   it('finds nothing on the workbench and the options page', async () => {
     const page = await browser.context.newPage();
+    await page.emulateMedia({ colorScheme });
     await page.goto(`chrome-extension://${browser.extensionId}/workbench.html`);
     await page.getByRole('heading').first().waitFor();
     expect(await violations(page)).toEqual([]);
