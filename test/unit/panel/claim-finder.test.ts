@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { formatDate } from '../../../lib/dates';
 import { ClaimFinder } from '../../../lib/panel/claim-finder.svelte';
 import { HostUnavailableError, claimLookups, findClaimWith, type ClaimLookup, type HostAdapter } from '../../../lib/host/host-adapter';
 import type { ReconciliationRow } from '../../../lib/schemas';
@@ -62,7 +63,8 @@ describe('ClaimFinder (the panel before a claim is open)', () => {
     const { finder, open } = finderWith(async () => ({ kind: 'none' }));
     await finder.find();
     expect(finder.state).toEqual({ kind: 'none' });
-    expect(finder.lookedFor).toBe('contract SC-1, vendor Granite Ridge Concrete, Inc., invoice GRC-1, dated 2026-01-31');
+    // The date as the user's locale writes it.
+    expect(finder.lookedFor).toBe(`contract SC-1, vendor Granite Ridge Concrete, Inc., invoice GRC-1, dated ${formatDate('2026-01-31')}`);
     expect(open).not.toHaveBeenCalled();
   });
 
