@@ -96,7 +96,30 @@ function barePage(rows: unknown[]): string {
 }
 
 /** Runs the panel benchmarks and prints one line per measurement. */
+/**
+ * Where the bench is, for the stall guard: a step that takes more than two minutes (every wait in it
+ * has a timeout, but a call into a page that stopped answering has none) ends the bench, naming the
+ * step, instead of leaving it hanging (two runs in some twenty-five did, in the reopening, on a loaded machine).
+ */
+function stallGuard(): { at(step: string): void; stop(): void } {
+  let step = 'starting';
+  let since = Date.now();
+  const timer = setInterval(() => {
+    if (Date.now() - since < 120_000) return;
+    console.error(`bench-panel: no progress for two minutes, at ${step}`);
+    process.exit(1);
+  }, 5_000);
+  return {
+    at(next) {
+      step = next;
+      since = Date.now();
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
 export async function benchPanel(): Promise<void> {
+  const guard = stallGuard();
   const dataDir = await mkdtemp(join(tmpdir(), 'backfill-bench-'));
   const sandbox = await startSandbox({ port: 0, dataDir, reset: true, scale: 'large' });
   const browser = await launchWithExtension();
@@ -118,6 +141,7 @@ export async function benchPanel(): Promise<void> {
     const ids = Object.keys(allocation);
     const pastes = 6;
     const paste = async (run: number, text: string) => {
+      guard.at(`paste ${run + 1}`);
       await firstLine.click();
       await frame.evaluate((block) => {
         const data = new DataTransfer();
@@ -151,6 +175,7 @@ export async function benchPanel(): Promise<void> {
     const scrolled: boolean[] = [];
     const scrollTop = () => frame.evaluate(() => document.querySelector('.ag-grid-viewport')?.scrollTop ?? 0);
     for (let run = 0; run < edits; run++) {
+      guard.at(`edit ${run + 1}`);
       await page.keyboard.type(`${run + 1}.25`);
       const before = await scrollTop();
       const committed = performance.now();
@@ -183,6 +208,7 @@ export async function benchPanel(): Promise<void> {
     const allRowsIn: number[] = [];
     const rowSteps: number[] = [];
     for (let run = 0; run < 7; run++) {
+      guard.at(`reopening ${run + 1}`);
       await standbyLoaded(page);
       frame = await openPanel(page);
       standingBy.push(await sinceClick(page, frame));
@@ -198,6 +224,7 @@ export async function benchPanel(): Promise<void> {
     }
     const firstClick: number[] = [];
     for (let run = 0; run < 5; run++) {
+      guard.at(`first click on a page just shown ${run + 1}`);
       await page.reload();
       frame = await openPanel(page);
       firstClick.push(await sinceClick(page, frame));
@@ -219,6 +246,7 @@ export async function benchPanel(): Promise<void> {
       const bareRender: number[] = [];
       const bareEdit: number[] = [];
       for (let run = 0; run < 5; run++) {
+        guard.at(`bare grid ${run + 1}`);
         await bare.goto(`${server.url}/generated/bare.html`);
         bareRender.push((await bare.evaluate(() => (window as unknown as { bench: { render(): Promise<{ render: number }> } }).bench.render())).render);
         for (let i = 0; i < 10; i++) bareEdit.push(await bare.evaluate((index) => (window as unknown as { bench: { edit(i: number): number } }).bench.edit(index), i * 37));
@@ -235,6 +263,7 @@ export async function benchPanel(): Promise<void> {
       await server.close();
     }
   } finally {
+    guard.stop();
     await browser.close();
     await sandbox.close();
     await rm(dataDir, { recursive: true, force: true });
