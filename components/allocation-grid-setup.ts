@@ -190,7 +190,8 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
     {
       headerName: 'Description',
       colId: 'description',
-      valueGetter: ({ data }) => (data?.kind === 'total' ? 'Total against the Yardi claim' : line(data)?.description),
+      // The totals row: short, so a narrow description column never cuts it.
+      valueGetter: ({ data }) => (data?.kind === 'total' ? 'Total' : line(data)?.description),
       tooltip: ({ data }) => {
         const row = line(data);
         return row
