@@ -95,11 +95,11 @@ function barePage(rows: unknown[]): string {
 </script></body></html>`;
 }
 
-/** Runs the panel benchmarks and prints one line per measurement. */
 /**
  * Where the bench is, for the stall guard: a step that takes more than two minutes (every wait in it
  * has a timeout, but a call into a page that stopped answering has none) ends the bench, naming the
- * step, instead of leaving it hanging (two runs in some twenty-five did, in the reopening, on a loaded machine).
+ * step, instead of leaving it hanging (two runs in some twenty-five did, in the reopening, on a
+ * loaded machine).
  */
 function stallGuard(): { at(step: string): void; stop(): void } {
   let step = 'starting';
@@ -118,6 +118,7 @@ function stallGuard(): { at(step: string): void; stop(): void } {
   };
 }
 
+/** Runs the panel benchmarks and prints one line per measurement. */
 export async function benchPanel(): Promise<void> {
   const guard = stallGuard();
   const dataDir = await mkdtemp(join(tmpdir(), 'backfill-bench-'));
