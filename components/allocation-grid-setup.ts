@@ -245,7 +245,7 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       width: 118,
       pinned: 'right',
     },
-    // Wide enough for a line billed in full, 100.00% (`fitFigureColumns` would widen it after the first frame).
+    // Wide enough for a line billed in full, 100.00%; `fitFigureColumns` widens it after the first frame for the widest it shows.
     { headerName: '% after', colId: 'percentAfter', valueGetter: ({ data }) => (data?.kind === 'line' ? percentText(data.percentAfter) : ''), type: 'rightAligned', width: 92, pinned: 'right' },
   ];
 }

@@ -1,4 +1,5 @@
 import { formatMoney, type Money } from './money';
+import { WIDEST_PERCENT_TEXT } from './percent-text';
 import type { Sov, YardiClaim } from './schemas';
 
 /** The widest text each figure column of the allocation grid shows for a claim: what it is sized by. */
@@ -17,7 +18,7 @@ export interface FigureSamples {
  * - the remaining balance: the widest scheduled value, as a credit (a line allocated past its balance
  *   shows what it is over by in parentheses, and stays readable), or the claim's total (the totals row);
  * - this claim: the widest of the claim's total (the totals row) and its codes' amounts;
- * - % after: a line billed to completion.
+ * - % after: the widest percent it shows (`percentText`).
  * Only digit counts are compared: no arithmetic on the amounts.
  */
 export function figureSamples(claim: Pick<YardiClaim, 'total' | 'lines'>, sov: Sov): FigureSamples {
@@ -27,7 +28,7 @@ export function figureSamples(claim: Pick<YardiClaim, 'total' | 'lines'>, sov: S
     claimedToDate: widest(sov.lines.map((line) => line.claimedToDate)),
     remainingBalance: widest([...scheduled.map((value) => (value.startsWith('-') ? value : `-${value}`)), claim.total]),
     thisClaim: widest([claim.total, ...claim.lines.map((line) => line.amount)]),
-    percentAfter: '100.00%',
+    percentAfter: WIDEST_PERCENT_TEXT,
   };
 }
 

@@ -40,7 +40,7 @@ describe('the widest figure each column of the grid shows', () => {
       claimedToDate: '$888.88',
       remainingBalance: '($88,888.88)',
       thisClaim: '$888,888.88',
-      percentAfter: '100.00%',
+      percentAfter: '-999.99%',
     });
   });
 
