@@ -7,13 +7,14 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { allocationRows, totalRow } from '../lib/allocation-rows';
 import type { BackfillValidator } from '../lib/backfill';
 import { CHROMIUM } from '../test/e2e/browser';
 import { serveFixtures } from '../test/e2e/fixture-server';
 import { halfSpread, median } from './bench-stats';
-import type { TimedEdit } from './bench-grid-page';
+import type { TypedEdit } from './bench-grid-page';
+import { startFrameTrace } from './frame-trace';
 
 const ROUNDS = 25;
 const COLD_ROUNDS = 9;
@@ -23,8 +24,12 @@ interface GridBench {
   load(input: unknown): void;
   render(steps: number, atOnce: boolean): Promise<number>;
   openForEdits(steps: number): Promise<void>;
-  edits: TimedEdit[];
+  edits: TypedEdit[];
+  editMark: string;
 }
+
+/** A typed amount, and ms from it to the frame that showed it. */
+type TimedEdit = TypedEdit & { ms: number };
 
 const EDIT_ROUNDS = 4;
 // As many as the panel's bench types: past the last row in view, so that most Enters scroll the grid.
@@ -58,20 +63,27 @@ const render = (page: Page, steps: number, atOnce: boolean) =>
 
 /**
  * Amounts typed into the grid after the first `steps` steps, as in the panel (keystrokes, Enter, on
- * to the next line): from each reaching the grid's value setter to the next painted frame, in ms.
+ * to the next line): from each reaching the grid's value setter to the next painted frame (its commit,
+ * in Chromium's frame trace, as the panel's bench times its edits), in ms.
  * The first two of a round are left out, as the panel's bench leaves out its first edits.
  */
-async function typeAmounts(page: Page, steps: number): Promise<TimedEdit[]> {
+async function typeAmounts(browser: Browser, page: Page, steps: number): Promise<TimedEdit[]> {
   await page.evaluate((count) => (window as unknown as { gridBench: GridBench }).gridBench.openForEdits(count), steps);
   // The first line of the first code: row 0 is that code's header row (the bare step has none).
   await page.locator('.ag-row[row-index="1"] [col-id="thisClaim"]').click();
+  const frameTrace = await startFrameTrace(browser);
   for (let edit = 1; edit <= EDITS_PER_ROUND; edit++) {
     await page.keyboard.type(`${edit}.25`);
     await page.keyboard.press('Enter');
     await page.waitForFunction((count) => (window as unknown as { gridBench: GridBench }).gridBench.edits.length >= count, edit);
     if (await page.evaluate(() => document.activeElement?.closest('.ag-full-width-row') != null)) await page.keyboard.press('ArrowDown');
   }
-  return page.evaluate(() => (window as unknown as { gridBench: GridBench }).gridBench.edits.slice(2));
+  const { edits, editMark } = await page.evaluate(() => {
+    const { edits, editMark } = (window as unknown as { gridBench: GridBench }).gridBench;
+    return { edits, editMark };
+  });
+  const painted = await frameTrace.stop(editMark);
+  return edits.map((edit, index) => ({ ...edit, ms: painted[index]! })).slice(2);
 }
 
 /**
@@ -124,7 +136,7 @@ export async function benchGridFeatures(validator: BackfillValidator): Promise<v
     // The panel's edit → painted adds the draft model and the page around the grid to this.
     const typed: [TimedEdit[], TimedEdit[]] = [[], []];
     for (let round = 0; round < EDIT_ROUNDS; round++) {
-      for (const slot of round % 2 ? [1, 0] : [0, 1]) typed[slot]!.push(...(await typeAmounts(page, slot === 0 ? 0 : bare)));
+      for (const slot of round % 2 ? [1, 0] : [0, 1]) typed[slot]!.push(...(await typeAmounts(browser, page, slot === 0 ? 0 : bare)));
     }
     // Apart: an Enter that scrolls the grid a row costs it a row drawn and more to paint.
     for (const [what, scrolled] of [['Enter stayed in view', false], ['Enter scrolled the grid a row', true]] as const) {

@@ -19,6 +19,7 @@ import { serveFixtures } from '../test/e2e/fixture-server';
 import { ReconciliationPage } from '../test/e2e/reconciliation-page';
 import { PANEL_OPEN_MARK } from '../entrypoints/reconciliation.content/panel-dock';
 import { report, reportQuantiles } from './bench-stats';
+import { startFrameTrace } from './frame-trace';
 
 const CLAIM = SEED_CLAIMS.large;
 
@@ -175,6 +176,7 @@ export async function benchPanel(): Promise<void> {
     // Enter does, as in Excel): a scroll costs the grid a row drawn, and the frame more to paint.
     const scrolled: boolean[] = [];
     const scrollTop = () => frame.evaluate(() => document.querySelector('.ag-grid-viewport')?.scrollTop ?? 0);
+    const frameTrace = await startFrameTrace(browser.context.browser()!);
     for (let run = 0; run < edits; run++) {
       guard.at(`edit ${run + 1}`);
       await page.keyboard.type(`${run + 1}.25`);
@@ -188,12 +190,14 @@ export async function benchPanel(): Promise<void> {
       await frame.locator('[data-save-state="saved"]').waitFor();
       unsaved.push(performance.now() - committed);
     }
+    const painted = await frameTrace.stop('backfill:edit');
     reportQuantiles('keystroke → durable save (shown Saved)', unsaved);
     report('one edit → validated rows in the grid', (await entries(frame, 'backfill:edit')).slice(3));
-    const painted = await entries(frame, 'backfill:edit:painted');
-    report('one edit → next painted frame', painted.slice(3), 16);
+    report('one edit → next painted frame (committed, in the frame trace)', painted.slice(3), 16);
     report('… edits whose Enter stayed in view', painted.filter((_, run) => run >= 3 && !scrolled[run]));
     report('… edits whose Enter scrolled the grid a row', painted.filter((_, run) => run >= 3 && scrolled[run]));
+    // The stand-in this bench used before (animation frame, then a task): comparable with earlier runs.
+    report('… as the page sees it (animation frame, then a task)', (await entries(frame, 'backfill:edit:painted')).slice(3));
     report('save of the 5,000-line draft after one edit', (await entries(frame, 'backfill:save')).slice(-edits + 3), 20);
 
     await frame.locator('[data-save-state="saved"]').waitFor({ timeout: 30_000 });

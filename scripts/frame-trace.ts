@@ -1,0 +1,67 @@
+import type { Browser, CDPSession } from 'playwright-core';
+
+/**
+ * When a frame showing each edit was painted, read from Chromium's own frame trace. A page cannot
+ * observe the end of its next frame: `requestAnimationFrame` then a task, the usual stand-in, runs
+ * only after the tasks already queued (timers set during the edit), and, when the edit scrolled the
+ * grid, after a second frame, which Chromium draws before any task following input. Traces of the
+ * panel show that stand-in landing 2 to 10 ms after the frame that held the edit, and a whole frame
+ * later when the grid scrolled. The frame category adds a few events per frame, so tracing it barely
+ * slows the page.
+ */
+export interface FrameTrace {
+  /**
+   * Ends the trace. For each User Timing entry named `name` (a mark, or a measure from its start), in
+   * order: ms from it to the end of the commit of the first frame its renderer began after it, the
+   * frame holding whatever the task that made the entry changed.
+   */
+  stop(name: string): Promise<number[]>;
+}
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  ts: number;
+  dur?: number;
+  args?: { layerTreeId?: number };
+}
+
+const CATEGORIES = ['blink.user_timing', 'disabled-by-default-devtools.timeline.frame'];
+
+export async function startFrameTrace(browser: Browser): Promise<FrameTrace> {
+  const cdp: CDPSession = await browser.newBrowserCDPSession();
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  return {
+    async stop(name) {
+      // The renderer hands over its last frames' events a little after they happen.
+      await new Promise((done) => setTimeout(done, 200));
+      const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+      await cdp.send('Tracing.end');
+      await complete;
+      await cdp.detach();
+      return paintedAfter(events, name);
+    },
+  };
+}
+
+/** See `FrameTrace.stop`. Throws when an entry has no frame after it, or frames of two pages interleave. */
+export function paintedAfter(events: readonly TraceEvent[], name: string): number[] {
+  const byTime = [...events].sort((a, b) => a.ts - b.ts);
+  // A measure's start is its 'b' event; a mark is an instant ('R', 'I' or 'n').
+  const entries = byTime.filter((event) => event.cat.includes('blink.user_timing') && event.name === name && event.ph !== 'e');
+  return entries.map((entry) => {
+    const frame = byTime.find((event) => event.pid === entry.pid && event.name === 'BeginMainThreadFrame' && event.ts > entry.ts);
+    if (!frame) throw new Error(`No frame began after ${name} at ${entry.ts} µs`);
+    const frames = byTime.filter((event) => event.pid === entry.pid && event.name === 'BeginMainThreadFrame' && event.ts > entry.ts && event.ts < frame.ts + 100_000);
+    if (frames.some((other) => other.args?.layerTreeId !== frame.args?.layerTreeId)) {
+      throw new Error(`Frames of two pages of one renderer interleave after ${name}: which frame is whose cannot be told`);
+    }
+    const commit = byTime.find((event) => event.pid === entry.pid && event.name === 'Commit' && event.ph === 'e' && event.ts > frame.ts);
+    if (!commit) throw new Error(`The frame after ${name} at ${entry.ts} µs was never committed`);
+    return (commit.ts - entry.ts) / 1000;
+  });
+}
