@@ -83,7 +83,7 @@ async function typeAmounts(browser: Browser, page: Page, steps: number): Promise
     return { edits, editMark };
   });
   const painted = await frameTrace.stop(editMark);
-  return edits.map((edit, index) => ({ ...edit, ms: painted[index]! })).slice(2);
+  return edits.flatMap((edit, index) => (index < 2 || painted[index] === undefined ? [] : [{ ...edit, ms: painted[index] }]));
 }
 
 /**
