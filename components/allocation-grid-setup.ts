@@ -73,22 +73,9 @@ function element(tag: string, className: string, text?: string): HTMLElement {
   return node;
 }
 
-/**
- * Writes `text` only when it differs. The grid redraws every cell of a changed row (an edit changes a
- * line, its code's header and the totals); a text written again, though the same, has its cell laid
- * out and painted again.
- */
-function setText(node: Node, text: string): void {
-  if (node.textContent !== text) node.textContent = text;
-}
-
 /** The full-width header of a category code: Yardi amount, allocated, and the live remaining. */
 export class CodeHeaderRenderer implements ICellRendererComp<GridRow> {
   private gui = element('div', 'code-header');
-  private code = element('strong', 'code');
-  private remaining = element('span', 'figure remaining');
-  private target = element('span', 'figure');
-  private description = element('span', 'description');
 
   init(params: ICellRendererParams<GridRow>): void {
     // A full-width row still needs a cell for assistive technology (a grid row holds cells): this one
@@ -108,38 +95,28 @@ export class CodeHeaderRenderer implements ICellRendererComp<GridRow> {
   }
 
   private render(row: GridRow | undefined): void {
+    this.gui.replaceChildren();
     if (row?.kind === 'other') {
-      this.show(this.code);
-      setText(this.code, `Other SOV lines (${row.count}), read-only: the claim did not pay their codes`);
+      this.gui.append(element('strong', 'code', `Other SOV lines (${row.count}), read-only: the claim did not pay their codes`));
       return;
     }
-    if (row?.kind !== 'code') {
-      this.show();
-      return;
-    }
+    if (row?.kind !== 'code') return;
     const code = row;
-    if (this.gui.dataset.code !== code.categoryCode) this.gui.dataset.code = code.categoryCode;
+    this.gui.dataset.code = code.categoryCode;
     this.gui.classList.toggle('balanced', code.balanced);
     // What is left comes first: in a narrow panel the description gives way, never the remaining.
-    this.show(this.code, this.remaining, this.target, this.description);
-    setText(this.code, code.categoryCode);
-    setText(this.remaining, code.balanced ? '✓ Balanced' : `Remaining ${formatMoney(code.remaining)}`);
-    setText(this.target, `of ${formatMoney(code.target)} paid`);
-    setText(this.description, code.description);
-  }
-
-  /** These parts, in this order, unless they are shown already. */
-  private show(...parts: HTMLElement[]): void {
-    const shown = this.gui.children;
-    if (shown.length !== parts.length || parts.some((part, index) => shown[index] !== part)) this.gui.replaceChildren(...parts);
+    this.gui.append(
+      element('strong', 'code', code.categoryCode),
+      element('span', 'figure remaining', code.balanced ? '✓ Balanced' : `Remaining ${formatMoney(code.remaining)}`),
+      element('span', 'figure', `of ${formatMoney(code.target)} paid`),
+      element('span', 'description', code.description),
+    );
   }
 }
 
 /** The "This claim" cell: the amount, or a warning icon and text when the line has a problem. */
 export class ThisClaimRenderer implements ICellRendererComp<GridRow> {
   private gui = element('span', 'this-claim');
-  /** What the cell shows, as one key: unchanged, it is not drawn again. */
-  private shown: string | undefined;
 
   init(params: ICellRendererParams<GridRow>): void {
     this.refresh(params);
@@ -151,15 +128,18 @@ export class ThisClaimRenderer implements ICellRendererComp<GridRow> {
 
   refresh(params: ICellRendererParams<GridRow>): boolean {
     const row = params.data;
-    const amount = row?.kind === 'total' ? formatMoney(row.allocated) : row?.kind === 'line' ? money(row.thisClaim) : '';
-    const problems = row?.kind === 'line' ? [...row.problems, ...row.warnings] : [];
-    const problemText = problems.length === 0 ? '' : `${row?.kind === 'line' && row.problems.length > 0 ? 'Problem' : 'To look at'}: ${problems.join(' ')} `;
-    const shown = `${problemText}\u0000${amount}`;
-    if (shown === this.shown) return true;
-    this.shown = shown;
     this.gui.replaceChildren();
-    if (problemText) this.gui.append(element('span', 'problem-icon', '⚠'), element('span', 'visually-hidden', problemText));
-    this.gui.append(document.createTextNode(amount));
+    if (row?.kind === 'total') {
+      this.gui.textContent = formatMoney(row.allocated);
+      return true;
+    }
+    if (row?.kind !== 'line') return true;
+    const problems = [...row.problems, ...row.warnings];
+    if (problems.length > 0) {
+      const label = row.problems.length > 0 ? 'Problem' : 'To look at';
+      this.gui.append(element('span', 'problem-icon', '⚠'), element('span', 'visually-hidden', `${label}: ${problems.join(' ')} `));
+    }
+    this.gui.append(document.createTextNode(money(row.thisClaim)));
     return true;
   }
 }
@@ -186,9 +166,9 @@ export class DescriptionRenderer implements ICellRendererComp<GridRow> {
 
   refresh(params: ICellRendererParams<GridRow>): boolean {
     const { head, tail, gap } = middleEllipsis(typeof params.value === 'string' ? params.value : '');
-    setText(this.head, head);
-    setText(this.tail, tail);
-    setText(this.space, gap ? ' ' : '');
+    this.head.textContent = head;
+    this.tail.textContent = tail;
+    this.space.data = gap ? ' ' : '';
     this.tail.classList.toggle('gap', gap);
     return true;
   }
