@@ -25,7 +25,6 @@ interface TraceEvent {
   ph: string;
   pid: number;
   ts: number;
-  dur?: number;
   args?: { layerTreeId?: number };
 }
 
@@ -55,10 +54,11 @@ export function paintedAfter(events: readonly TraceEvent[], name: string): (numb
   // A measure's start is its 'b' event; a mark is an instant ('R', 'I' or 'n').
   const entries = byTime.filter((event) => event.cat.includes('blink.user_timing') && event.name === name && event.ph !== 'e');
   return entries.map((entry) => {
-    const frame = byTime.find((event) => event.pid === entry.pid && event.name === 'BeginMainThreadFrame' && event.ts > entry.ts);
+    const frames = byTime.filter((event) => event.pid === entry.pid && event.name === 'BeginMainThreadFrame' && event.ts > entry.ts);
+    const frame = frames[0];
     if (!frame) return undefined;
-    const frames = byTime.filter((event) => event.pid === entry.pid && event.name === 'BeginMainThreadFrame' && event.ts > entry.ts && event.ts < frame.ts + 100_000);
-    if (frames.some((other) => other.args?.layerTreeId !== frame.args?.layerTreeId)) {
+    // Another page of the renderer (the panel page standing by) drawing within 100 ms of the edit's frame.
+    if (frames.some((other) => other.ts < frame.ts + 100_000 && other.args?.layerTreeId !== frame.args?.layerTreeId)) {
       throw new Error(`Frames of two pages of one renderer interleave after ${name}: which frame is whose cannot be told`);
     }
     const commit = byTime.find((event) => event.pid === entry.pid && event.name === 'Commit' && event.ph === 'e' && event.ts > frame.ts);
