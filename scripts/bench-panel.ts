@@ -107,12 +107,18 @@ const WARM_EDITS = 3;
  */
 const EDIT_ROUNDS = 3;
 
+/** The panel open in a page, and the cell where pastes go in and typing starts (`panelOnClaim`). */
+interface OpenPanel {
+  page: Page;
+  frame: Frame;
+  firstLine: Locator;
+}
+
 /**
- * Amounts typed one at a time from `firstLine` on, in a panel whose draft holds an amount on every
- * line: keystrokes, Enter, validated rows in the grid, then each saved.
+ * Amounts typed one at a time from the first line on, in a panel just opened (its first edits) whose
+ * draft holds an amount on every line: keystrokes, Enter, validated rows in the grid, then each saved.
  */
-async function typeEdits(browser: ExtensionBrowser, page: Page, frame: Frame, firstLine: Locator, guard: StallGuard, round: number): Promise<EditRound> {
-  const before = (await entries(frame, 'backfill:edit')).length;
+async function typeEdits(browser: ExtensionBrowser, { page, frame, firstLine }: OpenPanel, guard: StallGuard, round: number): Promise<EditRound> {
   await firstLine.click();
   // From the Enter that commits an edit to "Saved" (shown only once the write is on disk): the
   // window in which a killed browser would lose that edit.
@@ -128,7 +134,7 @@ async function typeEdits(browser: ExtensionBrowser, page: Page, frame: Frame, fi
     const top = await scrollTop();
     const committed = performance.now();
     await page.keyboard.press('Enter');
-    await waitForEntry(frame, 'backfill:edit:painted', before + run + 1);
+    await waitForEntry(frame, 'backfill:edit:painted', run + 1);
     scrolled.push((await scrollTop()) !== top);
     // Enter moved down onto the next code's header row: step onto its first line.
     if (await frame.evaluate(() => document.activeElement?.closest('.ag-full-width-row') != null)) await page.keyboard.press('ArrowDown');
@@ -136,13 +142,12 @@ async function typeEdits(browser: ExtensionBrowser, page: Page, frame: Frame, fi
     unsaved.push(performance.now() - committed);
   }
   const painted = await frameTrace.stop('backfill:edit');
-  const timed = EDITS_PER_ROUND - WARM_EDITS;
   return {
     painted: painted.flatMap((ms, run) => (ms === undefined || run < WARM_EDITS ? [] : [{ ms, scrolled: scrolled[run]! }])),
-    validated: (await entries(frame, 'backfill:edit')).slice(-timed),
-    standIn: (await entries(frame, 'backfill:edit:painted')).slice(-timed),
-    // The last saves: a step onto a line saves where the user is too.
-    saves: (await entries(frame, 'backfill:save')).slice(-timed),
+    validated: (await entries(frame, 'backfill:edit')).slice(WARM_EDITS),
+    standIn: (await entries(frame, 'backfill:edit:painted')).slice(WARM_EDITS),
+    // The last saves (the paste's was one, and a step onto a line saves where the user is too).
+    saves: (await entries(frame, 'backfill:save')).slice(WARM_EDITS - EDITS_PER_ROUND),
     unsaved: unsaved.slice(WARM_EDITS),
   };
 }
@@ -166,7 +171,7 @@ function reportEdits(rounds: readonly EditRound[]): void {
  * A page of the sandbox at 1600 × 1000 with the panel open on the large claim and its grid
  * interactive; `firstLineCell` is the selector of the cell where typing starts.
  */
-async function panelOnClaim(browser: ExtensionBrowser, sandboxUrl: string, firstLineCell: string): Promise<{ page: Page; frame: Frame; firstLine: Locator }> {
+async function panelOnClaim(browser: ExtensionBrowser, sandboxUrl: string, firstLineCell: string): Promise<OpenPanel> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto(sandboxUrl);
@@ -345,7 +350,7 @@ export async function benchPanel(): Promise<void> {
         const panel = await panelOnClaim(own, sandbox.url, firstLineCell);
         await pasteAt(panel.frame, panel.firstLine, pasteText(2 * pastes - 1), 1);
         await panel.frame.locator('[data-save-state="saved"]').waitFor({ timeout: 30_000 });
-        editRounds.push(await typeEdits(own, panel.page, panel.frame, panel.firstLine, guard, round));
+        editRounds.push(await typeEdits(own, panel, guard, round));
       } finally {
         await own.close();
       }
