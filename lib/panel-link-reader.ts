@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClaimIdentitySchema } from './claim-identity-schema';
-import { IDENTITY_FIELDS, PANEL_LINK_PARAMS, STANDBY_OPEN, STANDBY_PARAM } from './panel-link';
+import { IDENTITY_FIELDS, PANEL_LINK_PARAMS, STANDBY_OPEN, STANDBY_PARAM, STANDBY_READ_AHEAD } from './panel-link';
 
 export const PanelLinkSchema = z.object({
   identity: ClaimIdentitySchema,
@@ -30,18 +30,25 @@ export function readStandbyToken(hash: string): string | null {
   return token !== null && TOKEN.test(token) ? token : null;
 }
 
-const StandbyOpenSchema = z.object({
-  type: z.literal(STANDBY_OPEN),
+const StandbyMessageSchema = z.object({
+  type: z.enum([STANDBY_OPEN, STANDBY_READ_AHEAD]),
   token: z.string().regex(TOKEN),
   hash: z.string().max(2000),
 });
 
+/** What the dock tells a panel standing by: open this claim, or read it ahead (`StandbyMessage`). */
+export interface StandbyRequest {
+  open: boolean;
+  /** The claim's fragment (`buildPanelHash`). */
+  hash: string;
+}
+
 /**
- * The claim's fragment from a message posted to a panel standing by under `token`, or null when the
- * message is not the dock's (another shape, another token) or names no claim.
+ * The dock's message to a panel standing by under `token`, or null when the message is not the dock's
+ * (another shape, another token) or names no claim.
  */
-export function readStandbyOpen(data: unknown, token: string): string | null {
-  const parsed = StandbyOpenSchema.safeParse(data);
-  if (!parsed.success || parsed.data.token !== token) return null;
-  return parsePanelHash(parsed.data.hash) === null ? null : parsed.data.hash;
+export function readStandbyMessage(data: unknown, token: string): StandbyRequest | null {
+  const parsed = StandbyMessageSchema.safeParse(data);
+  if (!parsed.success || parsed.data.token !== token || parsePanelHash(parsed.data.hash) === null) return null;
+  return { open: parsed.data.type === STANDBY_OPEN, hash: parsed.data.hash };
 }

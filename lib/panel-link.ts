@@ -41,13 +41,17 @@ export function buildAppHash(claimId: string, host: string): string {
  * A panel page loaded ahead of time, before any claim is chosen, opens at `panel.html#standby=<token>`
  * and waits. When the user links a row, the dock posts it `{ type: STANDBY_OPEN, token, hash }`: the
  * token, kept where the page cannot read it, is how the panel knows the message is the dock's and not
- * the page's; `hash` is `buildPanelHash` of the claim. The panel reads it with `readStandbyOpen`.
+ * the page's; `hash` is `buildPanelHash` of the claim. Before that, when the user is about to link a
+ * row (the pointer rests on its button, or presses it), the dock may post `STANDBY_READ_AHEAD` with
+ * that row's claim: the panel starts reading it, and uses what it read if that claim is then opened.
+ * The panel reads both with `readStandbyMessage`.
  */
 export const STANDBY_PARAM = 'standby';
 export const STANDBY_OPEN = 'backfill/standby-open';
+export const STANDBY_READ_AHEAD = 'backfill/standby-read-ahead';
 
-export interface StandbyOpen {
-  type: typeof STANDBY_OPEN;
+export interface StandbyMessage {
+  type: typeof STANDBY_OPEN | typeof STANDBY_READ_AHEAD;
   token: string;
   hash: string;
 }

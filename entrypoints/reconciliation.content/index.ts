@@ -28,10 +28,14 @@ export default defineContentScript({
         const opening = docked ? dock.open(claim) : askToOpen(claim);
         opening.catch((error: unknown) => logOnce(`Opening the panel failed: ${String(error)}`));
       }),
+      guarded('Reading a claim ahead', (claim) => {
+        if (docked && !ctx.isInvalid) dock.readAhead(claim);
+      }),
     );
     // Now, at document_start, so these run before any listener a page script adds.
     const onButtonEvent = guarded('Handling a button event', buttons.handlePageEvent);
     for (const type of LINK_BUTTON_EVENTS) ctx.addEventListener(window, type, onButtonEvent, { capture: true });
+    ctx.addEventListener(window, 'pointerover', guarded('Following the pointer', buttons.handleHover), { capture: true });
     const scan = new ReconciliationScan(document, buttons);
     const marks = new RowMarks(buttons, askDraftMarks);
     ctx.onInvalidated(() => {

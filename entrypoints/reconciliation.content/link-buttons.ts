@@ -59,6 +59,9 @@ export const LINK_BUTTON_EVENTS = [
   'keypress',
 ] as const;
 
+/** How long the pointer rests on a button, rather than passing over it on its way elsewhere, before its claim is read ahead. */
+const HOVER_INTENT_MS = 80;
+
 interface LinkButton {
   host: HTMLElement;
   button: HTMLButtonElement;
@@ -85,9 +88,14 @@ export class LinkButtons {
   /** Draft marks by claim key, from the extension's storage. */
   #marks: ReadonlyMap<string, DraftMark> = new Map();
 
+  /** The button the pointer rests on, and the timer that reads its claim ahead. */
+  #hover: { link: LinkButton; timer: ReturnType<typeof setTimeout> } | undefined;
+
   constructor(
     private readonly document: Document,
     private readonly onLink: (claim: ClaimIdentity) => void,
+    /** The user is about to link `claim`: the pointer rests on its button, or presses it (`onLink` follows on the click). */
+    private readonly onIntent: (claim: ClaimIdentity) => void = () => {},
   ) {
     this.#sheet = new (document.defaultView ?? window).CSSStyleSheet();
     this.#sheet.replaceSync(BUTTON_CSS);
@@ -98,16 +106,40 @@ export class LinkButtons {
    * cheap. Our shadow roots are open, so their hosts are on the path of events from our buttons.
    */
   readonly handlePageEvent = (event: Event): void => {
-    let link: LinkButton | undefined;
-    for (const target of event.composedPath()) {
-      link = target instanceof Element ? this.#byHost.get(target) : undefined;
-      if (link !== undefined) break;
-    }
+    const link = this.#linkOf(event);
     if (link === undefined) return;
     event.stopImmediatePropagation();
     // Only a real click opens the panel; a page script cannot press our button for the user (S7).
-    if (event.type === 'click' && event.isTrusted && link.shows !== BACKFILLED_NOTE) this.onLink(link.claim);
+    if (!event.isTrusted || link.shows === BACKFILLED_NOTE) return;
+    if (event.type === 'pointerdown') this.onIntent(link.claim);
+    if (event.type === 'click') this.onLink(link.claim);
   };
+
+  /**
+   * A pointer moving over the page (`pointerover`, left to the page too: a row's hover highlight keeps
+   * working): resting on a button, its claim is read ahead.
+   */
+  readonly handleHover = (event: Event): void => {
+    const link = event.isTrusted ? this.#linkOf(event) : undefined;
+    if (link !== undefined && link === this.#hover?.link) return;
+    clearTimeout(this.#hover?.timer);
+    this.#hover = undefined;
+    if (link === undefined || link.shows === BACKFILLED_NOTE) return;
+    const timer = setTimeout(() => {
+      this.#hover = undefined;
+      if (this.#live.has(link) && link.host.isConnected) this.onIntent(link.claim);
+    }, HOVER_INTENT_MS);
+    this.#hover = { link, timer };
+  };
+
+  /** Our button an event came from (its host is on the event's path), if any. */
+  #linkOf(event: Event): LinkButton | undefined {
+    for (const target of event.composedPath()) {
+      const link = target instanceof Element ? this.#byHost.get(target) : undefined;
+      if (link !== undefined) return link;
+    }
+    return undefined;
+  }
 
   /** Starts a scan: buttons not placed again before `endScan` are removed. */
   beginScan(): void {

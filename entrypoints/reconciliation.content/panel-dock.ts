@@ -155,6 +155,11 @@ export class PanelDock {
     this.#standby.prepare();
   }
 
+  /** The user is about to open `claim`: the panel page standing by, if any, starts reading it (none while a panel is open). */
+  readAhead(claim: ClaimIdentity): void {
+    if (this.#elements === undefined) this.#standby.readAhead(claim);
+  }
+
   /** Closes the panel and gives focus back to the button of its claim. */
   async close(): Promise<void> {
     if (this.#elements === undefined || this.#claim === undefined) return;

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { ClaimIdentity } from '@/lib/claim-identity';
-import { buildPanelHash, buildStandbyHash, STANDBY_OPEN, type StandbyOpen } from '@/lib/panel-link';
+import { buildPanelHash, buildStandbyHash, STANDBY_OPEN, STANDBY_READ_AHEAD, type StandbyMessage } from '@/lib/panel-link';
 import { guarded } from './log';
 
 export const PANEL_STANDBY_TAG = 'backfill-panel-standby';
@@ -64,6 +64,12 @@ export class PanelStandby {
     );
   }
 
+  /** Has the panel page standing by, when ready, start reading `claim`: the user is about to open it. */
+  readAhead(claim: ClaimIdentity): void {
+    const standing = this.#standing;
+    if (standing?.loads === 1 && standing.host.isConnected) this.#post(standing, STANDBY_READ_AHEAD, claim);
+  }
+
   /**
    * Moves the panel page standing by into `parent` (before `before`) and opens `claim` in it; undefined,
    * and nothing moved, when none is ready.
@@ -79,12 +85,16 @@ export class PanelStandby {
     }
     parent.moveBefore(standing.iframe, before);
     standing.host.remove();
-    const message: StandbyOpen = { type: STANDBY_OPEN, token: standing.token, hash: buildPanelHash(claim) };
+    this.#post(standing, STANDBY_OPEN, claim);
+    return standing.iframe;
+  }
+
+  #post(standing: Standing, type: StandbyMessage['type'], claim: ClaimIdentity): void {
+    const message: StandbyMessage = { type, token: standing.token, hash: buildPanelHash(claim) };
     // Only to the extension's page: had the frame been navigated since, the message would go nowhere.
     // (Not the origin in the frame's src: Chrome loads a web-accessible page by a per-session dynamic
     // id, and the page then has the extension's own origin.)
     standing.iframe.contentWindow?.postMessage(message, new URL(browser.runtime.getURL('/')).origin);
-    return standing.iframe;
   }
 
   #load(): void {

@@ -14,7 +14,7 @@ import { nowIso } from '@/lib/clock';
 import type { DraftStore } from '@/lib/storage/draft-store';
 import { carryAllocation } from '@/lib/local-source/prepared';
 import type { LocalSource } from '@/lib/storage/local-source';
-import { ClaimLoader, type PreparedAllocation } from './claim-loader';
+import { ClaimLoader, type ClaimRead, type PreparedAllocation } from './claim-loader';
 import { DraftAutosave, type UnsavedEditsGuard } from './draft-autosave.svelte';
 import { SubmitController } from './submit-controller';
 
@@ -142,10 +142,13 @@ export class BackfillSession {
    */
   refusedEntries = $state.raw<Issue[]>([]);
 
-  /** Reads the claim and SOV from the host (never from the page), then resumes any saved draft. */
-  async load(): Promise<void> {
+  /**
+   * Reads the claim and SOV from the host (never from the page), then resumes any saved draft. `early`:
+   * that read, started before the open (`ClaimReadAhead`); read again if it failed.
+   */
+  async load(early?: Promise<ClaimRead>): Promise<void> {
     try {
-      const { host, saved } = await this.loader.read();
+      const { host, saved } = await (early?.catch(() => this.loader.read()) ?? this.loader.read());
       const { claim, sov, offlineSince } = host;
       if (offlineSince !== null) this.offlineSince = offlineSince;
       const { draft, changes, basisPending, ledgerBackfilled } = saved;

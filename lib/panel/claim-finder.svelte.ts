@@ -1,5 +1,5 @@
 import { describeIdentity, type ClaimIdentity } from '@/lib/claim-identity';
-import type { HostAdapter } from '@/lib/host/host-adapter';
+import type { ClaimMatch, HostAdapter } from '@/lib/host/host-adapter';
 import type { ReconciliationRow } from '@/lib/schemas';
 
 export type FinderState =
@@ -22,13 +22,15 @@ export class ClaimFinder {
     readonly identity: ClaimIdentity,
     private readonly host: HostAdapter,
     private readonly open: (claimId: string) => void,
+    /** The host's answer, asked before the open (`ClaimReadAhead`); asked again if it failed. */
+    private readonly early?: Promise<ClaimMatch>,
   ) {
     this.lookedFor = describeIdentity(identity);
   }
 
   async find(): Promise<void> {
     try {
-      const match = await this.host.findClaim(this.identity);
+      const match = await (this.early?.catch(() => this.host.findClaim(this.identity)) ?? this.host.findClaim(this.identity));
       if (match.kind === 'one') this.open(match.claimId);
       else this.state = match;
     } catch (error) {

@@ -37,6 +37,12 @@ export interface SavedDraft {
   ledgerBackfilled: boolean;
 }
 
+/** What an open reads first: the host's claim and SOV, and the saved draft against them (`ClaimLoader.read`). */
+export interface ClaimRead {
+  host: HostReading;
+  saved: SavedDraft;
+}
+
 /** An allocation of this claim prepared in the workbench from the user's files, to carry over to the host's SOV. */
 export interface PreparedAllocation {
   /** The local claim's id and file, and what tells it from another imported claim of the same invoice. */
@@ -111,7 +117,7 @@ export class ClaimLoader {
    * What the host says and the saved draft against it. The draft, its basis and the ledger's word are
    * read from this computer while the host answers, not after.
    */
-  async read(): Promise<{ host: HostReading; saved: SavedDraft }> {
+  async read(): Promise<ClaimRead> {
     const savedContractId = this.drafts.contractOf(this.claimId).catch(() => undefined);
     const [host, { draft, basis, ledgerBackfilled }] = await Promise.all([this.readHost(savedContractId), this.readStored(savedContractId)]);
     const compared = performance.now();

@@ -62,6 +62,26 @@ describe('the reconciliation page without claim ids', () => {
     expect(await panel.frame.getByRole('button', { name: 'Build the Procore version' }).isVisible()).toBe(true);
   });
 
+  it('finds and reads the claim while the pointer rests on the button, and opens it without asking the host again', async () => {
+    const row = rowOf(SEED_CLAIMS.ordinaryMechanical);
+    await expect.poll(() => at.page.frames().find((frame) => frame.url().includes('#standby='))?.evaluate(() => document.readyState), { timeout: 10_000 }).toBe('complete');
+    const asked: string[] = [];
+    at.page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname);
+    });
+    const button = rowShowing(row).getByRole('button', { name: LINK_BUTTON_NAME, exact: true });
+    await at.page.mouse.move(0, 0);
+    await button.hover();
+    await expect.poll(() => asked.includes(`/api/claims/${row.claimId}`)).toBe(true);
+    const before = asked.length;
+    await button.click();
+    const panel = new PanelPage(at.reconciliation.panel());
+    await panel.heading('Yardi claim').waitFor();
+    await panel.frame.getByText(row.invoiceNumber, { exact: true }).first().waitFor();
+    expect(asked.slice(before)).toEqual([]);
+  });
+
   it('opened from the keyboard, has its first action focused: Enter goes on', async () => {
     const row = rowOf(SEED_CLAIMS.ordinaryMechanical);
     await rowShowing(row).getByRole('button', { name: LINK_BUTTON_NAME, exact: true }).focus();

@@ -58,3 +58,58 @@ describe.each([
     });
   });
 });
+
+describe('a claim read ahead while the pointer rests on its button', () => {
+  /** The claims the host was asked for (by id) from now on, in order. */
+  function claimsAsked(): string[] {
+    const asked: string[] = [];
+    // The panel's frame is the page's too (out of process, but Playwright follows it there).
+    at.page.on('request', (request) => {
+      const claim = /\/api\/claims\/([^/?]+)$/.exec(new URL(request.url()).pathname)?.[1];
+      if (claim !== undefined) asked.push(decodeURIComponent(claim));
+    });
+    return asked;
+  }
+
+  /** The page with its panel page standing by, loaded, and the pointer away from every button. */
+  async function pageStandingBy(): Promise<void> {
+    await at.reconciliation.goto(at.sandbox.url);
+    await expect.poll(() => at.page.frames().find((frame) => frame.url().includes('#standby='))?.evaluate(() => document.readyState), { timeout: 10_000 }).toBe('complete');
+    await at.page.mouse.move(0, 0);
+  }
+
+  it('asks the host for the claim before the click, and opens it on what was read', async () => {
+    await pageStandingBy();
+    const asked = claimsAsked();
+    const [claimId] = mismatchedClaims();
+    const button = at.reconciliation.linkButtonOf(claimId!);
+    await button.hover();
+    await expect.poll(() => asked).toEqual([claimId]);
+    await button.click();
+    await at.reconciliation.panel().getByText(at.rows.find((row) => row.claimId === claimId)!.invoiceNumber).first().waitFor();
+    expect(asked).toEqual([claimId]);
+  });
+
+  it('opens the claim clicked, not the one the pointer rested on before', async () => {
+    await pageStandingBy();
+    const asked = claimsAsked();
+    const [rested, clicked] = mismatchedClaims();
+    await at.reconciliation.linkButtonOf(rested!).hover();
+    await expect.poll(() => asked).toEqual([rested]);
+    await at.reconciliation.linkButtonOf(clicked!).click();
+    expect(await at.reconciliation.panelLink()).toMatchObject({ claim: clicked });
+    await at.reconciliation.panel().getByText(at.rows.find((row) => row.claimId === clicked)!.invoiceNumber).first().waitFor();
+    expect(asked).toEqual([rested, clicked]);
+  });
+
+  it('reads nothing for a page script that moves or presses over our button', async () => {
+    await pageStandingBy();
+    const asked = claimsAsked();
+    await at.page.evaluate(() => {
+      const button = document.querySelector('backfill-link-claim')!.shadowRoot!.querySelector('button')!;
+      for (const type of ['pointerover', 'pointerdown']) button.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true }));
+    });
+    await at.page.waitForTimeout(1_000);
+    expect(asked).toEqual([]);
+  });
+});

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ClaimIdentity } from '../../lib/claim-identity';
-import { buildAppHash, buildPanelHash, buildStandbyHash, STANDBY_OPEN } from '../../lib/panel-link';
-import { parsePanelHash, readStandbyOpen, readStandbyToken } from '../../lib/panel-link-reader';
+import { buildAppHash, buildPanelHash, buildStandbyHash, STANDBY_OPEN, STANDBY_READ_AHEAD } from '../../lib/panel-link';
+import { parsePanelHash, readStandbyMessage, readStandbyToken } from '../../lib/panel-link-reader';
 
 describe('the panel URL contract', () => {
   it('names the claim, then the contract and invoice when known', () => {
@@ -78,17 +78,20 @@ describe('a panel page standing by', () => {
     expect(readStandbyToken('#standby=a%20b%26claim%3DC-1-padding-padding')).toBeNull();
   });
 
-  it('opens the claim the dock names under its token', () => {
-    expect(readStandbyOpen(open({}), token)).toBe('claim=C-1&contract=SC-1');
-    expect(parsePanelHash(readStandbyOpen(open({}), token)!)).toEqual({ identity: { claimId: 'C-1', contractNumber: 'SC-1' } });
+  it('opens the claim the dock names under its token, or reads it ahead', () => {
+    expect(readStandbyMessage(open({}), token)).toEqual({ open: true, hash: 'claim=C-1&contract=SC-1' });
+    expect(parsePanelHash(readStandbyMessage(open({}), token)!.hash)).toEqual({ identity: { claimId: 'C-1', contractNumber: 'SC-1' } });
+    expect(readStandbyMessage(open({ type: STANDBY_READ_AHEAD }), token)).toEqual({ open: false, hash: 'claim=C-1&contract=SC-1' });
   });
 
   it('ignores messages that are not the dock’s: another token, another shape, no claim', () => {
-    expect(readStandbyOpen(open({ token: crypto.randomUUID() }), token)).toBeNull();
-    expect(readStandbyOpen(open({ type: 'claim/open' }), token)).toBeNull();
-    expect(readStandbyOpen(open({ hash: 'host=https%3A%2F%2Fevil.example' }), token)).toBeNull();
-    expect(readStandbyOpen(open({ hash: 42 }), token)).toBeNull();
-    expect(readStandbyOpen(open({ hash: `claim=C-1&x=${'a'.repeat(3000)}` }), token)).toBeNull();
-    for (const data of [null, undefined, 'claim=C-1', [token], { token }]) expect(readStandbyOpen(data, token)).toBeNull();
+    for (const type of [STANDBY_OPEN, STANDBY_READ_AHEAD]) {
+      expect(readStandbyMessage(open({ type, token: crypto.randomUUID() }), token)).toBeNull();
+      expect(readStandbyMessage(open({ type, hash: 'host=https%3A%2F%2Fevil.example' }), token)).toBeNull();
+      expect(readStandbyMessage(open({ type, hash: 42 }), token)).toBeNull();
+      expect(readStandbyMessage(open({ type, hash: `claim=C-1&x=${'a'.repeat(3000)}` }), token)).toBeNull();
+    }
+    expect(readStandbyMessage(open({ type: 'claim/open' }), token)).toBeNull();
+    for (const data of [null, undefined, 'claim=C-1', [token], { token }]) expect(readStandbyMessage(data, token)).toBeNull();
   });
 });

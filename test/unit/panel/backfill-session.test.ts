@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BackfillSession } from '../../../lib/panel/backfill-session.svelte';
+import { ClaimLoader } from '../../../lib/panel/claim-loader';
 import { BackfillDatabase } from '../../../lib/storage/database';
 import { DraftStore } from '../../../lib/storage/draft-store';
 import { HostUnavailableError, type HostAdapter } from '../../../lib/host/host-adapter';
@@ -284,6 +285,34 @@ describe('BackfillSession', () => {
       const { session } = await openTab(host, name);
       expect(log).toEqual(['claim asked', 'SOV of C-1 asked', 'claim answered', 'SOV of C-2 asked']);
       expect(session.sov?.contractId).toBe('C-2');
+    });
+  });
+
+  describe('a claim read ahead of the open (the pointer rested on its button; issue 12: open → interactive)', () => {
+    it('opens on what was read ahead, without asking the host again', async () => {
+      const { fake, name } = await aSavedDraft();
+      const db = new BackfillDatabase(name);
+      cleanups.push(() => db.close());
+      const drafts = new DraftStore(db);
+      const early = new ClaimLoader('YC-1', fake.host, drafts).read();
+      await early;
+      const readsBefore = fake.reads.length;
+      const session = new BackfillSession('YC-1', 'http://127.0.0.1:5180', fake.host, drafts, () => {}, noGuard);
+      await session.load(early);
+      expect(fake.reads).toHaveLength(readsBefore);
+      expect(session.allocations).toEqual(BALANCED);
+      expect(session.step).toBe('allocate');
+    });
+
+    it('reads the claim again when the read ahead failed', async () => {
+      const { fake, name } = await aSavedDraft();
+      const db = new BackfillDatabase(name);
+      cleanups.push(() => db.close());
+      const session = new BackfillSession('YC-1', 'http://127.0.0.1:5180', fake.host, new DraftStore(db), () => {}, noGuard);
+      await session.load(Promise.reject(new HostUnavailableError('The host did not answer: timeout')));
+      expect(session.loadError).toBeNull();
+      expect(session.claim?.id).toBe('YC-1');
+      expect(session.allocations).toEqual(BALANCED);
     });
   });
 

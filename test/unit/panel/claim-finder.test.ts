@@ -77,6 +77,20 @@ describe('ClaimFinder (the panel before a claim is open)', () => {
     expect(open).toHaveBeenCalledWith('YC-2');
   });
 
+  it("takes the host's answer asked ahead of the open, or asks again when that failed", async () => {
+    const open = vi.fn<(claimId: string) => void>();
+    const host: HostAdapter = { ...makeFakeHost().host, findClaim: vi.fn(async () => ({ kind: 'none' }) as const) };
+    const ahead = new ClaimFinder(ROW_IDENTITY, host, open, Promise.resolve({ kind: 'one', claimId: 'YC-1' }));
+    await ahead.find();
+    expect(open).toHaveBeenCalledWith('YC-1');
+    expect(host.findClaim).not.toHaveBeenCalled();
+
+    const failed = new ClaimFinder(ROW_IDENTITY, host, open, Promise.reject(new HostUnavailableError('timeout')));
+    await failed.find();
+    expect(host.findClaim).toHaveBeenCalledWith(ROW_IDENTITY);
+    expect(failed.state).toEqual({ kind: 'none' });
+  });
+
   it('says the host failed', async () => {
     const { finder } = finderWith(async () => Promise.reject(new HostUnavailableError('The host did not answer: timeout')));
     await finder.find();
