@@ -82,7 +82,7 @@ async function typeAmounts(browser: Browser, page: Page, steps: number): Promise
     const { edits, editMark } = (window as unknown as { gridBench: GridBench }).gridBench;
     return { edits, editMark };
   });
-  const painted = await frameTrace.stop(editMark);
+  const [painted = []] = await frameTrace.stop(editMark);
   return edits.flatMap((edit, index) => (index < 2 || painted[index] === undefined ? [] : [{ ...edit, ms: painted[index] }]));
 }
 

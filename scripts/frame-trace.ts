@@ -11,12 +11,12 @@ import type { Browser, CDPSession } from 'playwright-core';
  */
 export interface FrameTrace {
   /**
-   * Ends the trace. For each User Timing entry named `name` (a mark, or a measure from its start), in
-   * order: ms from it to the end of the commit of the first frame its renderer began after it, the
-   * frame holding whatever the task that made the entry changed; undefined when the trace holds no
-   * commit of that frame (one of the first six bench runs lost one).
+   * Ends the trace. For each name, for each User Timing entry of that name (a mark, or a measure from
+   * its start), in order: ms from it to the end of the commit of the first frame its renderer began
+   * after it, the frame holding whatever the task that made the entry changed; undefined when the trace
+   * holds no commit of that frame (one of the first six bench runs lost one).
    */
-  stop(name: string): Promise<(number | undefined)[]>;
+  stop(...names: string[]): Promise<(number | undefined)[][]>;
 }
 
 interface TraceEvent {
@@ -36,14 +36,14 @@ export async function startFrameTrace(browser: Browser): Promise<FrameTrace> {
   cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
   return {
-    async stop(name) {
+    async stop(...names) {
       // The renderer hands over its last frames' events a little after they happen.
       await new Promise((done) => setTimeout(done, 500));
       const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
       await cdp.send('Tracing.end');
       await complete;
       await cdp.detach();
-      return paintedAfter(events, name);
+      return names.map((name) => paintedAfter(events, name));
     },
   };
 }

@@ -48,3 +48,43 @@ it('on a 5,000-line contract, goes at once to a code far down, keeps what is typ
   // And the pinned Yardi reference lists every code, after its first few.
   await expect.poll(() => panel.frame.locator('section.reference [role="row"][data-code]').count()).toBe(codes.size);
 });
+
+it('keeps two rows in view past the line typed into, as amounts go in one after another down a grid longer than its view', async () => {
+  const { sandbox, browser } = await start({ scale: 'walkthrough' });
+  const claim = await sandbox.claim(SEED_CLAIMS.walkthrough);
+  const sov = await sandbox.sov(claim.contractId);
+  const page = await browser.context.newPage();
+  // A window where the whole grid fits in the panel (at 900 px its last rows are below the panel's fold).
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  const reconciliation = new ReconciliationPage(page);
+  await reconciliation.goto(sandbox.url);
+  await reconciliation.linkButtonOf(claim.id).click();
+  const frame = await reconciliation.panelFrame();
+  const panel = new PanelPage(reconciliation.panel());
+  await panel.button('Build the Procore version').click();
+  /**
+   * How many of the two rows past the focused one show, at least their upper half: what shows there is
+   * them, not the totals row, the footer or nothing. (The grid's horizontal scroll strip, 16 px, lies
+   * over the lower half of its last row.)
+   */
+  const rowsInViewPastFocus = () =>
+    frame.evaluate(() => {
+      const focused = Number(document.querySelector('.ag-row-focus')?.getAttribute('row-index'));
+      let shown = 0;
+      for (let index = focused + 1; index <= focused + 2; index++) {
+        const row = document.querySelector(`.ag-grid-scrolling-rows [row-index="${index}"]`);
+        const box = row?.getBoundingClientRect();
+        const at = (y: number) => document.elementFromPoint(box!.left + box!.width / 2, y)?.closest('[row-index]') === row;
+        if (box && at(box.top + 1) && at(box.top + box.height / 2 - 1)) shown++;
+      }
+      return shown;
+    });
+  await panel.amountCell(sov.lines[0]!.id).click();
+  const rowsShown = await frame.evaluate(() => Math.round(document.querySelector('.ag-grid-viewport')!.clientHeight / 32));
+  expect(sov.lines.length).toBeGreaterThan(rowsShown + 4); // the typing goes past the grid's bottom edge
+  for (let typed = 0; typed < rowsShown + 2; typed++) {
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(rowsInViewPastFocus).toBe(2);
+  }
+});
