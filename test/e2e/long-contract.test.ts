@@ -3,11 +3,25 @@ import { formatMoney } from '../../lib/money';
 import { SEED_CLAIMS } from '../../sandbox/seed';
 import { PanelPage } from './panel-page';
 import { ReconciliationPage } from './reconciliation-page';
+import type { ExtensionBrowser } from './browser';
 import { hostAndBrowserPerTest } from './sandbox-session';
 
 // A claim on the 5,000-line contract (`--scale large`): the grid opens on its first rows and takes the
 // rest in steps after its first frame; none of that may show in what the user can do.
 const start = hostAndBrowserPerTest();
+
+/** The sandbox's reconciliation page in a new tab (a window of `size`, if given), and the panel on the claim's Procore version. */
+async function openProcoreVersion(browser: ExtensionBrowser, url: string, claimId: string, size?: { width: number; height: number }) {
+  const page = await browser.context.newPage();
+  if (size) await page.setViewportSize(size);
+  const reconciliation = new ReconciliationPage(page);
+  await reconciliation.goto(url);
+  await reconciliation.linkButtonOf(claimId).click();
+  const frame = await reconciliation.panelFrame();
+  const panel = new PanelPage(reconciliation.panel());
+  await panel.button('Build the Procore version').click();
+  return { page, reconciliation, frame, panel };
+}
 
 it('on a 5,000-line contract, goes at once to a code far down, keeps what is typed there, reopens on it, and shows every row and code', async () => {
   const { sandbox, browser } = await start({ scale: 'large' });
@@ -17,13 +31,7 @@ it('on a 5,000-line contract, goes at once to a code far down, keeps what is typ
   const code = claim.lines[49]!.categoryCode;
   const [firstLine, secondLine] = sov.lines.filter((line) => line.categoryCode === code);
 
-  const page = await browser.context.newPage();
-  const reconciliation = new ReconciliationPage(page);
-  await reconciliation.goto(sandbox.url);
-  await reconciliation.linkButtonOf(claim.id).click();
-  await reconciliation.panelFrame();
-  const panel = new PanelPage(reconciliation.panel());
-  await panel.button('Build the Procore version').click();
+  const { page, reconciliation, panel } = await openProcoreVersion(browser, sandbox.url, claim.id);
   await panel.frame.getByRole('button', { name: new RegExp(`^${code} still needs`) }).click();
   await expect.poll(() => panel.focusedRowId()).toBe(firstLine!.id);
   await page.keyboard.type('12.34');
@@ -53,15 +61,8 @@ it('keeps two rows in view past the line typed into, as amounts go in one after 
   const { sandbox, browser } = await start({ scale: 'walkthrough' });
   const claim = await sandbox.claim(SEED_CLAIMS.walkthrough);
   const sov = await sandbox.sov(claim.contractId);
-  const page = await browser.context.newPage();
   // A window where the whole grid fits in the panel (at 900 px its last rows are below the panel's fold).
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  const reconciliation = new ReconciliationPage(page);
-  await reconciliation.goto(sandbox.url);
-  await reconciliation.linkButtonOf(claim.id).click();
-  const frame = await reconciliation.panelFrame();
-  const panel = new PanelPage(reconciliation.panel());
-  await panel.button('Build the Procore version').click();
+  const { page, frame, panel } = await openProcoreVersion(browser, sandbox.url, claim.id, { width: 1600, height: 1000 });
   /**
    * How many of the two rows past the focused one show, at least their upper half: what shows there is
    * them, not the totals row, the footer or nothing. (The grid's horizontal scroll strip, 16 px, lies
