@@ -29,7 +29,9 @@ export default defineContentScript({
         opening.catch((error: unknown) => logOnce(`Opening the panel failed: ${String(error)}`));
       }),
       guarded('Reading a claim ahead', (claim) => {
-        if (docked && !ctx.isInvalid) dock.readAhead(claim);
+        // Not `ctx.isInvalid`, which would end this script: cut off from the extension, the click that
+        // follows says so, not a pointer passing over a button.
+        if (docked && !ctx.signal.aborted && browser.runtime?.id != null) dock.readAhead(claim);
       }),
     );
     // Now, at document_start, so these run before any listener a page script adds.
