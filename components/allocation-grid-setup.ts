@@ -206,7 +206,9 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       },
       cellRenderer: DescriptionRenderer,
       flex: 1,
-      minWidth: 120,
+      // The end of a description (the area or level, where lines of a code differ) still shows, and a
+      // contract of millions' wider figures fit beside it in the default panel (no sideways scrolling).
+      minWidth: 100,
     },
     { headerName: 'Scheduled', colId: 'scheduledValue', valueGetter: ({ data }) => line(data)?.scheduledValue, valueFormatter: ({ value }) => money(value), type: 'rightAligned', width: 116, hide: !wide },
     // Wide enough for its header in full.

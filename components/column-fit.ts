@@ -6,7 +6,7 @@ import type { GridRow } from './allocation-grid-setup';
  * Widens each figure column that is narrower than its widest text (`figureSamples`), measured in the
  * font, padding and border the grid's theme gives its cells, so that every figure shows in full; a
  * column is never made narrower than it was set. The description, the grid's one flexible column,
- * makes room. The text is measured on a canvas, from the cells' style: no layout is forced.
+ * makes room, down to its least width. The text is measured on a canvas, from the cells' style: no layout is forced.
  */
 export function fitFigureColumns(api: GridApi<GridRow>, grid: HTMLElement, samples: FigureSamples): void {
   const wrapper = grid.querySelector('.ag-root-wrapper');
@@ -37,7 +37,9 @@ export function fitFigureColumns(api: GridApi<GridRow>, grid: HTMLElement, sampl
     const newWidth = Math.ceil(context.measureText(text).width + frame) + 2;
     return newWidth > (api.getColumn(key)?.getActualWidth() ?? newWidth) ? [{ key, newWidth }] : [];
   });
-  if (wider.length > 0) api.setColumnWidths(wider);
+  // With the description's flex applied again: resizing a column, AG Grid re-flexes only the columns
+  // right of it, and the description, left of the figures, kept its width (18 px of sideways scrolling).
+  if (wider.length > 0) api.applyColumnState({ state: [...wider.map(({ key, newWidth }) => ({ colId: key, width: newWidth })), { colId: 'description', flex: 1 }] });
 }
 
 /** The figure columns the totals row shows a figure in. */

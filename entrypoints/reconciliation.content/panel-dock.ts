@@ -32,11 +32,11 @@ export const PANEL_OPEN_MARK = 'backfill:panel-open';
 
 const MIN_WIDTH = 320;
 /**
- * The panel's width until the user drags it: 40 % of the window, between 540 and 640 px (540 px at
- * 1280, 576 at 1440, 640 at 1920). Wide enough for the grid's line, description, remaining, This claim
+ * The panel's width until the user drags it: 40 % of the window, between 576 and 640 px (576 px at
+ * 1280 and 1440, 640 at 1920). Wide enough for the grid's line, description, remaining, This claim
  * and % after columns without sideways scrolling; the page keeps the rest.
  */
-const defaultWidth = () => Math.round(Math.min(640, Math.max(540, window.innerWidth * 0.4)));
+const defaultWidth = () => Math.round(Math.min(640, Math.max(576, window.innerWidth * 0.4)));
 const KEY_STEP = 16;
 const KEY_STEP_LARGE = 64;
 // The page stays visible and clickable to the left of the panel.
