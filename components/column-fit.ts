@@ -6,7 +6,8 @@ import type { GridRow } from './allocation-grid-setup';
  * Widens each figure column that is narrower than its widest text (`figureSamples`), measured in the
  * font, padding and border the grid's theme gives its cells, so that every figure shows in full; a
  * column is never made narrower than it was set. The description, the grid's one flexible column,
- * makes room, down to its least width. The text is measured on a canvas, from the cells' style: no layout is forced.
+ * makes room, down to its least width. The text is measured on a canvas, from the cells' style: no
+ * layout is forced.
  */
 export function fitFigureColumns(api: GridApi<GridRow>, grid: HTMLElement, samples: FigureSamples): void {
   const wrapper = grid.querySelector('.ag-root-wrapper');
