@@ -75,12 +75,12 @@ export async function launchWithExtension(
       extensionId,
       async close() {
         await context.close();
-        if (ownProfile) await rm(profileDir, { recursive: true, force: true });
+        if (ownProfile) await rm(profileDir, { recursive: true, force: true, maxRetries: 5 });
       },
     };
   } catch (error) {
     await context.close();
-    if (ownProfile) await rm(profileDir, { recursive: true, force: true });
+    if (ownProfile) await rm(profileDir, { recursive: true, force: true, maxRetries: 5 });
     throw error;
   }
 }

@@ -19,7 +19,8 @@ let profileDir: string | undefined;
 afterEach(async () => {
   await browser?.close();
   await sandbox?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  // A browser just killed may still write into its profile a moment (ENOTEMPTY, seen in CI): retried.
+  if (profileDir) await rm(profileDir, { recursive: true, force: true, maxRetries: 5 });
   [browser, sandbox, profileDir] = [undefined, undefined, undefined];
 });
 

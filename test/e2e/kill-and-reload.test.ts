@@ -26,7 +26,7 @@ let profileDir: string | undefined;
 afterAll(async () => {
   await browser?.kill();
   await sandbox?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  if (profileDir) await rm(profileDir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 async function openPanel(context: BrowserContext, claimId: string) {
