@@ -60,6 +60,7 @@ export class ClaimReadAhead {
     }
     let found: { claimId: string; read: Promise<ClaimRead> } | undefined;
     const match = host.findClaim(identity);
+    // Attached before the finder awaits `match`, so the read is started by the time the finder opens the claim.
     match.then((answer) => {
       if (answer.kind === 'one') found = reading(answer.claimId);
     }, () => undefined);
