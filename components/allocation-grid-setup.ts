@@ -4,12 +4,12 @@ import {
   ColumnApiModule,
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
+  EventApiModule,
   PinnedRowModule,
   RenderApiModule,
   RowApiModule,
   RowStyleModule,
   ScrollApiModule,
-  TextEditorModule,
   TooltipModule,
   colorSchemeDark,
   colorSchemeLight,
@@ -36,7 +36,8 @@ export const ALLOCATION_GRID_MODULES: Module[] = [
   ClientSideRowModelModule,
   ColumnApiModule,
   ClientSideRowModelApiModule,
-  TextEditorModule,
+  // The amount editor follows the grid's scrolling and double clicks (`AmountEditor`).
+  EventApiModule,
   PinnedRowModule,
   TooltipModule,
   CellApiModule,
@@ -183,7 +184,7 @@ const WIDE_GRID = 784;
  * (the user dragged the panel wider, see `WIDE_GRID`), and are always in the description's tooltip. The code is in
  * the code's header row above its lines.
  */
-export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wide = false): ColDef<GridRow>[] {
+export function columnDefs(wide = false): ColDef<GridRow>[] {
   const line = (row: GridRow | undefined) => (row?.kind === 'line' ? row : undefined);
   return [
     { headerName: 'Line', colId: 'lineNumber', valueGetter: ({ data }) => line(data)?.lineNumber, width: 60 },
@@ -231,11 +232,7 @@ export function columnDefs(onEdit: (sovLineId: string, text: string) => void, wi
       colId: 'thisClaim',
       // The totals row shows what is allocated in all: a value, so the grid refreshes it on change.
       valueGetter: ({ data }) => (data?.kind === 'line' ? data.thisClaim : data?.kind === 'total' ? data.allocated : undefined),
-      editable: ({ data }) => data?.kind === 'line' && data.editable,
-      valueSetter: ({ data, newValue }) => {
-        if (data?.kind === 'line') onEdit(data.id, typeof newValue === 'string' ? newValue : '');
-        return false; // the draft model owns the value; the grid shows what it gives back
-      },
+      // Typed into through `AmountEditor`, not AG Grid's editors: the draft model owns the value.
       cellRenderer: ThisClaimRenderer,
       cellClassRules: {
         'cell-editable': ({ data }) => data?.kind === 'line' && data.editable,
@@ -257,27 +254,9 @@ export interface AllocationGridSetup {
   rows: GridRow[];
   totalRow: GridRow | null;
   dark: boolean;
-  /** A cell edit finished: the draft model decides what is stored. */
-  onEdit: (sovLineId: string, text: string) => void;
   onLineFocused: (sovLineId: string) => void;
   /** The first rows are on screen: the grid can be used. */
   onFirstRender?: () => void;
-}
-
-/**
- * Lets go of the caret a cell's editor had, as the editor closes: as before the edit began, there is
- * none. AG Grid removes the focused editor and its caret stays behind, in a cell or wherever the
- * browser moves it (a heading below the grid after Esc), and the browser then works it out again at
- * every update, walking the page: on a 300-code claim, about 12 ms of the main thread for every amount
- * typed (1 to 2 ms without it, in traces). When the focus is on something outside the grid, a click
- * there ended the edit, and the caret is the user's (in the field they clicked): it stays.
- */
-function dropEditorCaret(grid: HTMLElement): void {
-  const document = grid.ownerDocument;
-  const focused = document.activeElement;
-  if (focused !== null && focused !== document.body && !grid.contains(focused)) return;
-  const selection = document.getSelection();
-  if (selection?.type === 'Caret') selection.removeAllRanges();
 }
 
 /** A code's header row, or the other lines' toggle: drawn across the whole grid. */
@@ -295,21 +274,17 @@ function codeHeaderRows(api: GridApi<GridRow>): IRowNode<GridRow>[] {
 
 /**
  * The allocation grid's options, showing `rows` (plain objects, by id; the caller replaces them later)
- * with the columns for a grid `startWide` or not, for the grid drawn in the element `grid`. Kept
- * apart from creating the grid so that `npm run bench` can weigh each of its features against a bare grid.
+ * with the columns for a grid `startWide` or not. Kept apart from creating the grid so that
+ * `npm run bench` can weigh each of its features against a bare grid.
  */
 export function allocationGridOptions(
-  { rows, totalRow, dark, onEdit, onLineFocused, onFirstRender }: AllocationGridSetup,
+  { rows, totalRow, dark, onLineFocused, onFirstRender }: AllocationGridSetup,
   startWide: boolean,
-  grid: HTMLElement,
 ): GridOptions<GridRow> {
   let shownWide = startWide;
   return {
     theme: gridTheme(dark),
-    columnDefs: columnDefs((sovLineId, text) => {
-      dropEditorCaret(grid); // now, while the editor is still there: once it is gone, its caret stays behind
-      onEdit(sovLineId, text);
-    }, shownWide),
+    columnDefs: columnDefs(shownWide),
     rowData: rows,
     pinnedBottomRowData: totalRow ? [totalRow] : [],
     defaultColDef: { sortable: false, suppressMovable: true, resizable: true },
@@ -327,10 +302,6 @@ export function allocationGridOptions(
       }
       return previousCellPosition;
     },
-    // Excel's keys: Enter commits and moves down, Shift+Enter up.
-    enterNavigatesVertically: true,
-    enterNavigatesVerticallyAfterEdit: true,
-    stopEditingWhenCellsLoseFocus: true,
     tooltipShowDelay: 200,
     // Paste is ours (Community has no clipboard module): see AllocationGrid's paste listener.
     suppressClipboardPaste: true,
@@ -351,8 +322,6 @@ export function allocationGridOptions(
       }
     },
     onFirstDataRendered: () => onFirstRender?.(),
-    // An edit cancelled or left unchanged never reaches the value setter.
-    onCellEditingStopped: () => dropEditorCaret(grid),
     onCellFocused: ({ api, rowIndex, rowPinned }) => {
       const row = rowIndex === null || rowPinned ? undefined : api.getDisplayedRowAtIndex(rowIndex)?.data;
       if (row?.kind === 'line') onLineFocused(row.id);
@@ -363,5 +332,5 @@ export function allocationGridOptions(
 /** The allocation grid with only our modules (`allocationGridOptions`). */
 export function createAllocationGrid(container: HTMLElement, setup: AllocationGridSetup): GridApi<GridRow> {
   // The columns for the width the grid starts at: changed after the first render, every row is drawn again.
-  return createGrid<GridRow>(container, allocationGridOptions(setup, container.clientWidth >= WIDE_GRID, container), { modules: ALLOCATION_GRID_MODULES });
+  return createGrid<GridRow>(container, allocationGridOptions(setup, container.clientWidth >= WIDE_GRID), { modules: ALLOCATION_GRID_MODULES });
 }

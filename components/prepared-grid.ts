@@ -3,7 +3,7 @@ import type { AllocationGridSetup, GridRow } from './allocation-grid-setup';
 import { loadAllocationGrid } from './allocation-grid-loader';
 
 /** What the grid tells the panel; set by the panel that takes the grid. */
-export type GridEvents = Pick<AllocationGridSetup, 'onEdit' | 'onLineFocused' | 'onFirstRender'>;
+export type GridEvents = Pick<AllocationGridSetup, 'onLineFocused' | 'onFirstRender'>;
 
 /** An allocation grid made before its claim was read: empty, out of sight, in its own element. */
 export interface PreparedGrid {
@@ -28,12 +28,11 @@ export function prepareAllocationGrid(dark: boolean): void {
     element.style.cssText = 'position: fixed; top: 0; left: 0; width: 100%; height: max(320px, 55vh); visibility: hidden; pointer-events: none';
     element.inert = true;
     document.body.append(element);
-    const events: GridEvents = { onEdit: () => {}, onLineFocused: () => {}, onFirstRender: () => {} };
+    const events: GridEvents = { onLineFocused: () => {}, onFirstRender: () => {} };
     const api = createAllocationGrid(element, {
       rows: [],
       totalRow: null,
       dark,
-      onEdit: (sovLineId, text) => events.onEdit(sovLineId, text),
       onLineFocused: (sovLineId) => events.onLineFocused(sovLineId),
       onFirstRender: () => events.onFirstRender?.(),
     });

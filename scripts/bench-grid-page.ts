@@ -5,6 +5,7 @@
  */
 import { AllCommunityModule, createGrid, themeQuartz, type ColDef, type GridApi, type GridOptions, type Module } from 'ag-grid-community';
 import { ALLOCATION_GRID_MODULES, allocationGridOptions, type GridRow } from '../components/allocation-grid-setup';
+import { AmountEditor } from '../components/amount-editor';
 
 interface GridSetup {
   options: GridOptions<GridRow>;
@@ -59,10 +60,10 @@ interface BenchInput {
   totalRow: GridRow;
 }
 
-/** The grid after the first `steps` steps; `onEdit` hears each typed amount, as the panel's draft model does. */
-function setupAfter({ rows, totalRow }: BenchInput, steps: number, onFirstRender: () => void, onEdit: () => void = () => {}): GridSetup {
+/** The grid after the first `steps` steps. */
+function setupAfter({ rows, totalRow }: BenchInput, steps: number, onFirstRender: () => void): GridSetup {
   // The same row objects every time, as the bare grid's: a destroyed grid lets go of them.
-  const options = allocationGridOptions({ rows, totalRow, dark: false, onEdit, onLineFocused: () => {}, onFirstRender }, true, document.getElementById('grid')!);
+  const options = allocationGridOptions({ rows, totalRow, dark: false, onLineFocused: () => {}, onFirstRender }, true);
   const setup = { options, modules: ALLOCATION_GRID_MODULES };
   STEPS.slice(0, steps).forEach(([, strip]) => strip(setup));
   return setup;
@@ -94,9 +95,9 @@ function render(steps: number, atOnce: boolean): Promise<number> {
   });
 }
 
-let editing: GridApi<GridRow> | undefined;
+let editing: { api: GridApi<GridRow>; editor: AmountEditor } | undefined;
 
-/** Made as a typed amount reaches the grid's value setter, where the panel's `backfill:edit` starts: the bench times the frame after it. */
+/** Made as a typed amount leaves the panel's editor, where the panel's `backfill:edit` starts: the bench times the frame after it. */
 const EDIT_MARK = 'grid-bench:edit';
 
 export interface TypedEdit {
@@ -107,21 +108,24 @@ const edits: TypedEdit[] = [];
 
 /**
  * Shows the grid after the first `steps` steps, drawn as the panel draws it, for the bench to type
- * amounts into (it reads `edits`). The value setter hears each amount as the panel's does; the grid
- * shows no change, so this is the grid's own part of an edit, without the draft model's.
+ * amounts into (it reads `edits`) with the panel's editor. Nothing is stored and the grid shows no
+ * change, so this is the grid's own part of an edit, without the draft model's.
  */
 function openForEdits(steps: number): Promise<void> {
-  editing?.destroy();
+  editing?.editor.destroy();
+  editing?.api.destroy();
   edits.length = 0;
   return new Promise((done) => {
     const scroller = () => document.querySelector('.ag-grid-viewport')?.scrollTop ?? 0;
-    const onEdit = () => {
+    const onCommit = () => {
       performance.mark(EDIT_MARK);
       const before = scroller(); // read before the Enter moves the focus on (nothing is dirty yet)
       requestAnimationFrame(() => setTimeout(() => edits.push({ scrolled: scroller() !== before })));
     };
-    const { options, modules } = setupAfter(input!, steps, done, onEdit);
-    editing = createGrid(document.getElementById('grid')!, options, { modules });
+    const { options, modules } = setupAfter(input!, steps, done);
+    const container = document.getElementById('grid')!;
+    const api = createGrid(container, options, { modules });
+    editing = { api, editor: new AmountEditor(container, api, { onCommit }) };
   });
 }
 

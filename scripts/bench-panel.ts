@@ -153,8 +153,6 @@ async function typeEdits(browser: ExtensionBrowser, { page, frame, firstLine }: 
     const committed = performance.now();
     await page.keyboard.press('Enter');
     await waitForEntry(frame, 'backfill:edit:painted', run + 1);
-    // Enter moved down onto the next code's header row: step onto its first line.
-    if (await frame.evaluate(() => document.activeElement?.closest('.ag-full-width-row') != null)) await page.keyboard.press('ArrowDown');
     await frame.locator('[data-save-state="saved"]').waitFor();
     unsaved.push(performance.now() - committed);
     scrolled.push((await scrolls()) > scrollsBefore);

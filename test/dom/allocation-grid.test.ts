@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { createAllocationGrid } from '../../components/allocation-grid-setup';
+import { AmountEditor } from '../../components/amount-editor';
 import { allocationRows, rowsForLines, totalRow } from '../../lib/allocation-rows';
 import { BackfillValidator } from '../../lib/backfill';
 import { makeClaim, makeSov } from '../support/fixtures';
@@ -14,7 +15,7 @@ describe('allocation grid modules', () => {
     container.style.height = '400px';
     document.body.append(container);
     const rows = allocationRows(validator, { showOtherLines: true });
-    const api = createAllocationGrid(container, { rows, totalRow: totalRow(validator, validator.result().codes), dark: false, onEdit: vi.fn(), onLineFocused: vi.fn() });
+    const api = createAllocationGrid(container, { rows, totalRow: totalRow(validator, validator.result().codes), dark: false, onLineFocused: vi.fn() });
     validator.set('L1', '600.00');
     api.applyTransaction({ update: rowsForLines(validator, ['L1']) });
     api.setGridOption('pinnedBottomRowData', [totalRow(validator, validator.result().codes)]);
@@ -23,8 +24,12 @@ describe('allocation grid modules', () => {
     expect(api.getFocusedCell()?.rowIndex).toBe(1);
     expect(api.getDisplayedRowAtIndex(1)?.data).toMatchObject({ id: 'L1', thisClaim: '600.00' });
     expect(api.getCellValue({ rowNode: api.getDisplayedRowAtIndex(1)!, colKey: 'thisClaim' })).toBe('600.00');
-    expect(api.getEditingCells()).toEqual([]);
     expect(api.getDisplayedRowCount()).toBe(rows.length);
+    // The amount editor, on this grid's API (its events too).
+    const editor = new AmountEditor(container, api, { onCommit: vi.fn() });
+    expect(editor.openAt(1, '5')).toBe(true);
+    expect(editor.sovLineId).toBe('L1');
+    editor.destroy();
     api.destroy();
   });
 
@@ -34,7 +39,7 @@ describe('allocation grid modules', () => {
     container.style.height = '400px';
     document.body.append(container);
     const rows = allocationRows(validator, { showOtherLines: true });
-    const api = createAllocationGrid(container, { rows, totalRow: totalRow(validator, validator.result().codes), dark: false, onEdit: vi.fn(), onLineFocused: vi.fn() });
+    const api = createAllocationGrid(container, { rows, totalRow: totalRow(validator, validator.result().codes), dark: false, onLineFocused: vi.fn() });
     const span = () => vi.waitFor(() => container.querySelector('.code-header')!.getAttribute('aria-colspan'));
     expect(await span()).toBe('5'); // line, description, remaining, this claim, % after
     api.getGridOption('onGridSizeChanged')!({ clientWidth: 900, clientHeight: 400, api, context: undefined, type: 'gridSizeChanged' });
@@ -50,7 +55,7 @@ describe('allocation grid modules', () => {
     Object.defineProperty(container, 'clientWidth', { value: 900 });
     document.body.append(container);
     const rows = allocationRows(validator, { showOtherLines: true });
-    const api = createAllocationGrid(container, { rows, totalRow: totalRow(validator, validator.result().codes), dark: false, onEdit: vi.fn(), onLineFocused: vi.fn() });
+    const api = createAllocationGrid(container, { rows, totalRow: totalRow(validator, validator.result().codes), dark: false, onLineFocused: vi.fn() });
     expect(api.getAllDisplayedColumns().map((column) => column.getColId())).toEqual(['lineNumber', 'description', 'scheduledValue', 'claimedToDate', 'remainingBalance', 'thisClaim', 'percentAfter']);
     await vi.waitFor(() => expect(container.querySelector('.code-header')!.getAttribute('aria-colspan')).toBe('7'));
     api.destroy();

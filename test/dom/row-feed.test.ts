@@ -36,7 +36,7 @@ describe('rows fed to the grid after its first frame', () => {
     document.body.append(container);
     const places = rowPlaces(validator, { showOtherLines: false });
     const first = firstRowCount(places.length, shownIndex);
-    const api = createAllocationGrid(container, { rows: rowsAt(validator, places.slice(0, first)), totalRow: totalRow(validator, validator.result().codes), dark: false, onEdit: vi.fn(), onLineFocused: vi.fn() });
+    const api = createAllocationGrid(container, { rows: rowsAt(validator, places.slice(0, first)), totalRow: totalRow(validator, validator.result().codes), dark: false, onLineFocused: vi.fn() });
     const allIn = vi.fn();
     const feed = new RowFeed(api, places, first, (some) => rowsAt(validator, some), allIn);
     const rows = places;

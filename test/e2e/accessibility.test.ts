@@ -54,6 +54,10 @@ describe.each(['light', 'dark'] as const)('accessibility (axe-core, WCAG 2.1 A a
     await panel.amountCell(Object.keys(allocation)[0]!).waitFor();
     expect(await violations(frame)).toEqual([]);
     await panel.amountCell(Object.keys(allocation)[0]!).click();
+    await page.keyboard.type('1'); // an amount being typed: the editor laid over its cell
+    await frame.locator('input.amount-editor').waitFor();
+    expect(await violations(frame)).toEqual([]);
+    await page.keyboard.press('Escape');
     await panel.paste(Object.values(allocation).join('\n'));
     await panel.button('Review and submit').click();
     await panel.button('Submit backfill').waitFor();

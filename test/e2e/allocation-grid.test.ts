@@ -79,6 +79,43 @@ describe('the allocation grid', () => {
     await expect.poll(() => cellText(first!)).toBe('$42.00');
   });
 
+  it('keeps Excel’s keys in the amount editor: arrows end an amount typed over a cell and move the caret in one opened to change; Tab goes right; a double click opens the amount', async () => {
+    const [first, second] = linesOf('03-300');
+    const line = sov.lines.find((candidate) => candidate.id === first)!;
+    const editor = panel.frame.locator('input.amount-editor');
+    await panel.amountCell(first!).click();
+    await page.keyboard.type('10');
+    // Named for screen readers by its line.
+    expect(await panel.frame.getByRole('textbox', { name: `This claim, line ${line.lineNumber}, ${line.description}` }).inputValue()).toBe('10');
+    await page.keyboard.press('ArrowDown'); // typed over the cell: the arrow ends the edit and moves on
+    await expect.poll(() => cellText(first!)).toBe('$10.00');
+    await expect.poll(() => panel.focusedRowId()).toBe(second);
+
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('F2'); // opened to change: the arrows move the caret, the edit stays open
+    await page.keyboard.press('Home');
+    await page.keyboard.type('2');
+    await page.keyboard.press('ArrowDown');
+    expect(await editor.inputValue()).toBe('210.00');
+    expect(await panel.focusedRowId()).toBe(first);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cellText(first!)).toBe('$210.00');
+    await expect.poll(() => panel.focusedRowId()).toBe(second);
+
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab'); // ends the edit, on to the cell to the right
+    await expect.poll(() => cellText(second!)).toBe('$3.00');
+    expect(await panel.frame.locator('.ag-cell-focus').getAttribute('col-id')).toBe('percentAfter');
+
+    await panel.amountCell(first!).dblclick();
+    expect(await editor.inputValue()).toBe('210.00');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cellText(first!)).toBe('$210.50');
+  });
+
   it('keeps every keystroke typed into a field clicked while a cell was being edited', async () => {
     const [first] = linesOf('03-300');
     await panel.amountCell(first!).click();
@@ -137,6 +174,17 @@ describe('the allocation grid', () => {
       await panel.paste(rows.map((line) => `${lineNumber(line.id)}\t${line.description}\t${formatMoney(allocation[line.id]!)}`).join('\r\n'));
       await expect.poll(() => panel.notice().textContent()).toBe(`${ids.length} amounts placed by line number`);
       await expectAllocated(allocation);
+    });
+
+    it('takes a block pasted into an open editor as a block at its line, not as text in the cell', async () => {
+      const { allocation, ids } = allocated();
+      await panel.amountCell(ids[0]!).click();
+      await page.keyboard.type('9'); // an amount begun, then the block pasted over it
+      await panel.paste(`${ids.map((id) => allocation[id]).join('\r\n')}\r\n`);
+      await expect.poll(() => panel.notice().textContent()).toMatch(new RegExp(`^${ids.length} amounts placed on lines `));
+      await expectAllocated(allocation);
+      expect(await panel.frame.locator('input.amount-editor').isVisible()).toBe(false);
+      await expect.poll(() => panel.focusedRowId()).toBe(ids[0]);
     });
 
     it('changes nothing when the block does not fit, and says exactly why', async () => {
@@ -252,6 +300,16 @@ describe('the allocation grid', () => {
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
     await expect.poll(() => cellText(firstOfSecond)).toBe('$5.00');
+    // Enter passes over them too, after an amount and with none typed.
+    await panel.amountCell(lastOfFirst).click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cellText(lastOfFirst)).toBe('$7.00');
+    await expect.poll(() => panel.focusedRowId()).toBe(firstOfSecond);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => panel.focusedRowId()).toBe(lastOfFirst);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.focusedRowId()).toBe(firstOfSecond);
   });
 
   it('lists text it refused on a line as a blocker, jumps to it, and drops it once the line has an amount', async () => {

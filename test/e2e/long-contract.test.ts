@@ -89,3 +89,33 @@ it('keeps two rows in view past the line typed into, as amounts go in one after 
     await expect.poll(rowsInViewPastFocus).toBe(2);
   }
 });
+
+it('keeps an amount being typed on its line while the grid scrolls under the editor, out of sight and back', async () => {
+  const { sandbox, browser } = await start({ scale: 'walkthrough' });
+  const claim = await sandbox.claim(SEED_CLAIMS.walkthrough);
+  const sov = await sandbox.sov(claim.contractId);
+  const { page, frame, panel } = await openProcoreVersion(browser, sandbox.url, claim.id);
+  const line = sov.lines[4]!;
+  const cell = panel.amountCell(line.id);
+  const editor = frame.locator('input.amount-editor');
+  await cell.click();
+  await page.keyboard.type('4');
+  const grid = (await frame.locator('.ag-grid-viewport').boundingBox())!;
+  await page.mouse.move(grid.x + grid.width / 2, grid.y + grid.height / 2);
+  const offset = async () => {
+    const [over, under] = await Promise.all([editor.boundingBox(), cell.boundingBox()]);
+    return Math.round(over!.y - under!.y);
+  };
+  const scrolled = () => frame.evaluate(() => document.querySelector('.ag-grid-viewport')!.scrollTop);
+  await page.mouse.wheel(0, 40);
+  await expect.poll(scrolled).toBeGreaterThan(0);
+  await expect.poll(offset).toBe(0); // the editor moved with its cell
+  // Scrolled far past it: the edit stays open, out of sight, and keeps what is typed.
+  await page.mouse.wheel(0, 4000);
+  await expect.poll(async () => (await editor.boundingBox())!.y < grid.y).toBe(true); // above the grid's top, with its line
+  await expect.poll(offset).toBe(0);
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => cell.textContent()).toBe(formatMoney('42')); // back in view, on the next line
+  expect(await editor.isVisible()).toBe(false);
+});

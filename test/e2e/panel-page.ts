@@ -42,7 +42,7 @@ export class PanelPage {
     await cell.scrollIntoViewIfNeeded();
     await cell.click();
     await cell.press('F2'); // opens the editor (Enter moves down, as in Excel)
-    const editor = this.frame.locator('.ag-cell-inline-editing input');
+    const editor = this.frame.locator('input.amount-editor');
     await editor.fill(text);
     await editor.press('Enter');
   }
