@@ -30,7 +30,7 @@ export interface AmountEditorEvents {
  * Grid's cell editors: closing one of those on Enter (taking it down, drawing its cell again, moving
  * the focus) took 8 to 11 ms of every typed amount on a 5,000-line claim, in traces; this one is hidden,
  * and the row is redrawn by the grid's owner. The grid keeps the focused cell the while, and its own
- * keys (arrows, Tab, Enter) when no edit is open.
+ * keys (the arrows, Tab) when no edit is open.
  */
 export class AmountEditor {
   /** Clips the editor to the rows' area: scrolled under the header or the totals row, it is hidden as a cell is. */
@@ -38,6 +38,12 @@ export class AmountEditor {
   private readonly input: HTMLInputElement;
   private open: OpenEdit | undefined;
   private readonly place = () => this.placeOverCell();
+  private readonly onGridKey = (event: KeyboardEvent) => {
+    // Taken already (a key the grid's owner handles), or typed into the open editor (its own keys).
+    if (event.defaultPrevented || this.open || !this.takeKey(event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
 
   constructor(
     private readonly container: HTMLElement,
@@ -57,6 +63,8 @@ export class AmountEditor {
     this.input.spellcheck = false;
     this.layer.append(this.input);
     container.append(this.layer);
+    // Before the grid hears them: AG Grid would move on, or do nothing, on a cell it does not edit.
+    container.addEventListener('keydown', this.onGridKey, true);
     this.input.addEventListener('keydown', (event) => this.onKeyDown(event));
     this.input.addEventListener('blur', (event) => this.onBlur(event));
     api.addEventListener('cellDoubleClicked', ({ rowIndex, column }) => {
@@ -73,24 +81,6 @@ export class AmountEditor {
   /** The line an open edit is on. */
   get sovLineId(): string | undefined {
     return this.open?.row.id;
-  }
-
-  /**
-   * Excel's keys on a focused cell of This claim, no edit open: a character starts an amount, F2 opens
-   * the amount to change it, Backspace starts it empty, Delete clears it. True when the key was taken.
-   */
-  takeKey(event: KeyboardEvent): boolean {
-    const cell = this.api.getFocusedCell();
-    if (!cell || cell.rowPinned || cell.column.getColId() !== 'thisClaim' || event.ctrlKey || event.metaKey || event.altKey) return false;
-    const row = this.editableLine(cell.rowIndex);
-    if (!row) return false;
-    if (event.key === 'F2') this.openAt(cell.rowIndex, undefined);
-    else if (event.key === 'Backspace') this.openAt(cell.rowIndex, '');
-    else if (event.key === 'Delete') {
-      if (row.thisClaim !== '') this.events.onCommit(row.id, '', false);
-    } else if (event.key.length === 1) this.openAt(cell.rowIndex, event.key);
-    else return false;
-    return true;
   }
 
   /**
@@ -123,6 +113,7 @@ export class AmountEditor {
 
   destroy(): void {
     this.open = undefined;
+    this.container.removeEventListener('keydown', this.onGridKey, true);
     this.layer.remove();
   }
 
@@ -142,6 +133,24 @@ export class AmountEditor {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Excel's keys on a focused cell of This claim, no edit open: a character starts an amount, F2 opens
+   * the amount to change it, Backspace starts it empty, Delete clears it. True when the key was taken.
+   */
+  private takeKey(event: KeyboardEvent): boolean {
+    const cell = this.api.getFocusedCell();
+    if (!cell || cell.rowPinned || cell.column.getColId() !== 'thisClaim' || event.ctrlKey || event.metaKey || event.altKey) return false;
+    const row = this.editableLine(cell.rowIndex);
+    if (!row) return false;
+    if (event.key === 'F2') this.openAt(cell.rowIndex, undefined);
+    else if (event.key === 'Backspace') this.openAt(cell.rowIndex, '');
+    else if (event.key === 'Delete') {
+      if (row.thisClaim !== '') this.events.onCommit(row.id, '', false);
+    } else if (event.key.length === 1) this.openAt(cell.rowIndex, event.key);
+    else return false;
+    return true;
   }
 
   private editableLine(rowIndex: number): LineRow | undefined {
