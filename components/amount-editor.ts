@@ -6,8 +6,8 @@ import type { GridRow } from './allocation-grid-setup';
 export const AMOUNT_EDITOR_CLASS = 'amount-editor';
 
 /**
- * How an edit began, as in Excel: typed over the cell (the arrows end it and move on), or opened on
- * the amount to change it (F2, a double click: the arrows move the caret).
+ * How an edit began, as in Excel: typed over the cell (Up and Down end it and move on), or opened on
+ * the amount to change it (F2, a double click: they move the caret, as Left and Right always do).
  */
 type EditMode = 'enter' | 'edit';
 
@@ -76,11 +76,6 @@ export class AmountEditor {
 
   get isOpen(): boolean {
     return this.open !== undefined;
-  }
-
-  /** The line an open edit is on. */
-  get sovLineId(): string | undefined {
-    return this.open?.row.id;
   }
 
   /**
@@ -226,7 +221,7 @@ export class AmountEditor {
 
   /**
    * Lays the editor over its line's cell, clipped to the rows between the header and the totals row.
-   * A line scrolled out of the drawn rows keeps its edit, out of sight, until the edit ends.
+   * A line scrolled out of view keeps its edit, out of sight, until the edit ends.
    */
   private placeOverCell(): void {
     const open = this.open;

@@ -28,7 +28,7 @@ describe('allocation grid modules', () => {
     // The amount editor, on this grid's API (its events too).
     const editor = new AmountEditor(container, api, { onCommit: vi.fn() });
     expect(editor.openAt(1, '5')).toBe(true);
-    expect(editor.sovLineId).toBe('L1');
+    expect(editor.isOpen).toBe(true);
     editor.destroy();
     api.destroy();
   });
