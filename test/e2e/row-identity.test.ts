@@ -73,7 +73,8 @@ describe('the reconciliation page without claim ids', () => {
     const button = rowShowing(row).getByRole('button', { name: LINK_BUTTON_NAME, exact: true });
     await at.page.mouse.move(0, 0);
     await button.hover();
-    await expect.poll(() => asked.includes(`/api/claims/${row.claimId}`)).toBe(true);
+    // The claim, then its contract's SOV: the read ahead is done once both are asked.
+    await expect.poll(() => asked.includes(`/api/claims/${row.claimId}`) && asked.some((path) => path.endsWith('/sov'))).toBe(true);
     const before = asked.length;
     await button.click();
     const panel = new PanelPage(at.reconciliation.panel());
