@@ -36,7 +36,7 @@ export const ALLOCATION_GRID_MODULES: Module[] = [
   ClientSideRowModelModule,
   ColumnApiModule,
   ClientSideRowModelApiModule,
-  // The amount editor follows the grid's scrolling and double clicks (`AmountEditor`).
+  // The amount editor follows its cell as the panel or a column is resized (`AmountEditor`).
   EventApiModule,
   PinnedRowModule,
   TooltipModule,

@@ -38,6 +38,14 @@ export class AmountEditor {
   private readonly input: HTMLInputElement;
   private open: OpenEdit | undefined;
   private readonly place = () => this.placeOverCell();
+  /** A double click on a line's This claim opens its amount to change. */
+  private readonly onDoubleClick = (event: MouseEvent) => {
+    const cell = event.target instanceof Element ? event.target.closest('.ag-cell[col-id="thisClaim"]') : null;
+    const id = cell?.closest('.ag-row')?.getAttribute('row-id');
+    // By the row's id: the totals row, pinned below, is no row of the grid's and opens nothing.
+    const rowIndex = id == null ? null : this.api.getRowNode(id)?.rowIndex;
+    if (rowIndex != null) this.openAt(rowIndex, undefined);
+  };
   private readonly onGridKey = (event: KeyboardEvent) => {
     // Taken already (a key the grid's owner handles), or typed into the open editor (its own keys).
     if (event.defaultPrevented || this.open || !this.takeKey(event)) return;
@@ -67,11 +75,12 @@ export class AmountEditor {
     container.addEventListener('keydown', this.onGridKey, true);
     this.input.addEventListener('keydown', (event) => this.onKeyDown(event));
     this.input.addEventListener('blur', (event) => this.onBlur(event));
-    api.addEventListener('cellDoubleClicked', ({ rowIndex, column }) => {
-      if (rowIndex !== null && column.getColId() === 'thisClaim') this.openAt(rowIndex, undefined);
-    });
-    // The cell moves under the editor: the rows scroll, the panel is dragged wider, a column resized.
-    for (const type of ['bodyScroll', 'gridSizeChanged', 'columnResized', 'displayedColumnsChanged'] as const) api.addEventListener(type, this.place);
+    // Heard on the page, not through the grid's API: the grid tells its listeners a task later, and
+    // the editor would open after the keys that followed the double click, or trail a scroll by a frame.
+    container.addEventListener('dblclick', this.onDoubleClick);
+    container.querySelector('.ag-grid-viewport')?.addEventListener('scroll', this.place, { passive: true });
+    // The cell moves under the editor as the panel is dragged wider or a column resized (rare while typing).
+    for (const type of ['gridSizeChanged', 'columnResized', 'displayedColumnsChanged'] as const) api.addEventListener(type, this.place);
   }
 
   get isOpen(): boolean {
@@ -109,6 +118,8 @@ export class AmountEditor {
   destroy(): void {
     this.open = undefined;
     this.container.removeEventListener('keydown', this.onGridKey, true);
+    this.container.removeEventListener('dblclick', this.onDoubleClick);
+    this.container.querySelector('.ag-grid-viewport')?.removeEventListener('scroll', this.place);
     this.layer.remove();
   }
 

@@ -107,9 +107,21 @@ it('keeps an amount being typed on its line while the grid scrolls under the edi
     return Math.round(over!.y - under!.y);
   };
   const scrolled = () => frame.evaluate(() => document.querySelector('.ag-grid-viewport')!.scrollTop);
-  await page.mouse.wheel(0, 40);
-  await expect.poll(scrolled).toBeGreaterThan(0);
-  await expect.poll(offset).toBe(0); // the editor moved with its cell
+  // The editor moves with its cell in the frame the grid scrolls in: no frame shows it off its line.
+  const offsetInScrollFrame = await frame.evaluate(
+    (lineId) =>
+      new Promise<number>((resolve) => {
+        document.querySelector('.ag-grid-viewport')!.scrollTop += 40;
+        requestAnimationFrame(() => {
+          const over = document.querySelector('input.amount-editor')!.getBoundingClientRect();
+          const under = document.querySelector(`.ag-row[row-id="${lineId}"] [col-id="thisClaim"]`)!.getBoundingClientRect();
+          resolve(Math.round(over.top - under.top));
+        });
+      }),
+    line.id,
+  );
+  expect(await scrolled()).toBeGreaterThan(0);
+  expect(offsetInScrollFrame).toBe(0);
   // Scrolled far past it: the edit stays open, out of sight, and keeps what is typed.
   await page.mouse.wheel(0, 4000);
   await expect.poll(async () => (await editor.boundingBox())!.y < grid.y).toBe(true); // above the grid's top, with its line
